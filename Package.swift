@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Remit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "remit", targets: ["remit"]),
+        .executable(name: "remit-bench", targets: ["RemitBench"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "RemitCore", dependencies: ["CCrypto"]),
+        .target(name: "RemitX12", dependencies: ["RemitCore"]),
+        .target(name: "RemitInvoices", dependencies: ["RemitCore"]),
+        .target(name: "RemitMatch", dependencies: ["RemitCore"]),
+        .target(name: "RemitReport", dependencies: ["RemitCore", "RemitMatch"]),
+        .target(
+            name: "RemitPipeline",
+            dependencies: ["RemitCore", "RemitX12", "RemitInvoices", "RemitMatch", "RemitReport"]
+        ),
+        .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore"]),
+        .executableTarget(name: "RemitBench", dependencies: ["RemitCore", "RemitX12", "RemitPipeline"]),
+        .testTarget(name: "RemitCoreTests", dependencies: ["RemitCore"]),
+        .testTarget(name: "RemitX12Tests", dependencies: ["RemitX12", "RemitCore"]),
+        .testTarget(name: "RemitInvoicesTests", dependencies: ["RemitInvoices", "RemitCore"]),
+        .testTarget(name: "RemitMatchTests", dependencies: ["RemitMatch", "RemitCore"]),
+        .testTarget(name: "RemitReportTests", dependencies: ["RemitReport", "RemitMatch", "RemitCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),
+    ]
+)
