@@ -1,0 +1,61 @@
+import RemitCore
+
+/// The decision for one remittance line: which invoice it settled, by which rule, and the arithmetic.
+public struct LineMatch: Sendable, Hashable {
+    public var line: RemittanceLine
+    /// The invoice the line was applied to, nil when unmatched.
+    public var invoice: Invoice?
+    public var outcome: MatchOutcome
+    /// The rule that decided, e.g. `exact-reference`, `exact-reference-any-customer`, or `none`.
+    public var rule: String
+    /// 0–100: how sure the rule is. Exact rules score 100.
+    public var score: Int
+    /// What the rule looked at, in the order it looked.
+    public var evidence: [Evidence]
+    /// The invoice's open amount before this line was applied.
+    public var openBefore: Money?
+    /// Cash applied to the invoice: the amount paid, capped at what was open.
+    public var applied: Money
+    public var discountTaken: Money?
+    /// Deductions the payer stated against this line (X12 ADX under the RMR).
+    public var statedDeductions: Money
+    /// What the payer withheld without saying why: open − paid − discount − stated.
+    public var unexplained: Money
+    /// Cash beyond the open amount, or the whole amount for an unmatched line.
+    public var unapplied: Money
+    /// The invoice's open amount after this line.
+    public var openAfter: Money?
+
+    public init(
+        line: RemittanceLine, invoice: Invoice?, outcome: MatchOutcome, rule: String, score: Int, evidence: [Evidence],
+        openBefore: Money?, applied: Money, discountTaken: Money?, statedDeductions: Money, unexplained: Money,
+        unapplied: Money, openAfter: Money?
+    ) {
+        self.line = line
+        self.invoice = invoice
+        self.outcome = outcome
+        self.rule = rule
+        self.score = score
+        self.evidence = evidence
+        self.openBefore = openBefore
+        self.applied = applied
+        self.discountTaken = discountTaken
+        self.statedDeductions = statedDeductions
+        self.unexplained = unexplained
+        self.unapplied = unapplied
+        self.openAfter = openAfter
+    }
+}
+
+/// One fact a match rule relied on, as `name = value`, e.g. `normalized_reference = 10023`.
+public struct Evidence: Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    public var description: String { "\(name)=\(value)" }
+}
