@@ -10,14 +10,19 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "RemitCore", dependencies: ["CCrypto"]),
+        .target(name: "RemitBAI2", dependencies: ["RemitCore"]),
+        .target(name: "RemitISO20022", dependencies: ["RemitCore", "CLibXML2"]),
         .target(name: "RemitX12", dependencies: ["RemitCore"]),
         .target(name: "RemitInvoices", dependencies: ["RemitCore"]),
         .target(name: "RemitMatch", dependencies: ["RemitCore"]),
         .target(name: "RemitReport", dependencies: ["RemitCore", "RemitMatch"]),
         .target(
             name: "RemitPipeline",
-            dependencies: ["RemitCore", "RemitX12", "RemitInvoices", "RemitMatch", "RemitReport"]
+            dependencies: [
+                "RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitInvoices", "RemitMatch", "RemitReport",
+            ]
         ),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore"]),
         .executableTarget(name: "RemitBench", dependencies: ["RemitCore", "RemitX12", "RemitPipeline"]),
@@ -26,6 +31,8 @@ let package = Package(
         .testTarget(name: "RemitInvoicesTests", dependencies: ["RemitInvoices", "RemitCore"]),
         .testTarget(name: "RemitMatchTests", dependencies: ["RemitMatch", "RemitCore"]),
         .testTarget(name: "RemitReportTests", dependencies: ["RemitReport", "RemitMatch", "RemitCore"]),
+        .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
+        .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),
     ]
 )
