@@ -1,1 +1,4 @@
-print("remit")
+import Foundation
+
+let code = Remit.run(Array(CommandLine.arguments.dropFirst()))
+exit(code.rawValue)

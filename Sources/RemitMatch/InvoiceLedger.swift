@@ -1,0 +1,47 @@
+import RemitCore
+
+/// The open amounts of an export's invoices as a run applies cash to them.
+struct InvoiceLedger {
+    let invoices: [Invoice]
+    private(set) var remaining: [FixedDecimal]
+    private var appliedThisRun: [FixedDecimal]
+    private var byReference: [String: [Int]] = [:]
+    private var customerIDs: Set<String> = []
+    private var customerNames: Set<String> = []
+
+    init(invoices: [Invoice]) {
+        self.invoices = invoices
+        remaining = invoices.map(\.openAmount.amount)
+        appliedThisRun = Array(repeating: .zero, count: invoices.count)
+        for (index, invoice) in invoices.enumerated() {
+            byReference[invoice.normalizedNumber, default: []].append(index)
+            if let id = CustomerKey.id(invoice.customerID) { customerIDs.insert(id) }
+            if let name = CustomerKey.name(invoice.customerName) { customerNames.insert(name) }
+        }
+    }
+
+    func candidates(for normalizedReference: String) -> [Int] { byReference[normalizedReference] ?? [] }
+
+    /// Whether the export lists this payer as a customer, by id or name.
+    func knowsPayer(_ payer: Party) -> Bool {
+        if let id = CustomerKey.id(payer.id), customerIDs.contains(id) { return true }
+        if let name = CustomerKey.name(payer.name), customerNames.contains(name) { return true }
+        return false
+    }
+
+    /// Closes the invoice: what was not paid has become deductions or discount.
+    mutating func apply(index: Int, applied: FixedDecimal) {
+        appliedThisRun[index] = appliedThisRun[index] + applied
+        remaining[index] = .zero
+    }
+
+    func openInvoices() -> [OpenInvoice] {
+        var result: [OpenInvoice] = []
+        for (index, invoice) in invoices.enumerated() where !remaining[index].isZero {
+            let currency = invoice.openAmount.currency
+            result.append(OpenInvoice(invoice: invoice, remaining: Money(remaining[index], currency),
+                appliedThisRun: Money(appliedThisRun[index], currency)))
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import RemitCore
+
+/// Keeps every record of one input in memory for matching, and sets aside transactions that were rejected.
+struct CollectingSink: RecordSink {
+    var payments: [Payment] = []
+    var lines: [RemittanceLine] = []
+    var deductions: [Deduction] = []
+    var bankTransactions: [BankTransaction] = []
+    var diagnostics: [Diagnostic] = []
+    var transactions: [TransactionSummary] = []
+    /// Lines read but set aside with their rejected transaction.
+    var rejectedLines = 0
+    var rejectedRecords = 0
+
+    mutating func emit(_ record: CanonicalRecord) {
+        switch record {
+        case .payment(let payment): payments.append(payment)
+        case .remittanceLine(let line): lines.append(line)
+        case .deduction(let deduction): deductions.append(deduction)
+        case .bankTransaction(let transaction): bankTransactions.append(transaction)
+        }
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    mutating func transactionEnded(_ summary: TransactionSummary) {
+        transactions.append(summary)
+        guard summary.status == .rejected else { return }
+        let id = summary.transactionID
+        let before = payments.count + lines.count + deductions.count + bankTransactions.count
+        let linesBefore = lines.count
+        payments.removeAll { $0.provenance.transactionID == id }
+        lines.removeAll { $0.provenance.transactionID == id }
+        deductions.removeAll { $0.provenance.transactionID == id }
+        bankTransactions.removeAll { $0.provenance.transactionID == id }
+        rejectedLines += linesBefore - lines.count
+        rejectedRecords += before - (payments.count + lines.count + deductions.count + bankTransactions.count)
+    }
+}

@@ -1,0 +1,83 @@
+import RemitCore
+
+/// Streams records to an output as the parser produces them, holding back one transaction at a time.
+///
+/// Records wait until their transaction closes, so a transaction rejected at its end (a missing SE, say)
+/// is not half written. A transaction larger than `holdLimit` records is written as it goes; if it is
+/// rejected after that, an error says how many of its records were already written.
+struct ConvertSink: RecordSink {
+    let output: BufferedOutput
+    let encode: (CanonicalRecord) -> [UInt8]
+    let printer: DiagnosticPrinter
+    let strict: Bool
+    var holdLimit = 10_000
+    private var held: [CanonicalRecord] = []
+    private var spilledTransaction: String?
+    private var spilledCount = 0
+    private(set) var written = 0
+    private(set) var errors = 0
+    private(set) var warnings = 0
+    private(set) var failure: Error?
+
+    init(output: BufferedOutput, strict: Bool, printer: DiagnosticPrinter, encode: @escaping (CanonicalRecord) -> [UInt8]) {
+        self.output = output
+        self.strict = strict
+        self.printer = printer
+        self.encode = encode
+    }
+
+    mutating func emit(_ record: CanonicalRecord) {
+        held.append(record)
+        if held.count >= holdLimit {
+            if spilledTransaction == nil { spilledTransaction = record.provenance.transactionID }
+            spilledCount += held.count
+            writeHeld()
+        }
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        let shown = strict ? diagnostic.promoted() : diagnostic
+        switch shown.severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .note: break
+        }
+        printer.print(shown)
+    }
+
+    mutating func transactionEnded(_ summary: TransactionSummary) {
+        if summary.status == .rejected {
+            let dropped = held.filter { $0.provenance.transactionID == summary.transactionID }.count
+            held.removeAll { $0.provenance.transactionID == summary.transactionID }
+            if spilledTransaction == summary.transactionID, spilledCount > 0 {
+                report(Diagnostic(.error, code: "convert.partial-transaction",
+                    "\(spilledCount) records of this rejected transaction were already written; discard records "
+                        + "with source.transaction_id \(summary.transactionID)", at: summary.location))
+            }
+            _ = dropped
+        }
+        writeHeld()
+        spilledTransaction = nil
+        spilledCount = 0
+    }
+
+    mutating func finish() {
+        writeHeld()
+    }
+
+    private mutating func writeHeld() {
+        guard failure == nil else {
+            held.removeAll()
+            return
+        }
+        do {
+            for record in held {
+                try output.write(encode(record))
+                written += 1
+            }
+        } catch {
+            failure = error
+        }
+        held.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,48 @@
+import RemitCore
+import RemitMatch
+import RemitReport
+
+/// Works out each input's control totals from what it held and what matching decided.
+enum FileSummaryBuilder {
+    /// - Parameters:
+    ///   - inputs: parsed inputs in run order.
+    ///   - reconciliation: the matcher's result over the lines of all inputs, in the same order.
+    static func summaries(inputs: [ParsedInput], reconciliation: Reconciliation) -> [FileSummary] {
+        var matchesByFile: [String: [LineMatch]] = [:]
+        for match in reconciliation.matches { matchesByFile[match.line.provenance.location.file, default: []].append(match) }
+        var deductionsByFile: [String: [Deduction]] = [:]
+        for deduction in reconciliation.deductions {
+            deductionsByFile[deduction.provenance.location.file, default: []].append(deduction)
+        }
+        return inputs.map { input in
+            summary(of: input, matches: matchesByFile[input.path] ?? [], deductions: deductionsByFile[input.path] ?? [])
+        }
+    }
+
+    static func summary(of input: ParsedInput, matches: [LineMatch], deductions: [Deduction]) -> FileSummary {
+        var summary = FileSummary(path: input.path, format: input.format.rawValue, sha256: input.sha256, size: input.size)
+        summary.payments = input.payments.count
+        summary.linesIn = input.lines.count + input.rejectedLines
+        summary.linesMatched = matches.filter { $0.invoice != nil }.count
+        summary.linesUnmatched = matches.count - summary.linesMatched
+        summary.linesRejected = input.rejectedLines
+        summary.deductions = deductions.count
+        summary.transactionsAccepted = input.transactions.filter { $0.status == .accepted }.count
+        summary.transactionsRejected = input.transactions.count - summary.transactionsAccepted
+        summary.paymentsTotal = MoneyTotals(input.payments.map(\.amount)).values
+        summary.linesPaidTotal = MoneyTotals(input.lines.map(\.amountPaid)).values
+        let accepted = input.transactions.filter { $0.status == .accepted }
+        summary.adjustmentsTotal = MoneyTotals(accepted.compactMap(\.adjustmentsTotal)).values
+        summary.imbalanceTotal = MoneyTotals(accepted.compactMap(\.imbalance)).values
+        summary.appliedTotal = MoneyTotals(matches.map(\.applied)).values
+        summary.unappliedTotal = MoneyTotals(matches.map(\.unapplied)).values
+        summary.deductedTotal = MoneyTotals(deductions.map(\.amount)).values
+        summary.diagnostics = input.diagnostics
+        if input.unreadable || (summary.transactionsAccepted == 0 && summary.transactionsRejected > 0) {
+            summary.status = .rejected
+        } else if input.hasErrors || summary.transactionsRejected > 0 {
+            summary.status = .partial
+        }
+        return summary
+    }
+}

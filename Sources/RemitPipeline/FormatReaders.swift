@@ -1,0 +1,19 @@
+import RemitCore
+
+/// Runs the parser for a detected format over a file, streaming.
+enum FormatReaders {
+    static func parse<Sink: RecordSink>(
+        path: String, format: InputFormat, sha256: String, settings: ParseSettings, calls: SystemCalls,
+        into sink: inout Sink
+    ) throws {
+        switch format {
+        case .unknown:
+            throw Diagnostic(.error, code: "input.unknown-format",
+                "not a recognised remittance or bank file (expected X12 starting with ISA, BAI2 starting with 01, "
+                    + "or ISO 20022 XML)", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0))
+        case .x12, .bai2, .iso20022:
+            throw Diagnostic(.error, code: "input.unsupported", "\(format.rawValue) reading is not built yet",
+                at: .wholeFile(path))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// The kinds of input Remit recognises by content, never by file name.
+public enum InputFormat: String, Sendable, Hashable, CaseIterable {
+    case x12
+    case bai2
+    case iso20022 = "iso20022"
+    case unknown
+
+    /// Looks at the first bytes of a file.
+    ///
+    /// X12 starts with `ISA` (after an optional UTF-8 BOM and white space), BAI2 with `01,`, ISO 20022 with
+    /// `<` (an XML declaration or the `Document` element).
+    public static func detect(prefix: [UInt8]) -> InputFormat {
+        var start = 0
+        if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < prefix.count, [0x20, 0x09, 0x0A, 0x0D].contains(prefix[start]) { start += 1 }
+        let rest = prefix[start...]
+        if rest.starts(with: Array("ISA".utf8)) { return .x12 }
+        if rest.starts(with: Array("01,".utf8)) { return .bai2 }
+        if rest.starts(with: Array("<".utf8)) { return .iso20022 }
+        return .unknown
+    }
+}

@@ -1,0 +1,55 @@
+import RemitCore
+
+/// Reads one remittance or bank input into memory: fingerprint, detect the format, parse.
+public enum InputProcessor {
+    /// Parses `path`; never throws: a file that cannot be read comes back `unreadable` with a located error.
+    public static func process(path: String, settings: ParseSettings, calls: SystemCalls = .live) -> ParsedInput {
+        var parsed = ParsedInput(
+            path: path, format: .unknown, sha256: "", size: 0, payments: [], lines: [], deductions: [],
+            bankTransactions: [], transactions: [], diagnostics: [], rejectedLines: 0, rejectedRecords: 0,
+            unreadable: false)
+        let prefix: [UInt8]
+        do {
+            (parsed.sha256, parsed.size) = try SHA256Hasher.hashFile(path, calls: calls)
+            prefix = try readPrefix(path, calls: calls)
+        } catch {
+            parsed.unreadable = true
+            parsed.diagnostics.append(Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)",
+                at: .wholeFile(path)))
+            return parsed
+        }
+        parsed.format = InputFormat.detect(prefix: prefix)
+        var sink = CollectingSink()
+        do {
+            try FormatReaders.parse(path: path, format: parsed.format, sha256: parsed.sha256, settings: settings,
+                calls: calls, into: &sink)
+        } catch let diagnostic as Diagnostic {
+            sink.report(diagnostic)
+            if parsed.format == .unknown { parsed.unreadable = true }
+        } catch {
+            sink.report(Diagnostic(.error, code: "input.read-failed", "reading stopped: \(error)", at: .wholeFile(path)))
+        }
+        parsed.payments = sink.payments
+        parsed.lines = sink.lines
+        parsed.deductions = sink.deductions
+        parsed.bankTransactions = sink.bankTransactions
+        parsed.transactions = sink.transactions
+        parsed.diagnostics = settings.strict ? sink.diagnostics.map { $0.promoted() } : sink.diagnostics
+        parsed.rejectedLines = sink.rejectedLines
+        parsed.rejectedRecords = sink.rejectedRecords
+        return parsed
+    }
+
+    /// The first 4 KiB, enough to recognise any supported format.
+    static func readPrefix(_ path: String, calls: SystemCalls) throws -> [UInt8] {
+        var prefix: [UInt8] = []
+        struct Enough: Error {}
+        do {
+            try FileReader(path: path, chunkSize: 4096, calls: calls).forEachChunk { chunk in
+                prefix.append(contentsOf: chunk)
+                throw Enough()
+            }
+        } catch is Enough {}
+        return prefix
+    }
+}

@@ -1,0 +1,16 @@
+/// How a job ended, for the exit code.
+public struct JobOutcome: Sendable, Hashable {
+    /// Some file, transaction or row was rejected (errors were printed).
+    public var inputRejected: Bool
+    /// Counts printed in the closing line.
+    public var recordsWritten: Int
+    public var errors: Int
+    public var warnings: Int
+
+    public init(inputRejected: Bool, recordsWritten: Int, errors: Int, warnings: Int) {
+        self.inputRejected = inputRejected
+        self.recordsWritten = recordsWritten
+        self.errors = errors
+        self.warnings = warnings
+    }
+}

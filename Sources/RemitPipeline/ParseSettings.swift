@@ -1,0 +1,43 @@
+import RemitCore
+
+/// What every parser of a run shares: options and the loaded mapping data.
+public struct ParseSettings: Sendable {
+    public var strict: Bool
+    public var defaultCurrency: String
+    public var crosswalk: ReasonCrosswalk
+    /// The mappings folder in use, for parsers that load tables of their own (BAI2 type codes).
+    public var mappingsDirectory: String?
+    public var chunkSize: Int
+
+    public init(
+        strict: Bool = false, defaultCurrency: String = Currency.defaultCode, crosswalk: ReasonCrosswalk = ReasonCrosswalk(),
+        mappingsDirectory: String? = nil, chunkSize: Int = FileReader.defaultChunkSize
+    ) {
+        self.strict = strict
+        self.defaultCurrency = defaultCurrency
+        self.crosswalk = crosswalk
+        self.mappingsDirectory = mappingsDirectory
+        self.chunkSize = chunkSize
+    }
+
+    /// Loads every `*.tsv` under `mappings/reason-codes/` in name order, then `mappings/partners/*.tsv`.
+    ///
+    /// - Throws: `Diagnostic` for the first bad row.
+    public static func loadCrosswalk(mappingsDirectory: String) throws(Diagnostic) -> ReasonCrosswalk {
+        var crosswalk = ReasonCrosswalk()
+        for folder in ["reason-codes", "partners"] {
+            let base = mappingsDirectory + "/" + folder
+            for name in MappingFiles.list(base, suffix: ".tsv") {
+                let text: String
+                do {
+                    text = try MappingFiles.read(base + "/" + name)
+                } catch {
+                    throw Diagnostic(.error, code: "mapping.unreadable", "\(error)",
+                        at: .wholeFile(base + "/" + name))
+                }
+                try crosswalk.load(text, name: "mappings/\(folder)/\(name)")
+            }
+        }
+        return crosswalk
+    }
+}

@@ -1,0 +1,21 @@
+import RemitCore
+
+/// One remittance input after parsing: its fingerprint, what it held and what went wrong.
+public struct ParsedInput: Sendable {
+    public var path: String
+    public var format: InputFormat
+    public var sha256: String
+    public var size: Int64
+    public var payments: [Payment]
+    public var lines: [RemittanceLine]
+    public var deductions: [Deduction]
+    public var bankTransactions: [BankTransaction]
+    public var transactions: [TransactionSummary]
+    public var diagnostics: [Diagnostic]
+    public var rejectedLines: Int
+    public var rejectedRecords: Int
+    /// True when the file could not be read at all (missing, unreadable, unknown format).
+    public var unreadable: Bool
+
+    public var hasErrors: Bool { unreadable || diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,37 @@
+import RemitCore
+
+/// Everything `remit reconcile` was asked to do.
+public struct ReconcileOptions: Sendable {
+    public var invoicesPath: String
+    public var invoiceLayout: String
+    public var inputs: [String]
+    public var outputDirectory: String
+    public var strict: Bool
+    public var defaultCurrency: String
+    public var mappingsDirectory: String?
+    /// ISO 8601 time for the manifest; see `RunTime`.
+    public var runTime: String
+
+    public init(
+        invoicesPath: String, invoiceLayout: String = "generic", inputs: [String], outputDirectory: String,
+        strict: Bool = false, defaultCurrency: String = Currency.defaultCode, mappingsDirectory: String?,
+        runTime: String
+    ) {
+        self.invoicesPath = invoicesPath
+        self.invoiceLayout = invoiceLayout
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.strict = strict
+        self.defaultCurrency = defaultCurrency
+        self.mappingsDirectory = mappingsDirectory
+        self.runTime = runTime
+    }
+
+    /// The options as recorded in the manifest, in a fixed order, without paths that differ between machines.
+    var manifestOptions: [String] {
+        [
+            "invoice-layout=\(invoiceLayout)", "strict=\(strict)", "currency=\(defaultCurrency)",
+            "mappings=\(mappingsDirectory == nil ? "none" : "found")",
+        ]
+    }
+}
