@@ -1,0 +1,73 @@
+import Foundation
+import RemitCore
+import RemitInvoices
+import RemitMatch
+import RemitReport
+
+/// `remit reconcile`: the main job, from remittance files and an invoice export to the auditor's report.
+public enum ReconcileJob {
+    /// Reads the export and every input, matches, and writes the outputs into the output folder.
+    ///
+    /// A bad input file is reported and the others go on.
+    /// - Throws: when the export or its layout cannot be read at all, or an output cannot be written.
+    public static func run(
+        _ options: ReconcileOptions, settings: ParseSettings, printer: DiagnosticPrinter, calls: SystemCalls = .live
+    ) throws -> JobOutcome {
+        let layout = try InvoiceLayout.resolve(nameOrPath: options.invoiceLayout,
+            mappingsDirectory: options.mappingsDirectory ?? "mappings")
+        let (exportSHA, exportSize) = try SHA256Hasher.hashFile(options.invoicesPath, calls: calls)
+        let export = try InvoiceExportReader.read(path: options.invoicesPath, layout: layout, calls: calls)
+        export.diagnostics.forEach(printer.print)
+
+        var inputs: [ParsedInput] = []
+        var seen: [String: String] = [:]
+        for path in options.inputs {
+            var parsed = InputProcessor.process(path: path, settings: settings, calls: calls)
+            if !parsed.unreadable, let first = seen[parsed.sha256] {
+                // The same content twice would apply the same cash twice.
+                parsed = ParsedInput(
+                    path: path, format: parsed.format, sha256: parsed.sha256, size: parsed.size, payments: [],
+                    lines: [], deductions: [], bankTransactions: [], transactions: [],
+                    diagnostics: [Diagnostic(.error, code: "input.duplicate",
+                        "same content as \(first) (SHA-256 \(parsed.sha256.prefix(12))…); not applied twice",
+                        at: .wholeFile(path))],
+                    rejectedLines: 0, rejectedRecords: 0, unreadable: true)
+            } else if !parsed.unreadable {
+                seen[parsed.sha256] = path
+            }
+            parsed.diagnostics.forEach(printer.print)
+            inputs.append(parsed)
+        }
+
+        let reconciliation = Matcher().reconcile(
+            lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices)
+        var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
+        for index in summaries.indices {
+            summaries[index].transactionExceptions = inputs[index].transactions.filter {
+                $0.status == .rejected || !($0.imbalance?.isZero ?? true)
+            }
+        }
+        let manifest = RunManifest(
+            remitVersion: RemitVersion.current, runTime: options.runTime, options: options.manifestOptions,
+            inputs: [RunManifest.InputFile(path: options.invoicesPath, role: "invoices", size: exportSize,
+                sha256: exportSHA)]
+                + inputs.map { RunManifest.InputFile(path: $0.path, role: $0.format.rawValue, size: $0.size,
+                    sha256: $0.sha256) })
+        let exportSummary = InvoiceExportSummary(
+            path: options.invoicesPath, layout: export.layoutName, rowsRead: export.rowsRead,
+            rowsSkipped: export.rowsSkipped, invoices: export.invoices.count,
+            openTotal: MoneyTotals(export.invoices.map(\.openAmount)).values, diagnostics: export.diagnostics)
+        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        try ReportWriter.writeAll(
+            ReportInput(manifest: manifest, files: summaries, invoiceExport: exportSummary,
+                reconciliation: reconciliation),
+            to: options.outputDirectory, calls: calls)
+
+        let all = export.diagnostics + inputs.flatMap(\.diagnostics)
+        let errors = all.filter { $0.severity == .error }.count
+        let warnings = all.filter { $0.severity == .warning }.count
+        let rejected = errors > 0 || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
+        return JobOutcome(inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
+            warnings: warnings)
+    }
+}
