@@ -18,7 +18,7 @@ extension InvoiceLayout {
         } catch let error as LayoutFieldError {
             throw badField(source: source, field: error.field, message: error.message)
         } catch let error as DecodingError {
-            throw describe(error, source: source)
+            throw describe(error, source: source, json: json)
         } catch {
             throw Diagnostic(.error, code: "layout.json", "cannot read layout: \(error)", at: .wholeFile(source))
         }
@@ -91,15 +91,21 @@ extension InvoiceLayout {
 
     private static func badField(source: String, field: String, message: String) -> Diagnostic {
         Diagnostic(
-            .error, code: "layout.field", "layout field '\(field)' \(message)",
+            .error, code: "layout.field", "layout field '\(field)': \(message)",
             at: SourceLocation.wholeFile(source).element(field),
             hint: "see docs/invoice-layouts.md for the layout file format")
     }
 
-    private static func describe(_ error: DecodingError, source: String) -> Diagnostic {
+    private static func describe(_ error: DecodingError, source: String, json: [UInt8]) -> Diagnostic {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            let detail = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+            // JSONDecoder says only that the data is not JSON; JSONSerialization says where.
+            var detail = context.debugDescription
+            do {
+                _ = try JSONSerialization.jsonObject(with: Data(json))
+            } catch let error as NSError {
+                if let reason = error.userInfo[NSDebugDescriptionErrorKey] as? String { detail = reason }
+            }
             return Diagnostic(
                 .error, code: "layout.json", "layout file is not valid JSON: \(detail)", at: .wholeFile(source))
         case .dataCorrupted(let context):
