@@ -9,7 +9,8 @@ enum CSVHarness {
 
     /// The events for `bytes` read whole, after checking that every chunk size in `chunkSizes` agrees.
     static func events(
-        _ bytes: [UInt8], options: CSVReader.Options = CSVReader.Options(), sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ bytes: [UInt8], options: CSVReader.Options = CSVReader.Options(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> [CSVReader.Event] {
         let results = chunkSizes.map { read(bytes, chunkSize: $0, options: options) }
         for (size, result) in zip(chunkSizes, results) {
@@ -19,7 +20,8 @@ enum CSVHarness {
     }
 
     static func events(
-        _ text: String, options: CSVReader.Options = CSVReader.Options(), sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ text: String, options: CSVReader.Options = CSVReader.Options(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> [CSVReader.Event] {
         events(Array(text.utf8), options: options, sourceLocation: sourceLocation)
     }

@@ -11,9 +11,10 @@ import Testing
         let rows = H.rows(events)
         #expect(events.count == 2)
         #expect(rows.map(\.fields) == [["a", "b", "c"], ["1", "2", "3"]])
-        #expect(rows.map(\.start) == [
-            CSVPosition(line: 1, column: 1, byteOffset: 0), CSVPosition(line: 2, column: 1, byteOffset: 6),
-        ])
+        #expect(
+            rows.map(\.start) == [
+                CSVPosition(line: 1, column: 1, byteOffset: 0), CSVPosition(line: 2, column: 1, byteOffset: 6),
+            ])
         #expect(rows[1].fieldStarts.map(\.column) == [1, 3, 5])
         #expect(rows.map(\.index) == [1, 2])
         #expect(rows.allSatisfy { !$0.isMalformed })
@@ -22,15 +23,17 @@ import Testing
     @Test func unquotesSeparatorsDoubledQuotesAndLineBreaks() {
         let text = "id,note,n\n1,\"Hello, \"\"World\"\"\nsecond line\",x\n2,\"\",\"\"\"\"\n"
         let rows = H.rows(H.events(text))
-        #expect(rows.map(\.fields) == [
-            ["id", "note", "n"], ["1", "Hello, \"World\"\nsecond line", "x"], ["2", "", "\""],
-        ])
+        #expect(
+            rows.map(\.fields) == [
+                ["id", "note", "n"], ["1", "Hello, \"World\"\nsecond line", "x"], ["2", "", "\""],
+            ])
         // The quoted field spans lines 2 and 3, so the next record starts on line 4.
         #expect(rows[2].start == CSVPosition(line: 4, column: 1, byteOffset: 45))
-        #expect(rows[1].fieldStarts == [
-            CSVPosition(line: 2, column: 1, byteOffset: 10), CSVPosition(line: 2, column: 3, byteOffset: 12),
-            CSVPosition(line: 3, column: 14, byteOffset: 43),
-        ])
+        #expect(
+            rows[1].fieldStarts == [
+                CSVPosition(line: 2, column: 1, byteOffset: 10), CSVPosition(line: 2, column: 3, byteOffset: 12),
+                CSVPosition(line: 3, column: 14, byteOffset: 43),
+            ])
         #expect(H.diagnostics(H.events(text)).isEmpty)
     }
 
@@ -62,7 +65,10 @@ import Testing
         #expect(short.map(\.fields) == [["\u{EF}\u{BB}"]])
     }
 
-    @Test(arguments: [(UInt8(ascii: ";"), "a;\"b;c\";d\n"), (UInt8(ascii: "\t"), "a\t\"b\tc\"\td\n"), (UInt8(ascii: "|"), "a|\"b|c\"|d\n")])
+    @Test(arguments: [
+        (UInt8(ascii: ";"), "a;\"b;c\";d\n"), (UInt8(ascii: "\t"), "a\t\"b\tc\"\td\n"),
+        (UInt8(ascii: "|"), "a|\"b|c\"|d\n"),
+    ])
     func usesTheConfiguredSeparator(separator: UInt8, text: String) {
         let rows = H.rows(H.events(text, options: .init(separator: separator)))
         let expected = String(UnicodeScalar(separator))
@@ -193,6 +199,7 @@ import Testing
             + "\"never closed,\nstill\r\n"
         let events = H.events(text)
         #expect(H.rows(events).count == 6)
-        #expect(H.diagnostics(events).map(\.code) == ["csv.quote-in-field", "csv.after-quote", "csv.unterminated-quote"])
+        #expect(
+            H.diagnostics(events).map(\.code) == ["csv.quote-in-field", "csv.after-quote", "csv.unterminated-quote"])
     }
 }

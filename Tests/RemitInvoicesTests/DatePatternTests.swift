@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("dd.MM.yyyy", "31.1.2026"), ("MM/dd/yyyy", "02/30/2026"), ("MM/dd/yyyy", "13/01/2026"), ("yyyyMMdd", "2026013"),
+        ("dd.MM.yyyy", "31.1.2026"), ("MM/dd/yyyy", "02/30/2026"), ("MM/dd/yyyy", "13/01/2026"),
+        ("yyyyMMdd", "2026013"),
         ("yyyy-MM-dd", "2026-01-05x"), ("yyyy-MM-dd", "2026/01/05"), ("dd-MMM-yyyy", "05-Jax-2026"),
         ("yyyy-MM-dd HH:mm:ss", "2026-01-05 24:00:00"), ("yyyy-MM-dd", ""), ("yyyyMMdd", "2025022９"),
     ])
@@ -25,7 +26,10 @@ import Testing
         #expect(try DatePattern(pattern).parse(text) == nil)
     }
 
-    @Test(arguments: [("YYYY-MM-dd", "'YYYY'"), ("yyy-MM-dd", "'yyy'"), ("yyyy-MM", "exactly one"), ("dd.MM.yyyy yyyy", "exactly one")])
+    @Test(arguments: [
+        ("YYYY-MM-dd", "'YYYY'"), ("yyy-MM-dd", "'yyy'"), ("yyyy-MM", "exactly one"),
+        ("dd.MM.yyyy yyyy", "exactly one"),
+    ])
     func refusesBadPatterns(pattern: String, fragment: String) {
         #expect {
             try DatePattern(pattern)

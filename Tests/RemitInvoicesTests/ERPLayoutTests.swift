@@ -53,10 +53,11 @@ import Testing
         let export = try Fixtures.read("netsuite.csv", layout: "netsuite")
         #expect(export.diagnostics.filter { $0.severity != .note }.isEmpty)
         #expect(export.rowsRead == 6)
-        #expect(export.skipped == [
-            SkipCount(reason: "not an invoice (payment, deposit or journal)", count: 1),
-            SkipCount(reason: "total row", count: 1),
-        ])
+        #expect(
+            export.skipped == [
+                SkipCount(reason: "not an invoice (payment, deposit or journal)", count: 1),
+                SkipCount(reason: "total row", count: 1),
+            ])
         #expect(export.invoices.map(\.number) == ["INV10442", "INV10450", "CM1007", "INV10477"])
         let first = export.invoices[0]
         #expect(first.customerName == "Northwind Grocers")
@@ -83,10 +84,11 @@ import Testing
         #expect(export.headerLine == 5)
         #expect(export.rowsRead == 14)
         #expect(export.rowsRejected == 0)
-        #expect(export.skipped == [
-            SkipCount(reason: "group heading or footer", count: 3), SkipCount(reason: "total row", count: 3),
-            SkipCount(reason: "blank row", count: 4), SkipCount(reason: "payment", count: 1),
-        ])
+        #expect(
+            export.skipped == [
+                SkipCount(reason: "group heading or footer", count: 3), SkipCount(reason: "total row", count: 3),
+                SkipCount(reason: "blank row", count: 4), SkipCount(reason: "payment", count: 1),
+            ])
         #expect(export.invoices.map(\.number) == ["1045", "1038", "1041"])
         let first = export.invoices[0]
         #expect(first.customerName == "Harbor Cafe")
@@ -104,9 +106,10 @@ import Testing
         let export = try Fixtures.read("oracle-receivables.tsv", layout: "oracle-receivables")
         #expect(export.diagnostics.filter { $0.severity != .note }.isEmpty)
         #expect(export.rowsRead == 6)
-        #expect(export.skipped == [
-            SkipCount(reason: "receipt (class PMT)", count: 1), SkipCount(reason: "total row", count: 1),
-        ])
+        #expect(
+            export.skipped == [
+                SkipCount(reason: "receipt (class PMT)", count: 1), SkipCount(reason: "total row", count: 1),
+            ])
         #expect(export.invoices.map(\.number) == ["100234", "100241", "CB-5501", "100300"])
         let first = export.invoices[0]
         #expect(first.customerID == "C-10001")

@@ -31,7 +31,9 @@ enum Fixtures {
         _ fixture: String, layout name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> InvoiceExport {
         let layout = try layout(name)
-        let results = try chunkSizes.map { try InvoiceExportReader.read(path: path(fixture), layout: layout, chunkSize: $0) }
+        let results = try chunkSizes.map {
+            try InvoiceExportReader.read(path: path(fixture), layout: layout, chunkSize: $0)
+        }
         for (size, result) in zip(chunkSizes, results) {
             #expect(result == results.last!, "chunk size \(size) differs from whole", sourceLocation: sourceLocation)
         }

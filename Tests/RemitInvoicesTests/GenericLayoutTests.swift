@@ -24,8 +24,10 @@ import Testing
         #expect(first.openAmount == first.amount)
         #expect(first.terms == "Net 30")
         // After the 3-byte byte order mark and the 106-byte header line with its CRLF.
-        #expect(first.location == SourceLocation(
-            file: Fixtures.path("generic.csv"), line: 2, column: 1, byteOffset: 111, segmentIndex: 2))
+        #expect(
+            first.location
+                == SourceLocation(
+                    file: Fixtures.path("generic.csv"), line: 2, column: 1, byteOffset: 111, segmentIndex: 2))
 
         let second = export.invoices[1]
         #expect(second.amount.amount == Fixtures.amount("2400.50"))
@@ -58,23 +60,25 @@ import Testing
         #expect(export.rowsSkipped == 0)
 
         let found = export.diagnostics.filter { $0.severity != .note }.map {
-            Found(code: $0.code, line: $0.location.line, column: $0.location.column, offset: $0.location.byteOffset,
+            Found(
+                code: $0.code, line: $0.location.line, column: $0.location.column, offset: $0.location.byteOffset,
                 element: $0.location.element)
         }
-        #expect(found == [
-            Found(code: "invoice.amount", line: 3, column: 8, offset: 91, element: "amount"),
-            Found(code: "invoice.date", line: 4, column: 13, offset: 125, element: "invoice_date"),
-            Found(code: "invoice.number-missing", line: 5, column: 1, offset: 140, element: "invoice_number"),
-            Found(code: "invoice.columns", line: 6, column: 8, offset: 171, element: nil),
-            Found(code: "invoice.columns", line: 7, column: 28, offset: 203, element: nil),
-            Found(code: "csv.quote-in-field", line: 8, column: 3, offset: 211, element: nil),
-            Found(code: "invoice.currency", line: 9, column: 23, offset: 259, element: "currency"),
-            Found(code: "invoice.duplicate", line: 10, column: 1, offset: 264, element: "invoice_number"),
-            Found(code: "invoice.amount", line: 11, column: 8, offset: 298, element: "amount"),
-            Found(code: "invoice.date", line: 11, column: 10, offset: 300, element: "invoice_date"),
-            Found(code: "invoice.number-mangled", line: 12, column: 1, offset: 308, element: "invoice_number"),
-            Found(code: "invoice.amount", line: 14, column: 8, offset: 382, element: "amount"),
-        ])
+        #expect(
+            found == [
+                Found(code: "invoice.amount", line: 3, column: 8, offset: 91, element: "amount"),
+                Found(code: "invoice.date", line: 4, column: 13, offset: 125, element: "invoice_date"),
+                Found(code: "invoice.number-missing", line: 5, column: 1, offset: 140, element: "invoice_number"),
+                Found(code: "invoice.columns", line: 6, column: 8, offset: 171, element: nil),
+                Found(code: "invoice.columns", line: 7, column: 28, offset: 203, element: nil),
+                Found(code: "csv.quote-in-field", line: 8, column: 3, offset: 211, element: nil),
+                Found(code: "invoice.currency", line: 9, column: 23, offset: 259, element: "currency"),
+                Found(code: "invoice.duplicate", line: 10, column: 1, offset: 264, element: "invoice_number"),
+                Found(code: "invoice.amount", line: 11, column: 8, offset: 298, element: "amount"),
+                Found(code: "invoice.date", line: 11, column: 10, offset: 300, element: "invoice_date"),
+                Found(code: "invoice.number-mangled", line: 12, column: 1, offset: 308, element: "invoice_number"),
+                Found(code: "invoice.amount", line: 14, column: 8, offset: 382, element: "amount"),
+            ])
         let amount = try #require(export.diagnostics.first { $0.code == "invoice.amount" })
         #expect(amount.message.contains("'12.3.4'"))
         #expect(amount.message.contains("second decimal separator"))

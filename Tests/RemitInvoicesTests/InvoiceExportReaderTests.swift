@@ -19,9 +19,10 @@ import Testing
         #expect(export.recordsBeforeHeader == 2, "the sep= line and one title line")
         #expect(export.headerLine == 3)
         #expect(export.invoices.map(\.customerName) == ["Müller GmbH", "Café Crème"])
-        #expect(export.invoices.map(\.amount) == [
-            Money(FixedDecimal(units: 123_450, scale: 2), "EUR"), Money(FixedDecimal(units: -99, scale: 2), "EUR"),
-        ])
+        #expect(
+            export.invoices.map(\.amount) == [
+                Money(FixedDecimal(units: 123_450, scale: 2), "EUR"), Money(FixedDecimal(units: -99, scale: 2), "EUR"),
+            ])
         let warning = try #require(export.diagnostics.first { $0.severity == .warning })
         #expect(warning.code == "invoice.separator-line")
         #expect(warning.location.line == 1)
@@ -39,14 +40,17 @@ import Testing
         let text = "inv,amt,cust\nA,1,C\nSubtotal,1,\n,,\nB,2,\n\"C\"x,3,C\nD,4,C\n\"E,5,C\n"
         let export = try InvoiceExportReader.read(bytes: Array(text.utf8), file: "m.csv", layout: layout, chunkSize: 3)
         #expect(export.invoices.map(\.number) == ["A", "D"])
-        #expect(export.skipped == [
-            SkipCount(reason: "subtotal", count: 1), SkipCount(reason: "blank row", count: 1),
-            SkipCount(reason: "no customer", count: 1),
-        ])
+        #expect(
+            export.skipped == [
+                SkipCount(reason: "subtotal", count: 1), SkipCount(reason: "blank row", count: 1),
+                SkipCount(reason: "no customer", count: 1),
+            ])
         #expect(export.rowsRead == 7)
         #expect(export.rowsRejected == 2)
         #expect(export.diagnostics.map(\.code) == ["csv.after-quote", "csv.unterminated-quote"])
-        #expect(export.invoices[1].location == SourceLocation(file: "m.csv", line: 7, column: 1, byteOffset: 48, segmentIndex: 7))
+        #expect(
+            export.invoices[1].location
+                == SourceLocation(file: "m.csv", line: 7, column: 1, byteOffset: 48, segmentIndex: 7))
     }
 
     @Test func prefersTheLayoutsFirstSpellingAndWarnsAboutARepeatedHeader() throws {
@@ -74,7 +78,8 @@ import Testing
         let layout = try layout([.invoiceNumber: ["inv"], .amount: ["amt"], .terms: ["note"]])
         let text = "inv,note,amt\r\nA,\"x\r\ny\",bad\r\nB,,1\r\n"
         for size in Fixtures.chunkSizes {
-            let export = try InvoiceExportReader.read(bytes: Array(text.utf8), file: "n.csv", layout: layout, chunkSize: size)
+            let export = try InvoiceExportReader.read(
+                bytes: Array(text.utf8), file: "n.csv", layout: layout, chunkSize: size)
             let error = try #require(export.diagnostics.first)
             #expect(error.code == "invoice.amount")
             #expect(error.location.line == 3)

@@ -25,13 +25,17 @@ import Testing
         #expect(layout.columns[.openAmount] == nil)
         #expect(layout.requiredFields == [.invoiceNumber, .amount])
         #expect(layout.defaultCurrency == nil)
-        #expect(layout.numbers == NumberFormat(
-            decimalSeparator: ",", thousandsSeparators: ["."], negativeStyles: [.trailingMinus, .leadingMinus]))
+        #expect(
+            layout.numbers
+                == NumberFormat(
+                    decimalSeparator: ",", thousandsSeparators: ["."], negativeStyles: [.trailingMinus, .leadingMinus]))
         #expect(layout.dateFormats.map(\.pattern) == ["dd.MM.yyyy"])
-        #expect(layout.skipRules == [
-            SkipRule(target: .header(["Document Number", "Belegnummer", "BELNR"]), condition: .isEmpty,
-                reason: "total or separator line"),
-        ])
+        #expect(
+            layout.skipRules == [
+                SkipRule(
+                    target: .header(["Document Number", "Belegnummer", "BELNR"]), condition: .isEmpty,
+                    reason: "total or separator line")
+            ])
         let oracle = try Fixtures.layout("oracle-receivables")
         #expect(oracle.separator == UInt8(ascii: "\t"))
         #expect(oracle.requiredFields == [.invoiceNumber, .amount, .openAmount])
@@ -61,18 +65,29 @@ import Testing
         (#""default_currency": "USD", "dates": ["YYYY-MM-dd"]"#, "dates", "'YYYY'"),
         (#""default_currency": "USD", "dates": ["yyyy-MM-dd", "dd.MM"]"#, "dates[1]", "exactly one"),
         (#""default_currency": "USD", "skip_rows": [{"matches": "("}]"#, "skip_rows[0].matches", "regular expression"),
-        (#""default_currency": "USD", "skip_rows": [{"matches": "x"}, {"field": "amt", "empty": true}]"#,
-            "skip_rows[1].field", "unknown field 'amt'"),
-        (#""default_currency": "USD", "skip_rows": [{"field": "terms", "empty": true}]"#, "skip_rows[0].field",
-            "no header spellings"),
+        (
+            #""default_currency": "USD", "skip_rows": [{"matches": "x"}, {"field": "amt", "empty": true}]"#,
+            "skip_rows[1].field", "unknown field 'amt'"
+        ),
+        (
+            #""default_currency": "USD", "skip_rows": [{"field": "terms", "empty": true}]"#, "skip_rows[0].field",
+            "no header spellings"
+        ),
         (#""default_currency": "USD", "skip_rows": [{"empty": true}]"#, "skip_rows[0].empty", "needs a field"),
         (#""default_currency": "USD", "skip_rows": [{"field": "amount"}]"#, "skip_rows[0].matches", "needs matches"),
-        (#""default_currency": "USD", "skip_rows": [{"matches": "x", "colour": "red"}]"#, "skip_rows[0].colour",
-            "unknown field"),
+        (
+            #""default_currency": "USD", "skip_rows": [{"matches": "x", "colour": "red"}]"#, "skip_rows[0].colour",
+            "unknown field"
+        ),
         (#""default_currency": "USD", "skip_rows": {"matches": "x"}"#, "skip_rows", "list of rules"),
-        (#""default_currency": "USD", "numbers": {"decimal_separator": ",", "thousands_separator": ","}"#,
-            "numbers.thousands_separator", "cannot separate thousands"),
-        (#""default_currency": "USD", "numbers": {"negative": ["minus"]}"#, "numbers.negative", "unknown style 'minus'"),
+        (
+            #""default_currency": "USD", "numbers": {"decimal_separator": ",", "thousands_separator": ","}"#,
+            "numbers.thousands_separator", "cannot separate thousands"
+        ),
+        (
+            #""default_currency": "USD", "numbers": {"negative": ["minus"]}"#, "numbers.negative",
+            "unknown style 'minus'"
+        ),
         (#""default_currency": "USD", "numbers": {"currency_symbols": ["US$1"]}"#, "numbers.currency_symbols", "digit"),
         (#""default_currency": "usd""#, "default_currency", "ISO 4217"),
         (#""separator": "ab""#, "default_currency", "is required when columns has no currency"),
@@ -98,13 +113,22 @@ import Testing
     @Test(arguments: [
         (#"{"default_currency": "USD"}"#, "columns", "is required"),
         (#"{"columns": {"invoice_number": "Invoice"}, "default_currency": "USD"}"#, "columns", "amount"),
-        (#"{"columns": {"invoice_number": "Inv", "amount": "Amt", "total": "T"}, "default_currency": "USD"}"#,
-            "columns.total", "unknown field"),
-        (#"{"columns": {"invoice_number": "Inv", "amount": 5}, "default_currency": "USD"}"#, "columns.amount",
-            "list of texts"),
-        (#"{"columns": {"invoice_number": "Inv", "amount": []}, "default_currency": "USD"}"#, "columns.amount", "empty"),
-        (#"{"columns": {"invoice_number": "Inv", "amount": "Amount", "open_amount": " amount "}, "default_currency": "USD"}"#,
-            "columns.open_amount", "also listed for amount"),
+        (
+            #"{"columns": {"invoice_number": "Inv", "amount": "Amt", "total": "T"}, "default_currency": "USD"}"#,
+            "columns.total", "unknown field"
+        ),
+        (
+            #"{"columns": {"invoice_number": "Inv", "amount": 5}, "default_currency": "USD"}"#, "columns.amount",
+            "list of texts"
+        ),
+        (
+            #"{"columns": {"invoice_number": "Inv", "amount": []}, "default_currency": "USD"}"#, "columns.amount",
+            "empty"
+        ),
+        (
+            #"{"columns": {"invoice_number": "Inv", "amount": "Amount", "open_amount": " amount "}, "default_currency": "USD"}"#,
+            "columns.open_amount", "also listed for amount"
+        ),
         (#"{"columns": ["invoice_number"], "default_currency": "USD"}"#, "columns", "expected an object"),
     ])
     func refusesBadColumns(json: String, field: String, fragment: String) throws {
@@ -120,15 +144,17 @@ import Testing
             try InvoiceLayout.parse(json: Array("{\"columns\": ".utf8), source: "broken.json")
         }
         #expect(error.code == "layout.json")
-        #expect(error.description.hasPrefix("broken.json: error: layout file is not valid JSON: Unexpected end of file"))
+        #expect(
+            error.description.hasPrefix("broken.json: error: layout file is not valid JSON: Unexpected end of file"))
     }
 
     @Test func namesTheFileAndFieldWhenLoadingFromDisk() throws {
         let path = Fixtures.path("layouts/bad-decimal.json")
         let error = try #require(throws: Diagnostic.self) { try InvoiceLayout.load(path: path) }
         #expect(error.location.file == path)
-        #expect(error.description.hasPrefix(
-            path + ": error: layout field 'numbers.decimal_separator': must be \".\" or \",\", got ';'"))
+        #expect(
+            error.description.hasPrefix(
+                path + ": error: layout field 'numbers.decimal_separator': must be \".\" or \",\", got ';'"))
         let missing = try #require(throws: Diagnostic.self) {
             try InvoiceLayout.load(path: Fixtures.path("layouts/none.json"))
         }

@@ -9,11 +9,14 @@ import Testing
     static let sap = NumberFormat(
         decimalSeparator: ",", thousandsSeparators: ["."], negativeStyles: [.trailingMinus])
     static let swiss = NumberFormat(
-        decimalSeparator: ".", thousandsSeparators: ["'", " ", "\u{A0}"], negativeStyles: [.leadingMinus, .creditSuffix])
+        decimalSeparator: ".", thousandsSeparators: ["'", " ", "\u{A0}"],
+        negativeStyles: [.leadingMinus, .creditSuffix])
 
     @Test(arguments: [
-        ("1,234.56", 123_456, 2), ("(150.00)", -15_000, 2), ("-0.10", -10, 2), ("1234", 1234, 0), ("$1,234.56", 123_456, 2),
-        ("-$5", -5, 0), ("$-5", -5, 0), ("($1,000)", -1000, 0), ("  12.5 ", 125, 1), ("1,234,567.891", 1_234_567_891, 3),
+        ("1,234.56", 123_456, 2), ("(150.00)", -15_000, 2), ("-0.10", -10, 2), ("1234", 1234, 0),
+        ("$1,234.56", 123_456, 2),
+        ("-$5", -5, 0), ("$-5", -5, 0), ("($1,000)", -1000, 0), ("  12.5 ", 125, 1),
+        ("1,234,567.891", 1_234_567_891, 3),
         ("USD 7.00", 700, 2), ("7.00 USD", 700, 2), ("+3", 3, 0), (".5", 5, 1), ("999", 999, 0),
     ])
     func readsUSStyle(text: String, units: Int64, scale: UInt8) throws {
@@ -43,7 +46,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "empty"), ("1.2.3", "second decimal separator"), ("1,23", "grouped in threes"), ("12,3456", "grouped in threes"),
+        ("", "empty"), ("1.2.3", "second decimal separator"), ("1,23", "grouped in threes"),
+        ("12,3456", "grouped in threes"),
         ("1e5", "unexpected 'e'"), ("--5", "unexpected '-'"), ("(5)-", "trailing '-' is not a negative style"),
         ("-(5)", "more than one negative sign"), ("+-5", "both '+' and a negative sign"), ("$", "no digits"),
         ("1234567890123456789", "more than 18 significant digits"), ("1.234,5", "after the decimal separator"),

@@ -32,7 +32,9 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
         case .windows1252:
             var scalars = String.UnicodeScalarView()
             for byte in bytes {
-                if byte >= 0x80 && byte < 0xA0, let scalar = Unicode.Scalar(TextEncoding.windows1252High[Int(byte - 0x80)]) {
+                if byte >= 0x80 && byte < 0xA0,
+                    let scalar = Unicode.Scalar(TextEncoding.windows1252High[Int(byte - 0x80)])
+                {
                     scalars.append(scalar)
                 } else {
                     scalars.append(Unicode.Scalar(byte))

@@ -27,7 +27,9 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
         "HH": .hour2, "mm": .minute2, "ss": .second2,
     ]
 
-    private static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    private static let monthNames = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ]
 
     /// Compiles `pattern`.
     ///

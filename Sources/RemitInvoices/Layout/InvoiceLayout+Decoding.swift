@@ -37,7 +37,8 @@ extension InvoiceLayout: Decodable {
             !(0x30...0x39).contains(bytes[0])
         else {
             throw container.fail(
-                "separator", "must be one ASCII character other than a quote, a digit or a line end, or one of "
+                "separator",
+                "must be one ASCII character other than a quote, a digit or a line end, or one of "
                     + "tab, comma, semicolon, pipe; got '\(text)'")
         }
         return bytes[0]
@@ -60,9 +61,11 @@ extension InvoiceLayout: Decodable {
         return value
     }
 
-    private static func decodeColumns(_ container: KeyedDecodingContainer<LayoutKey>) throws -> [InvoiceField: [String]] {
+    private static func decodeColumns(_ container: KeyedDecodingContainer<LayoutKey>) throws -> [InvoiceField: [String]]
+    {
         guard container.contains("columns") else {
-            throw container.fail("columns", "is required: it maps invoice_number, amount and other fields to header names")
+            throw container.fail(
+                "columns", "is required: it maps invoice_number, amount and other fields to header names")
         }
         guard let nested = try? container.nestedContainer(keyedBy: LayoutKey.self, forKey: "columns") else {
             throw container.fail("columns", "expected an object mapping field names to header spellings")
@@ -76,7 +79,8 @@ extension InvoiceLayout: Decodable {
                 let key = HeaderName.normalize(spelling)
                 if let owner = owners[key], owner != field {
                     throw nested.fail(
-                        field.rawValue, "'\(spelling)' is also listed for \(owner.rawValue); a header maps to one field")
+                        field.rawValue, "'\(spelling)' is also listed for \(owner.rawValue); a header maps to one field"
+                    )
                 }
                 owners[key] = field
             }
@@ -188,7 +192,8 @@ extension InvoiceLayout: Decodable {
                 compiled.append(try DatePattern(pattern))
             } catch {
                 let field = patterns.count > 1 ? "dates[\(index)]" : "dates"
-                throw LayoutFieldError(field: (container.codingPath + [LayoutKey(field)]).fieldPath, message: error.reason)
+                throw LayoutFieldError(
+                    field: (container.codingPath + [LayoutKey(field)]).fieldPath, message: error.reason)
             }
         }
         return compiled
@@ -255,6 +260,7 @@ extension InvoiceLayout: Decodable {
             throw rule.fail("matches", "a rule needs matches (a regular expression) or \"empty\": true")
         }
         let reason = try rule.optionalString("reason")?.trimmingWhitespace() ?? ""
-        return SkipRule(target: target, condition: condition, reason: reason.isEmpty ? "\(targetText) \(conditionText)" : reason)
+        return SkipRule(
+            target: target, condition: condition, reason: reason.isEmpty ? "\(targetText) \(conditionText)" : reason)
     }
 }

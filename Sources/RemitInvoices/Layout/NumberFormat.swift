@@ -211,7 +211,8 @@ public struct NumberFormat: Sendable, Hashable {
         case "\u{A0}": return "no-break space"
         case "\u{202F}": return "narrow no-break space"
         default:
-            let printable = scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && !scalar.properties.isWhitespace
+            let printable =
+                scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && !scalar.properties.isWhitespace
             return printable ? "'\(scalar)'" : "U+" + String(scalar.value, radix: 16, uppercase: true)
         }
     }

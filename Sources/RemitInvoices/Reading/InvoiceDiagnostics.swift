@@ -25,7 +25,8 @@ enum InvoiceDiagnostics {
     static func badAmount(
         _ field: InvoiceField, _ value: String, failure: NumberFormat.Failure, at location: SourceLocation
     ) -> Diagnostic {
-        let what = value.isEmpty ? "\(field.rawValue) is empty" : "\(field.rawValue) '\(value)' is not a number: \(failure)"
+        let what =
+            value.isEmpty ? "\(field.rawValue) is empty" : "\(field.rawValue) '\(value)' is not a number: \(failure)"
         return Diagnostic(.error, code: "invoice.amount", what, at: location)
     }
 
@@ -34,7 +35,8 @@ enum InvoiceDiagnostics {
     ) -> Diagnostic {
         let expected = patterns.map(\.pattern).joined(separator: " or ")
         return Diagnostic(
-            .error, code: "invoice.date", "\(field.rawValue) '\(value)' is not a date written \(expected)", at: location)
+            .error, code: "invoice.date", "\(field.rawValue) '\(value)' is not a date written \(expected)", at: location
+        )
     }
 
     static func duplicate(_ invoice: Invoice, firstLine: Int, at location: SourceLocation) -> Diagnostic {
@@ -60,7 +62,9 @@ enum InvoiceDiagnostics {
         }
         let mantissa = bytes[..<e]
         var exponent = bytes[(e + 1)...]
-        if exponent.first == UInt8(ascii: "+") || exponent.first == UInt8(ascii: "-") { exponent = exponent.dropFirst() }
+        if exponent.first == UInt8(ascii: "+") || exponent.first == UInt8(ascii: "-") {
+            exponent = exponent.dropFirst()
+        }
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         guard !exponent.isEmpty, exponent.allSatisfy(isDigit), let first = mantissa.first, isDigit(first) else {
             return false
