@@ -126,7 +126,8 @@ import Testing
             "empty"
         ),
         (
-            #"{"columns": {"invoice_number": "Inv", "amount": "Amount", "open_amount": " amount "}, "default_currency": "USD"}"#,
+            #"{"columns": {"invoice_number": "Inv", "amount": "Amount", "open_amount": " amount "}, "#
+                + #""default_currency": "USD"}"#,
             "columns.open_amount", "also listed for amount"
         ),
         (#"{"columns": ["invoice_number"], "default_currency": "USD"}"#, "columns", "expected an object"),

@@ -42,8 +42,8 @@ enum InvoiceDiagnostics {
     static func duplicate(_ invoice: Invoice, firstLine: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "invoice.duplicate",
-            "invoice '\(invoice.number)' (normalized \(invoice.normalizedNumber)) already appeared on line \(firstLine); "
-                + "both rows are kept", at: location)
+            "invoice '\(invoice.number)' (normalized \(invoice.normalizedNumber)) already appeared on line "
+                + "\(firstLine); both rows are kept", at: location)
     }
 
     static func scientificNotation(_ value: String, at location: SourceLocation) -> Diagnostic {
