@@ -1,3 +1,4 @@
+import Foundation
 import RemitCore
 import RemitInvoices
 import Testing
@@ -138,6 +139,18 @@ import Testing
         }
         #expect(error.location.element == field)
         #expect(error.message.contains(fragment), "\(error.message)")
+    }
+
+    @Test func theExampleInTheDocsIsAValidLayout() throws {
+        let document = try String(contentsOfFile: Fixtures.root + "/docs/invoice-layouts.md", encoding: .utf8)
+        let start = try #require(document.range(of: "```json\n"))
+        let end = try #require(document.range(of: "```", range: start.upperBound..<document.endIndex))
+        let json = String(document[start.upperBound..<end.lowerBound])
+        let layout = try InvoiceLayout.parse(json: Array(json.utf8), source: "docs/invoice-layouts.md")
+        #expect(layout.name == "acme-sap")
+        #expect(layout.encoding == .windows1252)
+        #expect(layout.requiredFields == [.invoiceNumber, .amount, .dueDate])
+        #expect(layout.skipRules.map(\.reason) == ["total or separator line", "total row"])
     }
 
     @Test func refusesTextThatIsNotJSON() throws {
