@@ -134,12 +134,33 @@ enum ReportFixture {
         return path
     }
 
-    static func read(_ directory: String, _ name: String) throws -> String {
-        try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+    static func removeDirectory(_ path: String) {
+        // REMIT_KEEP_TEST_OUTPUT keeps the files, to look at report.html in a browser.
+        if ProcessInfo.processInfo.environment["REMIT_KEEP_TEST_OUTPUT"] == nil {
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     static func readBytes(_ directory: String, _ name: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+    }
+
+    /// What one `ReportWriter.writeAll` left in a fresh directory, read back before the directory is removed.
+    struct Outputs {
+        var names: [String]
+        var files: [String: Data]
+
+        func text(_ name: String) -> String { String(decoding: files[name] ?? Data(), as: UTF8.self) }
+    }
+
+    static func write(_ input: ReportInput = ReportFixture.input()) throws -> Outputs {
+        let directory = try temporaryDirectory()
+        defer { removeDirectory(directory) }
+        try ReportWriter.writeAll(input, to: directory)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        var files: [String: Data] = [:]
+        for name in names { files[name] = try readBytes(directory, name) }
+        return Outputs(names: names, files: files)
     }
 
     /// Splits RFC 4180 text with CRLF row ends into rows of cells, undoing the quoting.

@@ -7,27 +7,19 @@ import Testing
 @Suite struct ReportWriterTests {
     typealias F = ReportFixture
 
-    private func written(_ input: ReportInput = F.input()) throws -> String {
-        let directory = try F.temporaryDirectory()
-        try ReportWriter.writeAll(input, to: directory)
-        return directory
-    }
-
     @Test func writesEveryOutputAndNoTemporaryFile() throws {
-        let directory = try written()
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(names == ReportWriter.fileNames.sorted())
+        #expect(try F.write().names == ReportWriter.fileNames.sorted())
     }
 
     @Test func deductionRegisterHasOneRecordPerDeductionInBothForms() throws {
-        let directory = try written()
-        let lines = try F.read(directory, "deductions.jsonl").split(separator: "\n")
+        let out = try F.write()
+        let lines = out.text("deductions.jsonl").split(separator: "\n")
         #expect(lines.count == 2)
         var expected = JSONWriter()
         CanonicalRecord.deduction(F.input().reconciliation.deductions[0]).writeJSON(into: &expected)
         #expect(String(lines[0]) == String(decoding: expected.bytes, as: UTF8.self))
 
-        let rows = F.records(try F.read(directory, "deductions.csv"))
+        let rows = F.records(out.text("deductions.csv"))
         #expect(rows.count == 2)
         #expect(rows[0]["amount"] == "15.00")
         #expect(rows[0]["currency"] == "USD")
@@ -44,8 +36,8 @@ import Testing
     }
 
     @Test func matchTableStatesTheArithmeticOfEveryLine() throws {
-        let directory = try written()
-        let text = try F.read(directory, "matches.csv")
+        let out = try F.write()
+        let text = out.text("matches.csv")
         let rows = F.records(text)
         #expect(rows.map { $0["outcome"] } == ["paid_in_full", "short_paid", "overpaid", "unmatched"])
         let short = rows[1]
@@ -78,8 +70,8 @@ import Testing
     }
 
     @Test func matchLinesInJSONNameTheInvoiceOrNull() throws {
-        let directory = try written()
-        let lines = try F.read(directory, "matches.jsonl").split(separator: "\n").map(String.init)
+        let out = try F.write()
+        let lines = out.text("matches.jsonl").split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         let short = try F.json(lines[1])
         #expect(short["line_id"] as? String == "abababababab:line:2")
@@ -94,9 +86,9 @@ import Testing
     }
 
     @Test func openInvoicesListIsExact() throws {
-        let directory = try written()
+        let out = try F.write()
         #expect(
-            try F.read(directory, "open-invoices.csv")
+            out.text("open-invoices.csv")
                 == "invoice_number,customer_id,customer_name,purchase_order,invoice_date,due_date,terms,currency,"
                 + "amount,open_before,applied_this_run,remaining,source_file,source_line\r\n"
                 + "INV-1004,C100,Acme Foods,PO-5,2026-01-05,2026-02-04,NET30,USD,60.00,60.00,0.00,60.00,"
@@ -104,8 +96,8 @@ import Testing
     }
 
     @Test func summaryStatesTotalsTieOutsBreakdownsAndDiagnostics() throws {
-        let directory = try written()
-        let summary = try F.json(try F.read(directory, "summary.json"))
+        let out = try F.write()
+        let summary = try F.json(out.text("summary.json"))
         #expect(summary["all_tie"] as? Bool == true)
         let manifest = try #require(summary["manifest"] as? [String: Any])
         #expect(manifest["run_time"] as? String == "2026-03-01T09:30:00Z")
@@ -147,32 +139,32 @@ import Testing
         #expect(analysis.failures[0].difference == .count(1))
         #expect(analysis.failures[2].difference == .money([F.usd("-5.00")]))
 
-        let directory = try written(input)
-        let summary = try F.json(try F.read(directory, "summary.json"))
+        let out = try F.write(input)
+        let summary = try F.json(out.text("summary.json"))
         #expect(summary["all_tie"] as? Bool == false)
         let tieOuts = try #require(summary["tie_outs"] as? [[String: Any]])
         #expect(tieOuts.filter { $0["ties"] as? Bool == false }.count == 3)
-        let html = try F.read(directory, "report.html")
+        let html = out.text("report.html")
         #expect(html.contains("3 of 12 tie-outs DO NOT TIE"))
         #expect(html.components(separatedBy: "DOES NOT TIE").count - 1 == 6)
         #expect(html.contains("<td class=\"num\">-5.00&nbsp;<span class=\"ccy\">USD</span></td>"))
     }
 
     @Test func reportSaysEverythingTiesWhenItDoes() throws {
-        let html = try F.read(try written(), "report.html")
+        let html = try F.write().text("report.html")
         #expect(html.contains("<p class=\"verdict ok\">All 12 tie-outs tie.</p>"))
         #expect(!html.contains("DOES NOT TIE"))
     }
 
     @Test func reportEscapesEveryValueFromTheInputs() throws {
-        let html = try F.read(try written(), "report.html")
+        let html = try F.write().text("report.html")
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"))
         #expect(html.contains("=HYPERLINK(&quot;http://evil.example/x&quot;,&quot;Click&quot;)"))
     }
 
     @Test func reportIsSelfContainedAndOpensWithTheManifest() throws {
-        let html = try F.read(try written(), "report.html")
+        let html = try F.write().text("report.html")
         for forbidden in ["<script", "<link", "<img", "src=", "@import", "url("] {
             #expect(!html.contains(forbidden), "report.html contains \(forbidden)")
         }
@@ -192,7 +184,7 @@ import Testing
     }
 
     @Test func reportListsExceptionsWithTheirSourceLocations() throws {
-        let html = try F.read(try written(), "report.html")
+        let html = try F.write().text("report.html")
         #expect(html.contains("<h3>4.2 Unmatched lines (1)</h3>"))
         #expect(html.contains("<h3>4.3 Overpayments (1)</h3>"))
         #expect(html.contains("<h3>4.4 Short pays (1)</h3>"))
@@ -204,10 +196,11 @@ import Testing
     }
 
     @Test func sameInputGivesByteIdenticalFiles() throws {
-        let first = try written()
-        let second = try written()
+        let first = try F.write()
+        let second = try F.write()
+        #expect(first.names == ReportWriter.fileNames.sorted())
         for name in ReportWriter.fileNames {
-            #expect(try F.readBytes(first, name) == F.readBytes(second, name), "\(name) differs between runs")
+            #expect(first.files[name] == second.files[name], "\(name) differs between runs")
         }
     }
 
@@ -219,14 +212,14 @@ import Testing
             match.line.id = "abababababab:line:\(index)"
             return match
         }
-        let directory = try written(input)
-        let jsonLines = try F.read(directory, "matches.jsonl")
+        let out = try F.write(input)
+        let jsonLines = out.text("matches.jsonl")
         #expect(jsonLines.utf8.count > 1 << 21)
         let lines = jsonLines.split(separator: "\n")
         #expect(lines.count == 4000)
         #expect(lines.last?.hasPrefix("{\"line_id\":\"abababababab:line:4000\"") == true)
-        #expect(F.parseCSV(try F.read(directory, "matches.csv")).count == 4001)
-        let html = try F.read(directory, "report.html")
+        #expect(F.parseCSV(out.text("matches.csv")).count == 4001)
+        let html = out.text("report.html")
         #expect(html.hasSuffix("</body>\n</html>\n"))
         #expect(html.contains("<h3>4.2 Unmatched lines (4000)</h3>"))
     }

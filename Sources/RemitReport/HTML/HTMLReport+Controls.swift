@@ -104,13 +104,12 @@ extension HTMLReport {
         html.raw("<td class=\"loc\">")
         html.text(summary.path)
         html.raw("</td>")
-        html.moneyCell(summary.paymentsTotal)
-        html.moneyCell(summary.linesPaidTotal)
-        html.moneyCell(summary.adjustmentsTotal)
-        html.moneyCell(summary.imbalanceTotal)
-        html.moneyCell(summary.appliedTotal)
-        html.moneyCell(summary.unappliedTotal)
-        html.moneyCell(summary.deductedTotal)
+        let lists = [
+            summary.paymentsTotal, summary.linesPaidTotal, summary.adjustmentsTotal, summary.imbalanceTotal,
+            summary.appliedTotal, summary.unappliedTotal, summary.deductedTotal,
+        ]
+        let currencies = MoneyTotals.currencies(of: lists)
+        for list in lists { html.moneyCell(MoneyTotals.padded(list, to: currencies)) }
     }
 
     private static func invoiceTieOuts(_ analysis: ReportAnalysis, into html: inout HTMLWriter, file: inout OutputFile)

@@ -36,15 +36,16 @@ extension HTMLReport {
             return
         }
         html.raw("<table class=\"matches\">\n<thead><tr><th>Line</th><th>Reference</th><th>Payer</th>")
-        html.raw("<th>Invoice</th><th>Outcome</th><th>Rule and evidence</th><th class=\"num\">Open before</th>")
+        html.raw("<th>Invoice</th><th>Outcome</th><th>Rule and evidence</th><th>Cur&shy;rency</th>")
+        html.raw("<th class=\"num\">Open before</th>")
         html.raw("<th class=\"num\">Paid</th><th class=\"num\">Applied</th><th class=\"num\">Discount</th>")
-        html.raw("<th class=\"num\">Stated deductions</th><th class=\"num\">Unexplained</th>")
+        html.raw("<th class=\"num\">Stated deduc&shy;tions</th><th class=\"num\">Unex&shy;plained</th>")
         html.raw("<th class=\"num\">Unapplied</th><th class=\"num\">Open after</th><th>Source</th></tr></thead>\n")
         html.raw("<tbody>\n")
         for match in matches {
             html.raw("<tr><td class=\"id\">")
             html.text(match.line.id)
-            html.raw("</td><td>")
+            html.raw("</td><td class=\"wrap\">")
             html.text(match.line.reference)
             if match.line.normalizedReference != match.line.reference {
                 html.raw("<br><span class=\"small none\">")
@@ -54,8 +55,9 @@ extension HTMLReport {
             html.raw("</td>")
             html.cell(match.line.payer.displayName)
             if let invoice = match.invoice {
-                html.raw("<td>")
+                html.raw("<td><span class=\"nowrap\">")
                 html.text(invoice.number)
+                html.raw("</span>")
                 if let customer = invoice.customerName ?? invoice.customerID {
                     html.raw("<br><span class=\"small none\">")
                     html.text(customer)
@@ -66,7 +68,7 @@ extension HTMLReport {
                 html.cell(nil as String?)
             }
             html.cell(match.outcome.rawValue)
-            html.raw("<td class=\"small\">")
+            html.raw("<td class=\"small wrap\">")
             html.text(match.rule)
             html.raw(" (")
             html.integer(match.score)
@@ -76,14 +78,16 @@ extension HTMLReport {
                 html.text(evidence.description)
             }
             html.raw("</td>")
-            html.moneyCell(match.openBefore)
-            html.moneyCell(match.line.amountPaid)
-            html.moneyCell(match.applied)
-            html.moneyCell(match.discountTaken)
-            html.moneyCell(match.statedDeductions)
-            html.moneyCell(match.unexplained)
-            html.moneyCell(match.unapplied)
-            html.moneyCell(match.openAfter)
+            let currency = match.line.amountPaid.currency
+            html.cell(currency)
+            html.moneyCell(match.openBefore, in: currency)
+            html.moneyCell(match.line.amountPaid, in: currency)
+            html.moneyCell(match.applied, in: currency)
+            html.moneyCell(match.discountTaken, in: currency)
+            html.moneyCell(match.statedDeductions, in: currency)
+            html.moneyCell(match.unexplained, in: currency)
+            html.moneyCell(match.unapplied, in: currency)
+            html.moneyCell(match.openAfter, in: currency)
             html.locationCell(match.line.provenance.location)
             html.raw("</tr>\n")
             try html.drain(into: &file)

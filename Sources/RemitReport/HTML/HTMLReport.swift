@@ -160,7 +160,7 @@ enum HTMLReport {
             <tbody>
             <tr><th>Prepared by</th><td></td><td></td><td></td></tr>
             <tr><th>Reviewed by</th><td></td><td></td><td></td></tr>
-            <tr><th>Review notes</th><td colspan="3" style="height: 90px"></td></tr>
+            <tr><th>Review notes</th><td colspan="3" class="notes"></td></tr>
             </tbody>
             </table>
             </section>

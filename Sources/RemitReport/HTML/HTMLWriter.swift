@@ -65,6 +65,22 @@ struct HTMLWriter {
         if let value { moneyCell([value]) } else { raw("<td class=\"num none\">\u{2013}</td>") }
     }
 
+    /// A right-aligned cell with a bare amount for a table with a currency column; an amount in any other
+    /// currency keeps its code so it cannot pass for one in `currency`.
+    mutating func moneyCell(_ value: Money?, in currency: String) {
+        guard let value else {
+            raw("<td class=\"num none\">\u{2013}</td>")
+            return
+        }
+        guard value.currency == currency else {
+            moneyCell([value])
+            return
+        }
+        raw("<td class=\"num\">")
+        text(value.formattedAmount)
+        raw("</td>")
+    }
+
     mutating func countCell(_ value: Int) {
         raw("<td class=\"num\">")
         integer(value)

@@ -52,12 +52,24 @@ public struct TieOut: Sendable, Hashable {
     public var ties: Bool
 
     /// Builds a check and works out its total, difference and verdict.
+    ///
+    /// Money terms are given a zero for each currency that appears elsewhere in the check and not in them,
+    /// so every figure lists the same currencies.
     public init(check: Check, scope: String, location: SourceLocation? = nil, left: Term, right: [Term]) {
         self.check = check
         self.scope = scope
         self.location = location
-        self.left = left
-        self.right = right
+        let lists = ([left] + right).compactMap { term -> [Money]? in
+            if case .money(let amounts) = term.value { return amounts }
+            return nil
+        }
+        let currencies = MoneyTotals.currencies(of: lists)
+        func padded(_ term: Term) -> Term {
+            guard case .money(let amounts) = term.value else { return term }
+            return Term(term.label, .money(MoneyTotals.padded(amounts, to: currencies)))
+        }
+        self.left = padded(left)
+        self.right = right.map(padded)
         switch left.value {
         case .count(let leftCount):
             var sum = 0
@@ -73,11 +85,10 @@ public struct TieOut: Sendable, Hashable {
                 if case .money(let amounts) = term.value { sum.add(MoneyTotals(amounts)) }
             }
             let leftTotals = MoneyTotals(leftAmounts)
-            let currencies = Set(leftTotals.currencies + sum.currencies).sorted()
             let differences = currencies.map { currency in
                 Money(leftTotals.amount(in: currency).amount - sum.amount(in: currency).amount, currency)
             }
-            rightTotal = .money(sum.values)
+            rightTotal = .money(MoneyTotals.padded(sum.values, to: currencies))
             difference = .money(differences)
             ties = differences.allSatisfy(\.isZero)
         }
