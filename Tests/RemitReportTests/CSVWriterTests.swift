@@ -52,7 +52,8 @@ import Testing
     }
 
     @Test func writesAmountsWithTheCurrencysMinorDigits() {
-        #expect(line([.amount(Money(FixedDecimal(units: 5, scale: 0), "JPY")), .amount(Money(.zero, "KWD"))])
-            == "5,0.000\r\n")
+        #expect(
+            line([.amount(Money(FixedDecimal(units: 5, scale: 0), "JPY")), .amount(Money(.zero, "KWD"))])
+                == "5,0.000\r\n")
     }
 }

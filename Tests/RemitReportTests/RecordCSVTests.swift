@@ -11,19 +11,27 @@ import Testing
         .payment(
             Payment(
                 id: "p:pay:1", payer: Party(name: "Acme"), payee: Party(name: "Us", idQualifier: "1", id: "0042"),
-                method: "ACH", format: "CTX", handlingCode: "C", amount: Money(FixedDecimal(units: 12_345, scale: 2),
+                method: "ACH", format: "CTX", handlingCode: "C",
+                amount: Money(
+                    FixedDecimal(units: 12_345, scale: 2),
                     "USD"), direction: .credit, date: CalendarDate(year: 2026, month: 3, day: 1),
                 traceNumber: "T1", originatorID: nil, provenance: provenance)),
         .remittanceLine(
             RemittanceLine(
-                id: "p:line:4", paymentID: "p:pay:1", referenceQualifier: "IV", reference: "INV-1", normalizedReference:
-                    "1", purchaseOrder: nil, invoiceDate: nil, amountPaid: Money(FixedDecimal(units: 100, scale: 0),
+                id: "p:line:4", paymentID: "p:pay:1", referenceQualifier: "IV", reference: "INV-1",
+                normalizedReference:
+                    "1", purchaseOrder: nil, invoiceDate: nil,
+                amountPaid: Money(
+                    FixedDecimal(units: 100, scale: 0),
                     "EUR"), invoiceAmount: nil, discountTaken: Money(FixedDecimal(units: 2, scale: 0), "EUR"),
                 payer: Party(name: "Acme"), provenance: provenance)),
         .deduction(
             Deduction(
-                id: "p:ded:5", paymentID: "p:pay:1", lineID: nil, amount: Money(FixedDecimal(units: -7, scale: 1),
-                    "USD"), reasonCode: "-AB", reasonCodeList: "X12-426", category: .pricing, categorySource:
+                id: "p:ded:5", paymentID: "p:pay:1", lineID: nil,
+                amount: Money(
+                    FixedDecimal(units: -7, scale: 1),
+                    "USD"), reasonCode: "-AB", reasonCodeList: "X12-426", category: .pricing,
+                categorySource:
                     "mappings/x.tsv:3", reasonText: "a, \"b\"", invoiceReference: nil, memoNumber: nil,
                 memoQualifier: nil, payer: Party(), paymentTrace: nil, origin: .stated, provenance: provenance)),
         .bankTransaction(

@@ -9,7 +9,8 @@ extension ReportFixture {
     static func eur(_ text: String) -> Money { Money(try! FixedDecimal.parse(text), "EUR") }
 
     static func entry(_ index: Int) -> SourceLocation {
-        SourceLocation(file: bankPath, line: 20 * index, column: 5, byteOffset: Int64(900 * index),
+        SourceLocation(
+            file: bankPath, line: 20 * index, column: 5, byteOffset: Int64(900 * index),
             path: "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[\(index)]")
     }
 
@@ -58,7 +59,8 @@ extension ReportFixture {
         bank.appliedTotal = [eur("1000.00")]
         bank.unappliedTotal = [eur("250.00")]
         bank.diagnostics = [
-            Diagnostic(.error, code: "iso.amount", "amount '1.000,00' is not a plain decimal; entry rejected",
+            Diagnostic(
+                .error, code: "iso.amount", "amount '1.000,00' is not a plain decimal; entry rejected",
                 at: entry(3).element("Amt"), hint: "amounts use '.' and no thousands separator")
         ]
         bank.transactionExceptions = [
@@ -79,7 +81,8 @@ extension ReportFixture {
         input.invoiceExport.invoices = 5
         input.invoiceExport.openTotal = [eur("1000.00"), usd("490.00")]
         input.invoiceExport.diagnostics = [
-            Diagnostic(.warning, code: "invoices.amount", "open amount '12,50' is not a plain decimal; row skipped",
+            Diagnostic(
+                .warning, code: "invoices.amount", "open amount '12,50' is not a plain decimal; row skipped",
                 at: SourceLocation(file: exportPath, line: 7, column: 3, byteOffset: 301, element: "open_amount"))
         ]
         return input

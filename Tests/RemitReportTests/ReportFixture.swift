@@ -17,7 +17,8 @@ enum ReportFixture {
 
     static func provenance(line: Int, segment: Int) -> Provenance {
         Provenance(
-            location: SourceLocation(file: remittancePath, line: line, column: 1, byteOffset: Int64(line * 40 - 40),
+            location: SourceLocation(
+                file: remittancePath, line: line, column: 1, byteOffset: Int64(line * 40 - 40),
                 segmentIndex: segment),
             fileSHA256: sha, envelope: EnvelopeKeys(interchangeControl: "000000905", transactionControl: "0001"),
             transactionID: "ST@3")
@@ -79,7 +80,8 @@ enum ReportFixture {
                 openBefore: usd("80.00"), applied: usd("80.00"), discountTaken: nil, statedDeductions: zero,
                 unexplained: zero, unapplied: usd("10.00"), openAfter: zero),
             LineMatch(
-                line: line(4, reference: hostileReference, paid: "40.00", payer: Party(name: hostilePayer),
+                line: line(
+                    4, reference: hostileReference, paid: "40.00", payer: Party(name: hostilePayer),
                     payment: 2),
                 invoice: nil, outcome: .unmatched, rule: "none", score: 0,
                 evidence: [Evidence("normalized_reference", "HYPERLINKHTTPEVILEXAMPLEXCLICK")], openBefore: nil,
@@ -87,9 +89,11 @@ enum ReportFixture {
                 unapplied: usd("40.00"), openAfter: nil),
         ]
         let deductions = [
-            deduction(1, line: 2, amount: "15.00", category: .damage, source: "mappings/x12-426.tsv:12", code: "AA",
+            deduction(
+                1, line: 2, amount: "15.00", category: .damage, source: "mappings/x12-426.tsv:12", code: "AA",
                 origin: .stated),
-            deduction(2, line: 2, amount: "5.00", category: .unidentified, source: "rule:short-pay", code: nil,
+            deduction(
+                2, line: 2, amount: "5.00", category: .unidentified, source: "rule:short-pay", code: nil,
                 origin: .shortPay),
         ]
         let open = [OpenInvoice(invoice: inv4, remaining: usd("60.00"), appliedThisRun: zero)]
@@ -107,8 +111,10 @@ enum ReportFixture {
         summary.unappliedTotal = [usd("50.00")]
         summary.deductedTotal = [usd("20.00")]
         summary.diagnostics = [
-            Diagnostic(.warning, code: "x12.se-count", "SE01 says 14 segments, counted 15",
-                at: SourceLocation(file: remittancePath, line: 7, column: 1, byteOffset: 240, segmentIndex: 20,
+            Diagnostic(
+                .warning, code: "x12.se-count", "SE01 says 14 segments, counted 15",
+                at: SourceLocation(
+                    file: remittancePath, line: 7, column: 1, byteOffset: 240, segmentIndex: 20,
                     element: "SE01"))
         ]
         let manifest = RunManifest(
@@ -116,7 +122,8 @@ enum ReportFixture {
             options: ["tolerance=0.00", "strict=false"],
             inputs: [
                 RunManifest.InputFile(path: remittancePath, role: "x12", size: 1234, sha256: sha),
-                RunManifest.InputFile(path: exportPath, role: "invoices", size: 512,
+                RunManifest.InputFile(
+                    path: exportPath, role: "invoices", size: 512,
                     sha256: String(repeating: "cd", count: 32)),
             ])
         let export = InvoiceExportSummary(

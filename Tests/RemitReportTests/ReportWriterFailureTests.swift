@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import RemitCore
 import RemitReport
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -53,7 +53,8 @@ import Testing
             try ReportWriter.writeAll(changed, to: directory, calls: calls)
         } throws: { error in
             let failure = error as? SystemCallError
-            return failure?.call == "fsync" && failure?.errno == EIO && failure?.path.hasSuffix(".report.html.tmp") == true
+            return failure?.call == "fsync" && failure?.errno == EIO
+                && failure?.path.hasSuffix(".report.html.tmp") == true
         }
         #expect(probe.renames.withLock { $0 } == 0)
         let after = try ReportWriter.fileNames.map { try F.readBytes(directory, $0) }

@@ -109,15 +109,17 @@ import Testing
         #expect((file["adjustments_total"] as? [[String: String]]) == [])
         #expect((file["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "x12.se-count")
         let tieOuts = try #require(summary["tie_outs"] as? [[String: Any]])
-        #expect(tieOuts.map { $0["check"] as? String } == [
-            "lines", "cash", "application", "deductions", "lines", "cash", "application", "deductions",
-            "receivables", "invoice", "invoice", "invoice",
-        ])
+        #expect(
+            tieOuts.map { $0["check"] as? String } == [
+                "lines", "cash", "application", "deductions", "lines", "cash", "application", "deductions",
+                "receivables", "invoice", "invoice", "invoice",
+            ])
         #expect(tieOuts.allSatisfy { $0["ties"] as? Bool == true })
         let receivables = tieOuts[8]
-        #expect((receivables["left"] as? [String: Any])?["amounts"] as? [[String: String]] == [
-            ["amount": "490.00", "currency": "USD"]
-        ])
+        #expect(
+            (receivables["left"] as? [String: Any])?["amounts"] as? [[String: String]] == [
+                ["amount": "490.00", "currency": "USD"]
+            ])
         let categories = try #require((summary["deductions"] as? [String: Any])?["by_category"] as? [[String: Any]])
         #expect(categories.map { $0["category"] as? String } == ["damage", "unidentified"])
         #expect(categories[0]["amounts"] as? [[String: String]] == [["amount": "15.00", "currency": "USD"]])

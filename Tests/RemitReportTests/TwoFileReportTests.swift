@@ -17,21 +17,24 @@ import Testing
         #expect(overallCash.difference == .money([F.eur("0"), F.usd("0")]))
         #expect(analysis.overall.linesIn == 7)
         #expect(analysis.overall.status == .partial)
-        #expect(analysis.diagnosticCounts == {
-            var counts = DiagnosticCounts()
-            counts.errors = 1
-            counts.warnings = 2
-            return counts
-        }())
+        #expect(
+            analysis.diagnosticCounts
+                == {
+                    var counts = DiagnosticCounts()
+                    counts.errors = 1
+                    counts.warnings = 2
+                    return counts
+                }())
     }
 
     @Test func aLineMissingFromTheMatchTableBreaksItsFileAndTheRun() {
         var input = F.twoFileInput()
         input.reconciliation.matches.removeLast()
         let failing = ReportAnalysis(input).failures.map { "\($0.check.rawValue) \($0.scope)" }
-        #expect(failing == [
-            "lines \(F.bankPath)", "application \(F.bankPath)", "lines all inputs", "application all inputs",
-        ])
+        #expect(
+            failing == [
+                "lines \(F.bankPath)", "application \(F.bankPath)", "lines all inputs", "application all inputs",
+            ])
     }
 
     @Test func reportListsRejectedAndUnbalancedTransactionsAndEveryDiagnostic() throws {

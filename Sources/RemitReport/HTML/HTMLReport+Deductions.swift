@@ -63,13 +63,15 @@ extension HTMLReport {
             html.raw("<td class=\"small\">")
             html.text(deduction.categorySource)
             html.raw("</td>")
-            html.cell(deduction.reasonCode.map { code in
-                deduction.reasonCodeList.map { "\(code) (\($0))" } ?? code
-            })
+            html.cell(
+                deduction.reasonCode.map { code in
+                    deduction.reasonCodeList.map { "\(code) (\($0))" } ?? code
+                })
             html.cell(deduction.reasonText)
-            html.cell(deduction.memoNumber.map { number in
-                deduction.memoQualifier.map { "\($0) \(number)" } ?? number
-            })
+            html.cell(
+                deduction.memoNumber.map { number in
+                    deduction.memoQualifier.map { "\($0) \(number)" } ?? number
+                })
             html.cell(deduction.origin.rawValue)
             html.moneyCell(deduction.amount)
             html.locationCell(deduction.provenance.location)

@@ -155,7 +155,8 @@ extension HTMLReport {
             html.raw("<p class=\"none\">None.</p>\n")
             return
         }
-        let sources = input.files.map { ($0.path, $0.diagnostics) }
+        let sources =
+            input.files.map { ($0.path, $0.diagnostics) }
             + [(input.invoiceExport.path, input.invoiceExport.diagnostics)]
         for (path, diagnostics) in sources where !diagnostics.isEmpty {
             html.raw("<p><b>")

@@ -44,7 +44,8 @@ public struct DeductionGroup: Sendable, Hashable {
             totals[groupKey, default: MoneyTotals()].add(deduction.amount)
         }
         return counts.keys.sorted().map { groupKey in
-            DeductionGroup(key: groupKey.key, id: groupKey.id, count: counts[groupKey]!,
+            DeductionGroup(
+                key: groupKey.key, id: groupKey.id, count: counts[groupKey]!,
                 amounts: totals[groupKey]!.values)
         }
     }

@@ -11,9 +11,10 @@ public struct OutcomeSummary: Sendable, Hashable {
     /// Stated deductions plus unexplained differences.
     public var deducted: [Money]
 
-    public init(outcome: MatchOutcome, count: Int, paid: [Money], applied: [Money], unapplied: [Money],
-        deducted: [Money])
-    {
+    public init(
+        outcome: MatchOutcome, count: Int, paid: [Money], applied: [Money], unapplied: [Money],
+        deducted: [Money]
+    ) {
         self.outcome = outcome
         self.count = count
         self.paid = paid
@@ -38,7 +39,8 @@ public struct OutcomeSummary: Sendable, Hashable {
                 deducted.add(match.statedDeductions)
                 deducted.add(match.unexplained)
             }
-            return OutcomeSummary(outcome: outcome, count: count, paid: paid.values, applied: applied.values,
+            return OutcomeSummary(
+                outcome: outcome, count: count, paid: paid.values, applied: applied.values,
                 unapplied: unapplied.values, deducted: deducted.values)
         }
     }

@@ -171,9 +171,10 @@ enum SummaryJSON {
         writer.endArray()
     }
 
-    private static func deductions(_ deductions: [Deduction], _ analysis: ReportAnalysis,
-        into writer: inout JSONWriter)
-    {
+    private static func deductions(
+        _ deductions: [Deduction], _ analysis: ReportAnalysis,
+        into writer: inout JSONWriter
+    ) {
         writer.key("deductions")
         writer.beginObject()
         writer.field("count", deductions.count)
