@@ -60,5 +60,5 @@ extension Party {
     }
 
     /// The name, else the identifier, else a placeholder: how a report row names the party.
-    var displayName: String { name ?? qualifiedID ?? "(not named)" }
+    var displayName: String { name ?? qualifiedID ?? "(no name)" }
 }
