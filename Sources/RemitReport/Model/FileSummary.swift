@@ -1,6 +1,11 @@
 import RemitCore
 
 /// Control totals for one input file, and the problems found in it.
+///
+/// The money totals cover the transactions that were accepted; a rejected transaction's figures stay out
+/// of them and it is listed in `transactionExceptions` instead. The report ties these totals to the match
+/// table and the deduction register, so they must be summed from the records as read, not derived from
+/// the matches.
 public struct FileSummary: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable {
         /// Every transaction was read.
@@ -43,6 +48,9 @@ public struct FileSummary: Sendable, Hashable {
     public var deductedTotal: [Money]
 
     public var diagnostics: [Diagnostic]
+    /// Transactions that were rejected or whose stated total does not balance, in input order: the report
+    /// lists each one with its location as an exception.
+    public var transactionExceptions: [TransactionSummary]
 
     public init(path: String, format: String, sha256: String, size: Int64) {
         self.path = path
@@ -66,6 +74,7 @@ public struct FileSummary: Sendable, Hashable {
         unappliedTotal = []
         deductedTotal = []
         diagnostics = []
+        transactionExceptions = []
     }
 
     /// lines in = matched + unmatched + rejected.

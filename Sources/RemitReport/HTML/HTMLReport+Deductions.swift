@@ -1,0 +1,83 @@
+import RemitCore
+
+extension HTMLReport {
+    static func deductionBreakdown(_ input: ReportInput, _ analysis: ReportAnalysis, into html: inout HTMLWriter) {
+        let deductions = input.reconciliation.deductions
+        let total = MoneyTotals(deductions.map(\.amount)).values
+        html.raw("<section id=\"deductions\">\n<h2>3. Deductions by category and payer</h2>\n")
+        html.raw("<p class=\"explain\">Stated deductions and the unexplained differences matching found. ")
+        html.raw("Every one is listed with its reason and source in section 6.</p>\n")
+        if deductions.isEmpty {
+            html.raw("<p class=\"none\">No deductions.</p>\n</section>\n")
+            return
+        }
+        html.raw("<h3>3.1 By category</h3>\n<table>\n<thead><tr><th>Category</th><th class=\"num\">Count</th>")
+        html.raw("<th class=\"num\">Amount</th></tr></thead>\n<tbody>\n")
+        for group in analysis.deductionsByCategory {
+            html.raw("<tr>")
+            html.cell(group.key)
+            html.countCell(group.count)
+            html.moneyCell(group.amounts)
+            html.raw("</tr>\n")
+        }
+        html.raw("<tr class=\"total\"><td>Total</td>")
+        html.countCell(deductions.count)
+        html.moneyCell(total)
+        html.raw("</tr>\n</tbody>\n</table>\n")
+
+        html.raw("<h3>3.2 By payer</h3>\n<table>\n<thead><tr><th>Payer</th><th>Payer ID</th>")
+        html.raw("<th class=\"num\">Count</th><th class=\"num\">Amount</th></tr></thead>\n<tbody>\n")
+        for group in analysis.deductionsByPayer {
+            html.raw("<tr>")
+            html.cell(group.key)
+            html.cell(group.id)
+            html.countCell(group.count)
+            html.moneyCell(group.amounts)
+            html.raw("</tr>\n")
+        }
+        html.raw("<tr class=\"total\"><td colspan=\"2\">Total</td>")
+        html.countCell(deductions.count)
+        html.moneyCell(total)
+        html.raw("</tr>\n</tbody>\n</table>\n</section>\n")
+    }
+
+    static func deductionRegister(_ input: ReportInput, into html: inout HTMLWriter, file: inout OutputFile)
+        throws(SystemCallError)
+    {
+        let deductions = input.reconciliation.deductions
+        html.raw("<section id=\"register\">\n<h2>6. Deduction register</h2>\n")
+        if deductions.isEmpty {
+            html.raw("<p class=\"none\">No deductions.</p>\n</section>\n")
+            return
+        }
+        html.raw("<table class=\"register\">\n<thead><tr><th>Deduction</th><th>Payer</th><th>Invoice reference</th>")
+        html.raw("<th>Category</th><th>Decided by</th><th>Reason code</th><th>Reason text</th><th>Memo</th>")
+        html.raw("<th>Origin</th><th class=\"num\">Amount</th><th>Source</th></tr></thead>\n<tbody>\n")
+        for deduction in deductions {
+            html.raw("<tr><td class=\"id\">")
+            html.text(deduction.id)
+            html.raw("</td>")
+            html.cell(deduction.payer.displayName)
+            html.cell(deduction.invoiceReference)
+            html.cell(deduction.category.rawValue)
+            html.raw("<td class=\"small\">")
+            html.text(deduction.categorySource)
+            html.raw("</td>")
+            html.cell(
+                deduction.reasonCode.map { code in
+                    deduction.reasonCodeList.map { "\(code) (\($0))" } ?? code
+                })
+            html.cell(deduction.reasonText)
+            html.cell(
+                deduction.memoNumber.map { number in
+                    deduction.memoQualifier.map { "\($0) \(number)" } ?? number
+                })
+            html.cell(deduction.origin.rawValue)
+            html.moneyCell(deduction.amount)
+            html.locationCell(deduction.provenance.location)
+            html.raw("</tr>\n")
+            try html.drain(into: &file)
+        }
+        html.raw("</tbody>\n</table>\n</section>\n")
+    }
+}

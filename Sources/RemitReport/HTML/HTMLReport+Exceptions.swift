@@ -1,0 +1,180 @@
+import RemitCore
+import RemitMatch
+
+extension HTMLReport {
+    static func exceptions(
+        _ input: ReportInput, _ analysis: ReportAnalysis, into html: inout HTMLWriter, file: inout OutputFile
+    ) throws(SystemCallError) {
+        let matches = input.reconciliation.matches
+        html.raw("<section id=\"exceptions\">\n<h2>4. Exceptions</h2>\n")
+        html.raw("<p class=\"explain\">Everything that needs a person: checks that fail, cash that was not applied ")
+        html.raw("or not fully explained, transactions set aside, and every diagnostic, each with the place in ")
+        html.raw("the input it comes from.</p>\n")
+
+        let failures = analysis.failures
+        html.raw("<h3>4.1 Tie-outs that do not tie (")
+        html.integer(failures.count)
+        html.raw(")</h3>\n")
+        if failures.isEmpty {
+            html.raw("<p class=\"none\">None: every tie-out ties.</p>\n")
+        } else {
+            html.raw("<table>\n<thead><tr><th>Scope</th><th>Check</th><th class=\"num\">Difference</th>")
+            html.raw("<th>Result</th></tr></thead>\n<tbody>\n")
+            for tieOut in failures {
+                html.raw("<tr class=\"failing\"><td class=\"loc\">")
+                html.text(tieOut.scope)
+                html.raw("</td><td>")
+                html.text(tieOut.equation)
+                html.raw("</td><td class=\"num\">")
+                value(tieOut.difference, into: &html)
+                html.raw("</td>")
+                verdict(tieOut, into: &html)
+                html.raw("</tr>\n")
+                try html.drain(into: &file)
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+
+        let unmatched = matches.filter { $0.outcome == .unmatched }
+        html.raw("<h3>4.2 Unmatched lines (")
+        html.integer(unmatched.count)
+        html.raw(")</h3>\n")
+        try lineTable(unmatched, columns: [], into: &html, file: &file)
+
+        let overpaid = matches.filter { $0.outcome == .overpaid }
+        html.raw("<h3>4.3 Overpayments (")
+        html.integer(overpaid.count)
+        html.raw(")</h3>\n")
+        try lineTable(overpaid, columns: [.invoice, .openBefore, .unapplied], into: &html, file: &file)
+
+        let shortPaid = matches.filter { $0.outcome == .shortPaid }
+        html.raw("<h3>4.4 Short pays (")
+        html.integer(shortPaid.count)
+        html.raw(")</h3>\n")
+        try lineTable(shortPaid, columns: [.invoice, .openBefore, .stated, .unexplained], into: &html, file: &file)
+
+        try transactions(input.files, into: &html, file: &file)
+        try diagnostics(input, analysis, into: &html, file: &file)
+        html.raw("</section>\n")
+    }
+
+    /// Optional columns of an exception table of lines.
+    private enum LineColumn {
+        case invoice, openBefore, stated, unexplained, unapplied
+    }
+
+    private static func lineTable(
+        _ matches: [LineMatch], columns: [LineColumn], into html: inout HTMLWriter, file: inout OutputFile
+    ) throws(SystemCallError) {
+        guard !matches.isEmpty else {
+            html.raw("<p class=\"none\">None.</p>\n")
+            return
+        }
+        html.raw("<table>\n<thead><tr><th>Line</th><th>Reference</th><th>Payer</th>")
+        for column in columns {
+            switch column {
+            case .invoice: html.raw("<th>Invoice</th>")
+            case .openBefore: html.raw("<th class=\"num\">Open before</th>")
+            case .stated: html.raw("<th class=\"num\">Stated deductions</th>")
+            case .unexplained: html.raw("<th class=\"num\">Unexplained</th>")
+            case .unapplied: html.raw("<th class=\"num\">Unapplied</th>")
+            }
+        }
+        html.raw("<th class=\"num\">Paid</th><th>Source</th></tr></thead>\n<tbody>\n")
+        var paid = MoneyTotals()
+        for match in matches {
+            paid.add(match.line.amountPaid)
+            html.raw("<tr><td class=\"id\">")
+            html.text(match.line.id)
+            html.raw("</td>")
+            html.cell(match.line.reference)
+            html.cell(match.line.payer.displayName)
+            for column in columns {
+                switch column {
+                case .invoice: html.cell(match.invoice?.number)
+                case .openBefore: html.moneyCell(match.openBefore)
+                case .stated: html.moneyCell(match.statedDeductions)
+                case .unexplained: html.moneyCell(match.unexplained)
+                case .unapplied: html.moneyCell(match.unapplied)
+                }
+            }
+            html.moneyCell(match.line.amountPaid)
+            html.locationCell(match.line.provenance.location)
+            html.raw("</tr>\n")
+            try html.drain(into: &file)
+        }
+        html.raw("</tbody>\n</table>\n")
+    }
+
+    private static func transactions(_ files: [FileSummary], into html: inout HTMLWriter, file: inout OutputFile)
+        throws(SystemCallError)
+    {
+        let count = files.reduce(0) { $0 + $1.transactionExceptions.count }
+        html.raw("<h3>4.5 Transactions rejected or out of balance (")
+        html.integer(count)
+        html.raw(")</h3>\n")
+        guard count > 0 else {
+            html.raw("<p class=\"none\">None.</p>\n")
+            return
+        }
+        html.raw("<table>\n<thead><tr><th>Transaction</th><th>Kind</th><th>Status</th><th>Payment</th>")
+        html.raw("<th class=\"num\">Stated total</th><th class=\"num\">Lines</th><th class=\"num\">Adjustments</th>")
+        html.raw("<th class=\"num\">Imbalance</th><th>Source</th></tr></thead>\n<tbody>\n")
+        for summary in files {
+            for transaction in summary.transactionExceptions {
+                html.raw("<tr><td class=\"id\">")
+                html.text(transaction.transactionID)
+                html.raw("</td>")
+                html.cell(transaction.kind)
+                html.cell(transaction.status.rawValue)
+                html.cell(transaction.paymentID)
+                html.moneyCell(transaction.statedTotal)
+                html.moneyCell(transaction.linesTotal)
+                html.moneyCell(transaction.adjustmentsTotal)
+                html.moneyCell(transaction.imbalance)
+                html.locationCell(transaction.location)
+                html.raw("</tr>\n")
+                try html.drain(into: &file)
+            }
+        }
+        html.raw("</tbody>\n</table>\n")
+    }
+
+    private static func diagnostics(
+        _ input: ReportInput, _ analysis: ReportAnalysis, into html: inout HTMLWriter, file: inout OutputFile
+    ) throws(SystemCallError) {
+        let counts = analysis.diagnosticCounts
+        html.raw("<h3>4.6 Diagnostics (")
+        html.integer(counts.errors)
+        html.raw(counts.errors == 1 ? " error, " : " errors, ")
+        html.integer(counts.warnings)
+        html.raw(counts.warnings == 1 ? " warning, " : " warnings, ")
+        html.integer(counts.notes)
+        html.raw(counts.notes == 1 ? " note)</h3>\n" : " notes)</h3>\n")
+        guard counts.total > 0 else {
+            html.raw("<p class=\"none\">None.</p>\n")
+            return
+        }
+        let sources =
+            input.files.map { ($0.path, $0.diagnostics) }
+            + [(input.invoiceExport.path, input.invoiceExport.diagnostics)]
+        for (path, diagnostics) in sources where !diagnostics.isEmpty {
+            html.raw("<p><b>")
+            html.text(path)
+            html.raw("</b></p>\n<ul class=\"diagnostics\">\n")
+            for diagnostic in diagnostics {
+                switch diagnostic.severity {
+                case .error: html.raw("<li class=\"error\">")
+                case .warning: html.raw("<li class=\"warning\">")
+                case .note: html.raw("<li class=\"note\">")
+                }
+                html.text(diagnostic.description)
+                html.raw(" <span class=\"ccy\">[")
+                html.text(diagnostic.code)
+                html.raw("]</span></li>\n")
+                try html.drain(into: &file)
+            }
+            html.raw("</ul>\n")
+        }
+    }
+}

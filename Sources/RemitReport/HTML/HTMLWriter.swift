@@ -1,0 +1,127 @@
+import RemitCore
+
+/// Builds HTML text in which every piece of data is escaped.
+///
+/// Markup can only come from string literals (`StaticString`); anything computed goes through `text`,
+/// which escapes `& < > " '`, so no input value can open a tag or leave an attribute.
+struct HTMLWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 17)
+    }
+
+    /// Appends markup written in the source code.
+    mutating func raw(_ markup: StaticString) {
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends data, escaped.
+    mutating func text(_ value: String) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    mutating func integer(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// `<tag>escaped text</tag>`; `open` is the opening tag with any attributes.
+    mutating func element(_ open: StaticString, _ value: String, close: StaticString) {
+        raw(open)
+        text(value)
+        raw(close)
+    }
+
+    /// `<td>escaped text</td>`.
+    mutating func cell(_ value: String) {
+        element("<td>", value, close: "</td>")
+    }
+
+    /// A table cell for text that may be empty, showing an en dash then.
+    mutating func cell(_ value: String?) {
+        if let value, !value.isEmpty { cell(value) } else { raw("<td class=\"none\">\u{2013}</td>") }
+    }
+
+    /// A right-aligned cell with one amount per line, each with its currency's minor digits.
+    mutating func moneyCell(_ values: [Money], class extra: StaticString = "") {
+        raw("<td class=\"num")
+        raw(extra)
+        raw("\">")
+        money(values)
+        raw("</td>")
+    }
+
+    /// A right-aligned cell with one amount, or an en dash for none.
+    mutating func moneyCell(_ value: Money?) {
+        if let value { moneyCell([value]) } else { raw("<td class=\"num none\">\u{2013}</td>") }
+    }
+
+    /// A right-aligned cell with a bare amount for a table with a currency column; an amount in any other
+    /// currency keeps its code so it cannot pass for one in `currency`.
+    mutating func moneyCell(_ value: Money?, in currency: String) {
+        guard let value else {
+            raw("<td class=\"num none\">\u{2013}</td>")
+            return
+        }
+        guard value.currency == currency else {
+            moneyCell([value])
+            return
+        }
+        raw("<td class=\"num\">")
+        text(value.formattedAmount)
+        raw("</td>")
+    }
+
+    mutating func countCell(_ value: Int) {
+        raw("<td class=\"num\">")
+        integer(value)
+        raw("</td>")
+    }
+
+    /// Amounts as `1234.50&nbsp;USD`, one per line; `0` when the list is empty.
+    mutating func money(_ values: [Money]) {
+        if values.isEmpty {
+            raw("0")
+            return
+        }
+        for (index, value) in values.enumerated() {
+            if index > 0 { raw("<br>") }
+            text(value.formattedAmount)
+            raw("&nbsp;<span class=\"ccy\">")
+            text(value.currency)
+            raw("</span>")
+        }
+    }
+
+    /// A source location as `file:line:col`, with segment and path when known, in a `<td class="loc">`.
+    mutating func locationCell(_ location: SourceLocation) {
+        raw("<td class=\"loc\">")
+        text(HTMLWriter.describe(location))
+        raw("</td>")
+    }
+
+    /// `file:line:col segment 12 /Document/...`: how a report cell names a place in an input.
+    static func describe(_ location: SourceLocation) -> String {
+        var text = location.compilerStyle
+        if let segment = location.segmentIndex { text += " segment \(segment)" }
+        if let element = location.element { text += " " + element }
+        if let path = location.path { text += " " + path }
+        return text
+    }
+
+    /// Hands the text written so far to `file` once it has grown past `threshold` bytes.
+    mutating func drain(into file: inout OutputFile, threshold: Int = 1 << 16) throws(SystemCallError) {
+        guard bytes.count >= threshold else { return }
+        try file.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,31 @@
+import RemitCore
+
+/// What was read from the ERP invoice export: the other side every remittance line is matched against.
+public struct InvoiceExportSummary: Sendable, Hashable {
+    public var path: String
+    /// The column layout recognised or configured, e.g. `sap-fbl5n` or `generic`.
+    public var layout: String
+    /// Data rows read, not counting the header.
+    public var rowsRead: Int
+    /// Rows set aside with a diagnostic (bad amount, missing invoice number, ...).
+    public var rowsSkipped: Int
+    /// Invoices taken from the rows that were kept.
+    public var invoices: Int
+    /// Σ open amounts of those invoices as the export states them, per currency. The receivables tie-out
+    /// starts from this figure, so it must be summed from the export, not from the matches.
+    public var openTotal: [Money]
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        path: String, layout: String, rowsRead: Int, rowsSkipped: Int, invoices: Int, openTotal: [Money],
+        diagnostics: [Diagnostic]
+    ) {
+        self.path = path
+        self.layout = layout
+        self.rowsRead = rowsRead
+        self.rowsSkipped = rowsSkipped
+        self.invoices = invoices
+        self.openTotal = openTotal
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,21 @@
+import RemitCore
+import RemitMatch
+
+/// Everything `remit reconcile` hands to the report: what was read, and what matching decided.
+public struct ReportInput: Sendable {
+    public var manifest: RunManifest
+    /// One per remittance input, in input order.
+    public var files: [FileSummary]
+    public var invoiceExport: InvoiceExportSummary
+    public var reconciliation: Reconciliation
+
+    public init(
+        manifest: RunManifest, files: [FileSummary], invoiceExport: InvoiceExportSummary,
+        reconciliation: Reconciliation
+    ) {
+        self.manifest = manifest
+        self.files = files
+        self.invoiceExport = invoiceExport
+        self.reconciliation = reconciliation
+    }
+}

@@ -1,0 +1,205 @@
+import RemitCore
+import RemitMatch
+
+/// `summary.json`: the manifest, control totals, tie-outs and breakdowns as one JSON object.
+///
+/// Money is always an object `{"amount":"12.50","currency":"USD"}` and totals are arrays of them, one per
+/// currency in currency order. Keys are written in a fixed order. The object is built in memory (its size
+/// grows with the number of files, diagnostics and matched invoices, not with the number of lines).
+enum SummaryJSON {
+    static let formatVersion = 1
+
+    static func write(_ input: ReportInput, _ analysis: ReportAnalysis, to file: inout OutputFile)
+        throws(SystemCallError)
+    {
+        var writer = JSONWriter(reservingCapacity: 1 << 16)
+        writer.beginObject()
+        writer.field("format", "remit-summary")
+        writer.field("format_version", formatVersion)
+        manifest(input.manifest, into: &writer)
+        writer.field("all_tie", analysis.allTie)
+        writer.key("files")
+        writer.beginArray()
+        for summary in input.files {
+            fileSummary(summary, includeDiagnostics: true, into: &writer)
+        }
+        writer.endArray()
+        writer.key("overall")
+        fileSummary(analysis.overall, includeDiagnostics: false, into: &writer)
+        invoiceExport(input.invoiceExport, into: &writer)
+        writer.key("tie_outs")
+        writer.beginArray()
+        for tieOut in analysis.tieOuts {
+            self.tieOut(tieOut, into: &writer)
+        }
+        writer.endArray()
+        outcomes(analysis.outcomes, into: &writer)
+        deductions(input.reconciliation.deductions, analysis, into: &writer)
+        writer.key("open_invoices")
+        writer.beginObject()
+        writer.field("count", input.reconciliation.openInvoices.count)
+        writer.moneyList("remaining", analysis.openRemaining)
+        writer.endObject()
+        writer.diagnosticCounts("diagnostics", analysis.diagnosticCounts)
+        writer.endObject()
+        writer.newline()
+        try file.write(writer.bytes)
+    }
+
+    private static func manifest(_ manifest: RunManifest, into writer: inout JSONWriter) {
+        writer.key("manifest")
+        writer.beginObject()
+        writer.field("remit_version", manifest.remitVersion)
+        writer.field("run_time", manifest.runTime)
+        writer.key("options")
+        writer.beginArray()
+        for option in manifest.options { writer.string(option) }
+        writer.endArray()
+        writer.key("inputs")
+        writer.beginArray()
+        for input in manifest.inputs {
+            writer.beginObject()
+            writer.field("path", input.path)
+            writer.field("role", input.role)
+            writer.field("size", Int(input.size))
+            writer.field("sha256", input.sha256)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    private static func fileSummary(_ summary: FileSummary, includeDiagnostics: Bool, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("path", summary.path)
+        writer.field("format", summary.format)
+        writer.field("sha256", summary.sha256)
+        writer.field("size", Int(summary.size))
+        writer.field("status", summary.status.rawValue)
+        writer.field("payments", summary.payments)
+        writer.field("lines_in", summary.linesIn)
+        writer.field("lines_matched", summary.linesMatched)
+        writer.field("lines_unmatched", summary.linesUnmatched)
+        writer.field("lines_rejected", summary.linesRejected)
+        writer.field("lines_tie_out", summary.linesTieOut)
+        writer.field("deductions", summary.deductions)
+        writer.field("transactions_accepted", summary.transactionsAccepted)
+        writer.field("transactions_rejected", summary.transactionsRejected)
+        writer.moneyList("payments_total", summary.paymentsTotal)
+        writer.moneyList("lines_paid_total", summary.linesPaidTotal)
+        writer.moneyList("adjustments_total", summary.adjustmentsTotal)
+        writer.moneyList("imbalance_total", summary.imbalanceTotal)
+        writer.moneyList("applied_total", summary.appliedTotal)
+        writer.moneyList("unapplied_total", summary.unappliedTotal)
+        writer.moneyList("deducted_total", summary.deductedTotal)
+        if includeDiagnostics {
+            writer.diagnosticCounts("diagnostic_counts", DiagnosticCounts(summary.diagnostics))
+            writer.key("diagnostics")
+            writer.beginArray()
+            for diagnostic in summary.diagnostics { writer.diagnostic(diagnostic) }
+            writer.endArray()
+            writer.key("transaction_exceptions")
+            writer.beginArray()
+            for transaction in summary.transactionExceptions { writer.transactionSummary(transaction) }
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    private static func invoiceExport(_ export: InvoiceExportSummary, into writer: inout JSONWriter) {
+        writer.key("invoice_export")
+        writer.beginObject()
+        writer.field("path", export.path)
+        writer.field("layout", export.layout)
+        writer.field("rows_read", export.rowsRead)
+        writer.field("rows_skipped", export.rowsSkipped)
+        writer.field("invoices", export.invoices)
+        writer.moneyList("open_total", export.openTotal)
+        writer.diagnosticCounts("diagnostic_counts", DiagnosticCounts(export.diagnostics))
+        writer.key("diagnostics")
+        writer.beginArray()
+        for diagnostic in export.diagnostics { writer.diagnostic(diagnostic) }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    /// `{"check":…,"scope":…,"equation":…,"ties":…,"left":{…},"right":[…],"right_total":{…},"difference":{…}}`.
+    private static func tieOut(_ tieOut: TieOut, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("check", tieOut.check.rawValue)
+        writer.field("scope", tieOut.scope)
+        if let location = tieOut.location { writer.location("location", location) }
+        writer.field("equation", tieOut.equation)
+        writer.field("ties", tieOut.ties)
+        writer.key("left")
+        term(tieOut.left.label, tieOut.left.value, into: &writer)
+        writer.key("right")
+        writer.beginArray()
+        for part in tieOut.right { term(part.label, part.value, into: &writer) }
+        writer.endArray()
+        writer.key("right_total")
+        term(nil, tieOut.rightTotal, into: &writer)
+        writer.key("difference")
+        term(nil, tieOut.difference, into: &writer)
+        writer.endObject()
+    }
+
+    /// `{"label":…,"count":3}` or `{"label":…,"amounts":[…]}`.
+    private static func term(_ label: String?, _ value: TieOut.Value, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("label", label)
+        switch value {
+        case .count(let count): writer.field("count", count)
+        case .money(let amounts): writer.moneyList("amounts", amounts)
+        }
+        writer.endObject()
+    }
+
+    private static func outcomes(_ outcomes: [OutcomeSummary], into writer: inout JSONWriter) {
+        writer.key("outcomes")
+        writer.beginArray()
+        for outcome in outcomes {
+            writer.beginObject()
+            writer.field("outcome", outcome.outcome.rawValue)
+            writer.field("count", outcome.count)
+            writer.moneyList("paid", outcome.paid)
+            writer.moneyList("applied", outcome.applied)
+            writer.moneyList("unapplied", outcome.unapplied)
+            writer.moneyList("deducted", outcome.deducted)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+
+    private static func deductions(
+        _ deductions: [Deduction], _ analysis: ReportAnalysis,
+        into writer: inout JSONWriter
+    ) {
+        writer.key("deductions")
+        writer.beginObject()
+        writer.field("count", deductions.count)
+        writer.moneyList("total", MoneyTotals(deductions.map(\.amount)).values)
+        writer.key("by_category")
+        writer.beginArray()
+        for group in analysis.deductionsByCategory {
+            writer.beginObject()
+            writer.field("category", group.key)
+            writer.field("count", group.count)
+            writer.moneyList("amounts", group.amounts)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("by_payer")
+        writer.beginArray()
+        for group in analysis.deductionsByPayer {
+            writer.beginObject()
+            writer.field("payer", group.key)
+            writer.field("payer_id", group.id)
+            writer.field("count", group.count)
+            writer.moneyList("amounts", group.amounts)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+}
