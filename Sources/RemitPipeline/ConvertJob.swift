@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import RemitCore
+import RemitReport
 
 /// `remit convert`: streams the canonical records of any supported input to standard output or a file.
 public enum ConvertJob {
@@ -51,20 +52,54 @@ public enum ConvertJob {
 }
 
 /// Turns records into output bytes for one output format.
+///
+/// CSV output holds every record kind in one table: the header is the union of the kinds' columns in a
+/// fixed order, `record_type` first, and each row fills the columns of its own kind.
 struct RecordEncoder {
     let format: ConvertOptions.OutputFormat
+    private let unionHeader: [String]
+    /// For each record kind, the position in the union header of each of its columns.
+    private let positions: [String: [Int]]
+
+    init(format: ConvertOptions.OutputFormat) {
+        self.format = format
+        var header: [String] = []
+        var index: [String: Int] = [:]
+        var positions: [String: [Int]] = [:]
+        for kind in RecordCSV.kinds {
+            positions[kind] = RecordCSV.header(for: kind).map { name in
+                if let existing = index[name] { return existing }
+                index[name] = header.count
+                header.append(name)
+                return header.count - 1
+            }
+        }
+        unionHeader = header
+        self.positions = positions
+    }
 
     var header: [UInt8]? {
-        switch format {
-        case .jsonl: return nil
-        case .csv: return nil
-        }
+        guard format == .csv else { return nil }
+        var writer = CSVWriter()
+        writer.writeHeader(unionHeader)
+        return writer.bytes
     }
 
     func encode(_ record: CanonicalRecord) -> [UInt8] {
-        var writer = JSONWriter()
-        record.writeJSON(into: &writer)
-        writer.newline()
-        return writer.bytes
+        switch format {
+        case .jsonl:
+            var writer = JSONWriter()
+            record.writeJSON(into: &writer)
+            writer.newline()
+            return writer.bytes
+        case .csv:
+            var cells = [CSVCell](repeating: .text(""), count: unionHeader.count)
+            for (position, cell) in zip(positions[record.recordType] ?? [], RecordCSV.row(record)) {
+                cells[position] = cell
+            }
+            var writer = CSVWriter()
+            writer.writeRow(cells)
+            return writer.bytes
+        }
     }
 }
