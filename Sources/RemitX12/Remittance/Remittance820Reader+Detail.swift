@@ -1,0 +1,144 @@
+import RemitCore
+
+/// The 820 detail: RMR lines with their REF/DTM, ADX adjustments with their REF/NTE, and short pays.
+extension Remittance820Reader {
+    static let codeList = "X12-426"
+
+    /// REF, DTM and NTE belong to the open ADX, else to the open RMR, else to the heading.
+    mutating func readChild<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
+        if adjustment != nil {
+            readAdjustmentText(segment)
+        } else if line != nil {
+            guard let open = line, !open.emitted else { return }
+            if segment.tag == SegmentTag.ref && segment.valueEquals(1, "PO") {
+                line?.purchaseOrder = segment.string(2)
+            } else if segment.tag == SegmentTag.dtm && segment.valueEquals(1, "003"), let bytes = segment.value(2) {
+                line?.invoiceDate = X12Text.date(bytes)
+                if line?.invoiceDate == nil {
+                    sink.report(
+                        X12Diagnostics.badDate(
+                            "DTM02", value: String(decoding: bytes, as: UTF8.self),
+                            at: segment.location(file: context.file, element: 2, name: "DTM02")))
+                }
+            }
+        } else if inHeading && segment.tag == SegmentTag.dtm {
+            readHeadingDate(segment, into: &sink)
+        }
+        // TODO: heading REF (vendor number, check number...) has no field in Payment yet; add one to RemitCore.
+    }
+
+    /// REF02/REF03 and NTE02 under an ADX become its reason text.
+    private mutating func readAdjustmentText(_ segment: X12Segment) {
+        switch segment.tag {
+        case SegmentTag.ref:
+            let parts = [segment.string(2), segment.string(3)].compactMap { $0 }
+            if !parts.isEmpty { adjustment?.texts.append(parts.joined(separator: " ")) }
+        case SegmentTag.nte:
+            if let text = segment.string(2) { adjustment?.texts.append(text) }
+        default:
+            break
+        }
+    }
+
+    mutating func openLine<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
+        let reference = segment.string(2)
+        let paidLocation = segment.location(file: context.file, element: 4, name: "RMR04")
+        if reference == nil {
+            sink.report(
+                X12Diagnostics.missingReference(at: segment.location(file: context.file, element: 2, name: "RMR02")))
+        }
+        var paid = amount(segment, 4, name: "RMR04", into: &sink)
+        let total = amount(segment, 5, name: "RMR05", into: &sink)
+        let discount = amount(segment, 6, name: "RMR06", into: &sink)
+        if rejected { return }
+        if paid == nil {
+            sink.report(X12Diagnostics.missingPaidAmount(reference: reference ?? "", at: paidLocation))
+            paid = .zero
+        }
+        guard let newTotal = sum(linesTotal, paid!, at: paidLocation, into: &sink) else { return }
+        linesTotal = newTotal
+        line = OpenLine(
+            id: context.lineIDPrefix + String(segment.index), segmentIndex: segment.index,
+            qualifier: segment.string(1), reference: reference ?? "", paid: paid!, invoiceTotal: total,
+            discount: discount, location: paidLocation,
+            invoiceTotalLocation: total == nil
+                ? nil : segment.location(file: context.file, element: 5, name: "RMR05"))
+    }
+
+    mutating func emitLineIfNeeded<Sink: RecordSink>(into sink: inout Sink) {
+        guard let open = line, !open.emitted else { return }
+        line?.emitted = true
+        let record = RemittanceLine(
+            id: open.id, paymentID: paymentID, referenceQualifier: open.qualifier, reference: open.reference,
+            normalizedReference: ReferenceNormalizer.normalize(open.reference), purchaseOrder: open.purchaseOrder,
+            invoiceDate: open.invoiceDate, amountPaid: Money(open.paid, currency),
+            invoiceAmount: open.invoiceTotal.map { Money($0, currency) },
+            discountTaken: open.discount.map { Money($0, currency) }, payer: payer,
+            provenance: context.provenance(open.location))
+        emit(.remittanceLine(record), into: &sink)
+    }
+
+    /// Emits the open line if still held, then its unexplained short pay: RMR05 − RMR06 − RMR04 − the ADX
+    /// deductions under it, when RMR05 is given and that is not zero.
+    mutating func closeLine<Sink: RecordSink>(into sink: inout Sink) {
+        guard let open = line else { return }
+        emitLineIfNeeded(into: &sink)
+        line = nil
+        guard let total = open.invoiceTotal, let location = open.invoiceTotalLocation else { return }
+        let unexplained: FixedDecimal
+        do {
+            unexplained = try total.subtracting(open.discount ?? .zero).subtracting(open.paid)
+                .subtracting(open.deducted)
+        } catch {
+            reject(X12Diagnostics.overflow("the short pay of RMR '\(open.reference)'", at: location), into: &sink)
+            return
+        }
+        guard !unexplained.isZero else { return }
+        let record = Deduction(
+            id: context.deductionIDPrefix + String(open.segmentIndex) + ":short", paymentID: paymentID,
+            lineID: open.id, amount: Money(unexplained, currency), reasonCode: nil, reasonCodeList: nil,
+            category: .unidentified, categorySource: "rule:short-pay", reasonText: nil,
+            invoiceReference: open.reference, memoNumber: nil, memoQualifier: nil, payer: payer,
+            paymentTrace: trace, origin: .shortPay, provenance: context.provenance(location))
+        emit(.deduction(record), into: &sink)
+    }
+
+    mutating func openAdjustment<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
+        let location = segment.location(file: context.file, element: 1, name: "ADX01")
+        guard let sent = amount(segment, 1, name: "ADX01", into: &sink) else {
+            if !rejected {
+                reject(X12Diagnostics.missingElement("ADX01", meaning: "adjustment amount", at: location), into: &sink)
+            }
+            return
+        }
+        // Normalise to "negative reduces the payment", the reading from 003050 on.
+        let asReduction = context.negativeAdjustmentReduces ? sent : sent.negated()
+        let withheld = asReduction.negated()
+        if let open = line {
+            // Already netted into that RMR's RMR04: it explains a short pay, it does not move BPR02 again.
+            guard let deducted = sum(open.deducted, withheld, at: location, into: &sink) else { return }
+            line?.deducted = deducted
+        } else {
+            guard let newTotal = sum(adjustmentsTotal, asReduction, at: location, into: &sink) else { return }
+            adjustmentsTotal = newTotal
+        }
+        adjustment = OpenAdjustment(
+            segmentIndex: segment.index, withheld: withheld, reasonCode: segment.string(2),
+            memoQualifier: segment.string(3), memoNumber: segment.string(4), lineID: line?.id,
+            invoiceReference: line?.reference, location: location)
+    }
+
+    mutating func closeAdjustment<Sink: RecordSink>(into sink: inout Sink) {
+        guard let open = adjustment else { return }
+        adjustment = nil
+        let (category, source) = context.crosswalk.categorize(code: open.reasonCode, codeList: Self.codeList)
+        let record = Deduction(
+            id: context.deductionIDPrefix + String(open.segmentIndex), paymentID: paymentID, lineID: open.lineID,
+            amount: Money(open.withheld, currency), reasonCode: open.reasonCode,
+            reasonCodeList: open.reasonCode == nil ? nil : Self.codeList, category: category,
+            categorySource: source, reasonText: open.texts.isEmpty ? nil : open.texts.joined(separator: " | "),
+            invoiceReference: open.invoiceReference, memoNumber: open.memoNumber, memoQualifier: open.memoQualifier,
+            payer: payer, paymentTrace: trace, origin: .stated, provenance: context.provenance(open.location))
+        emit(.deduction(record), into: &sink)
+    }
+}

@@ -1,0 +1,141 @@
+/// Finds the delimiters of an interchange in its ISA header.
+///
+/// The header is read by counting: the byte after `ISA` is the element separator, the byte after the 16th
+/// separator is ISA16 (the component separator), and the character after that is the segment terminator.
+/// Fixed offsets are not trusted, because headers with a field one byte too long or too short occur.
+enum ISAHeaderScanner {
+    /// A header longer than this is not an ISA header at all.
+    static let maximumLength = 1024
+    /// The length of a header written to the fixed widths, terminator included.
+    static let standardLength = 106
+
+    struct Layout {
+        var delimiters: X12Delimiters
+        /// Offset of the terminator's first byte from the `I` of `ISA`.
+        var contentLength: Int
+        /// Offset just past the terminator.
+        var totalLength: Int
+        /// Offset of each of the 16 element separators.
+        var separators: [Int]
+        /// Spaces between ISA16 and the terminator, which some senders write.
+        var spacesBeforeTerminator: Int
+        /// ISA12, the interchange control version, as written.
+        var version: String
+    }
+
+    enum Outcome {
+        case layout(Layout)
+        /// The buffer ends before the header does.
+        case needMore
+        /// Not a usable header; `consumed` bytes from the `I` on belong to it as far as can be told.
+        case malformed(reason: String, consumed: Int)
+    }
+
+    /// Reads the header starting at `start`, where the bytes `ISA` are.
+    static func scan(_ base: UnsafePointer<UInt8>, start: Int, end: Int, final: Bool) -> Outcome {
+        guard end - start >= 4 else {
+            return final ? .malformed(reason: "file ends inside the ISA header", consumed: end - start) : .needMore
+        }
+        let separator = base[start + 3]
+        var separators: [Int] = []
+        separators.reserveCapacity(16)
+        var index = start + 3
+        while separators.count < 16 {
+            if index - start >= maximumLength {
+                return .malformed(
+                    reason: "ISA header has only \(separators.count) of its 16 element separators "
+                        + "'\(printable(separator))' within \(maximumLength) bytes",
+                    consumed: index - start)
+            }
+            if index >= end {
+                return final
+                    ? .malformed(reason: "file ends inside the ISA header", consumed: end - start) : .needMore
+            }
+            if base[index] == separator { separators.append(index - start) }
+            index += 1
+        }
+        // `index` is now ISA16; the terminator follows, possibly after stray spaces.
+        var terminatorStart = index + 1
+        while terminatorStart < end && base[terminatorStart] == UInt8(ascii: " ")
+            && terminatorStart - start < maximumLength
+        {
+            terminatorStart += 1
+        }
+        guard terminatorStart < end else {
+            return final ? .malformed(reason: "file ends inside the ISA header", consumed: end - start) : .needMore
+        }
+        let lead = base[terminatorStart]
+        var terminatorLength = utf8Length(lead)
+        if terminatorStart + terminatorLength > end {
+            if !final { return .needMore }
+            terminatorLength = 1
+        }
+        for offset in 1..<terminatorLength where !(0x80...0xBF).contains(base[terminatorStart + offset]) {
+            // Not a UTF-8 sequence (e.g. 0x85 in Windows-1252): the single byte is the terminator.
+            terminatorLength = 1
+            break
+        }
+        let component = base[index]
+        if isAlphanumeric(lead) || lead == separator || lead == component {
+            return .malformed(
+                reason: "ISA header gives '\(printable(lead))' as segment terminator, which cannot be one; "
+                    + "the header probably has a missing or extra element",
+                consumed: terminatorStart + 1 - start)
+        }
+        if component == separator || isAlphanumeric(separator) || separator == UInt8(ascii: " ") {
+            return .malformed(
+                reason: "ISA header gives element separator '\(printable(separator))' and component separator "
+                    + "'\(printable(component))', which cannot both be delimiters",
+                consumed: terminatorStart + terminatorLength - start)
+        }
+        let version = text(base, from: start + separators[11] + 1, to: start + separators[12])
+        let repetitionField = (start + separators[10] + 1, start + separators[11])
+        var repetition: UInt8?
+        if repetitionField.1 - repetitionField.0 == 1, let number = Int(version), number >= 402 {
+            let candidate = base[repetitionField.0]
+            if !isAlphanumeric(candidate) && candidate != UInt8(ascii: " ") && candidate != separator
+                && candidate != component && candidate != lead
+            {
+                repetition = candidate
+            }
+        }
+        let terminator = Array(UnsafeBufferPointer(start: base + terminatorStart, count: terminatorLength))
+        let delimiters = X12Delimiters(
+            element: separator, component: component, repetition: repetition, terminator: terminator)
+        return .layout(
+            Layout(
+                delimiters: delimiters, contentLength: terminatorStart - start,
+                totalLength: terminatorStart + terminatorLength - start, separators: separators,
+                spacesBeforeTerminator: terminatorStart - index - 1, version: version))
+    }
+
+    /// How many bytes a UTF-8 sequence starting with `lead` has; 1 for ASCII and for bytes that start none.
+    static func utf8Length(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return 1
+        }
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+    }
+
+    /// A byte as a reader can see it in a message: the character, or its hex code when it does not print.
+    static func printable(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\r"): return "\\r"
+        case UInt8(ascii: "\n"): return "\\n"
+        case UInt8(ascii: "\t"): return "\\t"
+        case 0x21...0x7E: return String(UnicodeScalar(byte))
+        default: return "0x" + String(byte, radix: 16, uppercase: true)
+        }
+    }
+
+    private static func text(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + from, count: max(0, to - from)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,323 @@
+import RemitCore
+
+/// Cuts a stream of X12 bytes into segments and keeps track of where each one sits.
+///
+/// The tokenizer knows delimiters, line breaks and byte offsets, nothing about envelopes or transaction
+/// sets. It is driven by `X12Reader`: `next` is called on one buffer at a time (a chunk of the file, or the
+/// carry-over buffer that holds a segment split across chunks) and hands back one segment per call.
+struct X12Tokenizer {
+    /// Element separators recorded per segment; elements after the 64th are read as one.
+    static let separatorCapacity = 64
+    /// A segment longer than this without a terminator is reported and skipped, so memory stays bounded.
+    static let maximumSegmentLength = 1 << 20
+
+    enum Step {
+        case segment(X12Segment)
+        /// A segment was too long to hold and was skipped; its transaction cannot be trusted.
+        case unreadable(Diagnostic)
+        /// The buffer ends inside a segment; call again with the same position once more bytes are there.
+        case needMore
+        case exhausted
+    }
+
+    private enum Skip {
+        case none
+        /// Outside any interchange, skipping text that is not an ISA header, up to the next line break.
+        case toLineBreak
+        /// Skipping the rest of an over-long segment, up to its terminator.
+        case toTerminator
+    }
+
+    let file: String
+    /// Bytes waiting for the rest of their segment, and the file offset of the first one.
+    var pending: [UInt8] = []
+    var pendingOffset: Int64 = 0
+    /// Problems found while cutting segments, in file order; the reader drains them after each step.
+    var diagnostics: [Diagnostic] = []
+    private(set) var segmentCount = 0
+    private(set) var delimiters: X12Delimiters?
+
+    private var separator: UInt8 = 0
+    private var terminator = PackedTerminator(first: 0, count: 1, rest: 0)
+    private var terminatorBreaksLine = false
+    private var line = 1
+    private var lineStart: Int64 = 0
+    private var afterCarriageReturn = false
+    private var skip = Skip.none
+    private var reportedStrayText = false
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Reads from `position` to the next segment.
+    ///
+    /// - Parameters:
+    ///   - base: the buffer; `offset` is the file offset of `base[0]`.
+    ///   - final: no bytes follow the buffer, so a segment without a terminator ends at `end`.
+    ///   - separators: room for `separatorCapacity` offsets, which the returned segment points into.
+    mutating func next(
+        _ base: UnsafePointer<UInt8>, end: Int, position: inout Int, offset: Int64, final: Bool,
+        separators: UnsafeMutablePointer<Int32>
+    ) -> Step {
+        while position < end {
+            let byte = base[position]
+            if skip != .none {
+                if let step = skipBytes(base, end: end, position: &position, offset: offset) { return step }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C:
+                afterCarriageReturn = false
+                position += 1
+                continue
+            case UInt8(ascii: "\r"):
+                lineBreak(at: offset + Int64(position) + 1)
+                afterCarriageReturn = true
+                position += 1
+                continue
+            case UInt8(ascii: "\n"):
+                if afterCarriageReturn {
+                    lineStart = offset + Int64(position) + 1
+                } else {
+                    lineBreak(at: offset + Int64(position) + 1)
+                }
+                afterCarriageReturn = false
+                position += 1
+                continue
+            default:
+                afterCarriageReturn = false
+            }
+            if byte == UInt8(ascii: "I") || delimiters == nil {
+                if end - position < 4 && !final { return .needMore }
+                if startsHeader(base, at: position, end: end) {
+                    if let step = header(base, end: end, position: &position, offset: offset, final: final, separators)
+                    {
+                        return step
+                    }
+                    continue
+                }
+            }
+            if delimiters == nil {
+                if byte == 0xEF {
+                    if end - position < 3 && !final { return .needMore }
+                    if end - position >= 3 && base[position + 1] == 0xBB && base[position + 2] == 0xBF {
+                        position += 3  // UTF-8 byte order mark
+                        continue
+                    }
+                }
+                strayText(base, end: end, at: position, offset: offset)
+                continue
+            }
+            if let step = segment(base, end: end, position: &position, offset: offset, final: final, separators) {
+                return step
+            }
+        }
+        return .exhausted
+    }
+
+    /// Cuts the segment starting at `position` with the current interchange's delimiters; nil when it was
+    /// empty and only reported.
+    @inline(__always)
+    private mutating func segment(
+        _ base: UnsafePointer<UInt8>, end: Int, position: inout Int, offset: Int64, final: Bool,
+        _ separators: UnsafeMutablePointer<Int32>
+    ) -> Step? {
+        let start = position
+        let separator = self.separator
+        let terminator = self.terminator
+        var index = start
+        var separatorCount = 0
+        var breaks = 0
+        var lastBreakEnd = 0
+        var contentEnd = -1
+        while index < end {
+            let byte = base[index]
+            if byte == separator {
+                if separatorCount < X12Tokenizer.separatorCapacity {
+                    separators[separatorCount] = Int32(truncatingIfNeeded: index - start)
+                    separatorCount += 1
+                }
+            } else if byte == terminator.first {
+                guard let matched = terminator.matches(base, at: index, end: end) else { break }
+                if matched {
+                    contentEnd = index
+                    break
+                }
+            } else if byte == UInt8(ascii: "\n") {
+                breaks += 1
+                lastBreakEnd = index + 1 - start
+            }
+            index += 1
+        }
+        let next: Int
+        if contentEnd >= 0 {
+            next = contentEnd + terminator.count
+        } else if final {
+            contentEnd = end
+            next = end
+        } else if end - start > X12Tokenizer.maximumSegmentLength {
+            let location = here(offset + Int64(start))
+            skip = .toTerminator
+            position = end
+            segmentCount += 1
+            return .unreadable(
+                X12Diagnostics.segmentTooLong(
+                    at: location, segmentIndex: segmentCount, limit: X12Tokenizer.maximumSegmentLength))
+        } else {
+            return .needMore
+        }
+        let startOffset = offset + Int64(start)
+        let count = contentEnd - start
+        if count == 0 {
+            diagnostics.append(X12Diagnostics.emptySegment(at: here(startOffset)))
+            position = next
+            finishLine(breaks: 0, lastBreakEnd: 0, segmentStart: startOffset, next: offset + Int64(next))
+            return nil
+        }
+        let idLength = separatorCount > 0 ? Int(separators[0]) : count
+        segmentCount += 1
+        let segment = X12Segment(
+            base: base + start, count: count, separators: separators, separatorCount: separatorCount,
+            index: segmentCount, line: line, column: Int(startOffset - lineStart) + 1, byteOffset: startOffset,
+            hasLineBreaks: breaks > 0, tag: SegmentTag.make(base + start, length: idLength))
+        finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
+        position = next
+        return .segment(segment)
+    }
+
+    /// Reads an ISA header at `position`, switching to its delimiters; nil when it was unusable and reported.
+    private mutating func header(
+        _ base: UnsafePointer<UInt8>, end: Int, position: inout Int, offset: Int64, final: Bool,
+        _ separators: UnsafeMutablePointer<Int32>
+    ) -> Step? {
+        let startOffset = offset + Int64(position)
+        let location = here(startOffset)
+        switch ISAHeaderScanner.scan(base, start: position, end: end, final: final) {
+        case .needMore:
+            return .needMore
+        case .malformed(let reason, let consumed):
+            diagnostics.append(X12Diagnostics.malformedHeader(reason, at: location))
+            let (breaks, lastEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base + position, count: consumed))
+            finishLine(breaks: breaks, lastBreakEnd: lastEnd, segmentStart: startOffset, next: nil)
+            position += consumed
+            delimiters = nil
+            reportedStrayText = true  // the bytes up to the next ISA belong to this broken interchange
+            skip = .toLineBreak
+            return nil
+        case .layout(let layout):
+            let newDelimiters = layout.delimiters
+            delimiters = newDelimiters
+            separator = newDelimiters.element
+            terminator = newDelimiters.packedTerminator
+            terminatorBreaksLine =
+                newDelimiters.terminator == [UInt8(ascii: "\r")] || newDelimiters.terminator == [UInt8(ascii: "\n")]
+            reportedStrayText = false
+            for (slot, separatorOffset) in layout.separators.enumerated() {
+                separators[slot] = Int32(separatorOffset)
+            }
+            segmentCount += 1
+            let (breaks, lastEnd) = X12Text.lineBreaks(
+                UnsafeBufferPointer(start: base + position, count: layout.contentLength))
+            let segment = X12Segment(
+                base: base + position, count: layout.contentLength, separators: separators, separatorCount: 16,
+                index: segmentCount, line: line, column: location.column, byteOffset: startOffset,
+                hasLineBreaks: breaks > 0, tag: SegmentTag.isa)
+            if layout.separators[15] != ISAHeaderScanner.standardLength - 3 || layout.spacesBeforeTerminator > 0 {
+                var place = location
+                place.segmentIndex = segmentCount
+                diagnostics.append(X12Diagnostics.irregularHeader(layout: layout, at: place))
+            }
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastEnd, segmentStart: startOffset,
+                next: startOffset + Int64(layout.totalLength))
+            position += layout.totalLength
+            return .segment(segment)
+        }
+    }
+
+    /// Whether the bytes at `position` are `ISA` followed by a delimiter, i.e. an interchange header.
+    @inline(__always)
+    private func startsHeader(_ base: UnsafePointer<UInt8>, at position: Int, end: Int) -> Bool {
+        guard end - position >= 4, base[position] == UInt8(ascii: "I"), base[position + 1] == UInt8(ascii: "S"),
+            base[position + 2] == UInt8(ascii: "A")
+        else { return false }
+        let next = base[position + 3]
+        return !ISAHeaderScanner.isAlphanumeric(next) && next != UInt8(ascii: " ") && next != UInt8(ascii: "\r")
+            && next != UInt8(ascii: "\n")
+    }
+
+    /// Reports text outside any interchange once, then skips it line by line until an ISA shows up.
+    private mutating func strayText(_ base: UnsafePointer<UInt8>, end: Int, at position: Int, offset: Int64) {
+        if !reportedStrayText {
+            reportedStrayText = true
+            let shown = UnsafeBufferPointer(start: base + position, count: min(20, end - position))
+            diagnostics.append(
+                X12Diagnostics.strayText(String(decoding: shown, as: UTF8.self), at: here(offset + Int64(position))))
+        }
+        skip = .toLineBreak
+    }
+
+    /// Consumes skipped bytes; returns a step only when the buffer runs out.
+    private mutating func skipBytes(
+        _ base: UnsafePointer<UInt8>, end: Int, position: inout Int, offset: Int64
+    ) -> Step? {
+        switch skip {
+        case .none:
+            return nil
+        case .toLineBreak:
+            while position < end {
+                let byte = base[position]
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    skip = .none
+                    return nil
+                }
+                position += 1
+            }
+            return .exhausted
+        case .toTerminator:
+            while position < end {
+                let byte = base[position]
+                if byte == UInt8(ascii: "\n") && !terminatorBreaksLine {
+                    lineBreak(at: offset + Int64(position) + 1)
+                }
+                if byte == terminator.first && terminator.matches(base, at: position, end: end) != false {
+                    position = min(end, position + terminator.count)
+                    if terminatorBreaksLine { lineBreak(at: offset + Int64(position)) }
+                    skip = .none
+                    return nil
+                }
+                position += 1
+            }
+            return .exhausted
+        }
+    }
+
+    /// Moves the line count past a segment: its inner line feeds, and its terminator when that is CR or LF.
+    @inline(__always)
+    private mutating func finishLine(breaks: Int, lastBreakEnd: Int, segmentStart: Int64, next: Int64?) {
+        if breaks > 0 {
+            line += breaks
+            lineStart = segmentStart + Int64(lastBreakEnd)
+        }
+        if terminatorBreaksLine, let next {
+            line += 1
+            lineStart = next
+            afterCarriageReturn = terminator.first == UInt8(ascii: "\r")
+        }
+    }
+
+    @inline(__always)
+    private mutating func lineBreak(at nextLineStart: Int64) {
+        line += 1
+        lineStart = nextLineStart
+    }
+
+    /// The location of the byte at file offset `offset`, which must be on the current line.
+    func here(_ offset: Int64) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: Int(offset - lineStart) + 1, byteOffset: offset)
+    }
+
+    /// The location just past the last byte read, for problems found at the end of the file.
+    func endLocation(_ offset: Int64) -> SourceLocation { here(offset) }
+}
