@@ -1,4 +1,5 @@
 import RemitCore
+import RemitX12
 
 /// Runs the parser for a detected format over a file, streaming.
 enum FormatReaders {
@@ -11,7 +12,16 @@ enum FormatReaders {
             throw Diagnostic(.error, code: "input.unknown-format",
                 "not a recognised remittance or bank file (expected X12 starting with ISA, BAI2 starting with 01, "
                     + "or ISO 20022 XML)", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0))
-        case .x12, .bai2, .iso20022:
+        case .x12:
+            var reader = X12Reader(
+                file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),
+                options: X12Options(strict: settings.strict, defaultCurrency: settings.defaultCurrency),
+                crosswalk: settings.crosswalk)
+            try FileReader(path: path, chunkSize: settings.chunkSize, calls: calls).forEachChunk { chunk in
+                reader.feed(chunk, into: &sink)
+            }
+            reader.finish(into: &sink)
+        case .bai2, .iso20022:
             throw Diagnostic(.error, code: "input.unsupported", "\(format.rawValue) reading is not built yet",
                 at: .wholeFile(path))
         }
