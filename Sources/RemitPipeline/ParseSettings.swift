@@ -20,12 +20,12 @@ public struct ParseSettings: Sendable {
         self.chunkSize = chunkSize
     }
 
-    /// Loads every `*.tsv` under `mappings/reason-codes/` in name order, then `mappings/partners/*.tsv`.
+    /// Loads every `*.tsv` under `mappings/reason-codes/` in name order.
     ///
     /// - Throws: `Diagnostic` for the first bad row.
     public static func loadCrosswalk(mappingsDirectory: String) throws(Diagnostic) -> ReasonCrosswalk {
         var crosswalk = ReasonCrosswalk()
-        for folder in ["reason-codes", "partners"] {
+        for folder in ["reason-codes"] {
             let base = mappingsDirectory + "/" + folder
             for name in MappingFiles.list(base, suffix: ".tsv") {
                 let text: String

@@ -1,0 +1,99 @@
+import Foundation
+
+/// One trading partner (a customer that pays us) and how to recognise it in remittances.
+///
+/// Lives in `mappings/partners/KEY/partner.json`; the same folder holds the partner's other settings
+/// (`reason-codes.tsv` overrides, `matching.json` rules).
+public struct Partner: Sendable, Hashable {
+    /// The folder name under `mappings/partners/`.
+    public var key: String
+    public var name: String
+    /// Ids the partner is known by in remittances and exports (X12 N104, ISA06, ERP customer number).
+    public var payerIDs: [String]
+    /// Names the partner is known by, compared with letters and digits only, case-folded.
+    public var payerNames: [String]
+    /// The partner's folder.
+    public var directory: String
+
+    public init(key: String, name: String, payerIDs: [String], payerNames: [String], directory: String) {
+        self.key = key
+        self.name = name
+        self.payerIDs = payerIDs
+        self.payerNames = payerNames
+        self.directory = directory
+    }
+}
+
+/// The partners configured under `mappings/partners/`, and lookup of the one a payer belongs to.
+public struct PartnerDirectory: Sendable {
+    public private(set) var partners: [Partner] = []
+    private var byID: [String: Int] = [:]
+    private var byName: [String: Int] = [:]
+
+    public init() {}
+
+    public init(partners: [Partner]) {
+        for partner in partners { add(partner) }
+    }
+
+    /// Reads every `mappings/partners/*/partner.json`, in folder-name order.
+    ///
+    /// - Throws: `Diagnostic` naming the file and what is wrong with it.
+    public static func load(mappingsDirectory: String) throws(Diagnostic) -> PartnerDirectory {
+        let base = mappingsDirectory + "/partners"
+        let keys = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
+        var directory = PartnerDirectory()
+        for key in keys {
+            let folder = base + "/" + key
+            let path = folder + "/partner.json"
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let file = PartnerFile.self
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                let decoded = try JSONDecoder().decode(file, from: data)
+                directory.add(Partner(key: key, name: decoded.name, payerIDs: decoded.payer_ids ?? [],
+                    payerNames: decoded.payer_names ?? [], directory: folder))
+            } catch {
+                throw Diagnostic(.error, code: "mapping.partner", "cannot read partner file: \(error)",
+                    at: .wholeFile(path), hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...]}")
+            }
+        }
+        return directory
+    }
+
+    /// The partner whose ids or names include the payer's, ids first.
+    public func partner(for party: Party) -> Partner? {
+        if let id = party.id.map(PartnerDirectory.idKey), let index = byID[id] { return partners[index] }
+        if let name = party.name.map(PartnerDirectory.nameKey), !name.isEmpty, let index = byName[name] {
+            return partners[index]
+        }
+        return nil
+    }
+
+    private mutating func add(_ partner: Partner) {
+        let index = partners.count
+        partners.append(partner)
+        for id in partner.payerIDs { byID[PartnerDirectory.idKey(id)] = index }
+        for name in partner.payerNames + [partner.name] { byName[PartnerDirectory.nameKey(name)] = index }
+    }
+
+    static func idKey(_ id: String) -> String {
+        id.uppercased().filter { !$0.isWhitespace }
+    }
+
+    /// Letters and digits only, upper case: `Big-Mart Stores, Inc.` and `BIGMART STORES INC` agree.
+    public static func nameKey(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.uppercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+    }
+}
+
+/// The JSON shape of `partner.json`.
+private struct PartnerFile: Decodable {
+    var name: String
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    var payer_ids: [String]?
+    var payer_names: [String]?
+}
