@@ -7,6 +7,7 @@ extension FixedDecimal {
         case secondDecimalPoint(at: Int)
         case noDigits
         case tooManyDigits
+        case outOfRange
 
         public var description: String {
             switch self {
@@ -17,6 +18,8 @@ extension FixedDecimal {
             case .secondDecimalPoint(let index): return "second decimal point at position \(index + 1)"
             case .noDigits: return "no digits"
             case .tooManyDigits: return "more than 18 significant digits"
+            case .outOfRange:
+                return "not a plausible money amount (at most 13 digits before the decimal point and 4 after)"
             }
         }
     }
@@ -72,6 +75,29 @@ extension FixedDecimal {
     /// Parses plain decimal text; see `parse(_:)`.
     public static func parse(_ text: String) throws(ParseFailure) -> FixedDecimal {
         try parse(Array(text.utf8))
+    }
+
+    /// The largest magnitude `parseAmount` accepts, in units of 10^-4: just under 10^13 (ten trillion).
+    ///
+    /// Bounding each amount keeps every sum Remit forms of a few amounts inside 64 bits; long sums go
+    /// through `MoneyTotals`, which accumulates in 128 bits.
+    public static let amountLimit = FixedDecimal(units: 100_000_000_000_000_000, scale: 4)
+
+    /// Parses a money amount: `parse(_:)`, then refuses more than 4 decimals or a magnitude of 10^13 or more.
+    public static func parseAmount<Bytes: Collection>(
+        _ bytes: Bytes
+    ) throws(ParseFailure) -> FixedDecimal where Bytes.Element == UInt8 {
+        let value = try parse(bytes)
+        try value.checkAmountRange()
+        return value
+    }
+
+    /// Throws `outOfRange` unless the value is a plausible money amount; see `amountLimit`.
+    public func checkAmountRange() throws(ParseFailure) {
+        let trimmed = normalized()
+        guard trimmed.scale <= 4, let scaled = trimmed.rescaled(to: 4),
+            scaled.units.magnitude < FixedDecimal.amountLimit.units.magnitude
+        else { throw .outOfRange }
     }
 
     /// Reads digits with `impliedScale` implied decimals, as X12 N2 elements are written (`4400` is 44.00).

@@ -49,3 +49,30 @@ import Testing
         #expect(Money(FixedDecimal(units: 7, scale: 0), "JPY").formattedAmount == "7")
     }
 }
+
+@Suite struct AmountRangeTests {
+    @Test(arguments: ["9999999999999.9999", "-9999999999999", "0.0001", "12.3400000"])
+    func acceptsPlausibleAmounts(text: String) throws {
+        _ = try FixedDecimal.parseAmount(Array(text.utf8))
+    }
+
+    @Test(arguments: ["10000000000000", "0.00001", "123456789012345678"])
+    func refusesImplausibleAmounts(text: String) {
+        #expect(throws: FixedDecimal.ParseFailure.outOfRange) { try FixedDecimal.parseAmount(Array(text.utf8)) }
+    }
+
+    @Test func totalsOfManyHugeAmountsDoNotTrap() throws {
+        let huge = Money(try FixedDecimal.parseAmount(Array("9999999999999.99".utf8)), "USD")
+        var totals = MoneyTotals()
+        for _ in 0..<2_000 { totals.add(huge) }
+        #expect(!totals.overflowed)
+        #expect(totals.amount(in: "USD").formattedAmount == "19999999999999980.00")
+        for _ in 0..<20_001 { totals.add(huge) }
+        #expect(totals.overflowed)
+        var small = MoneyTotals([Money(FixedDecimal(units: 5, scale: 1), "USD"), Money(FixedDecimal(units: 25, scale: 2), "USD")])
+        #expect(small.amount(in: "USD").formattedAmount == "0.75")
+        small.add(Money(FixedDecimal(units: -1, scale: 4), "EUR"))
+        #expect(small.currencies == ["EUR", "USD"])
+        #expect(!small.overflowed)
+    }
+}

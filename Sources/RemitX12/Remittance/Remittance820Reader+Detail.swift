@@ -79,7 +79,8 @@ extension Remittance820Reader {
     }
 
     /// Emits the open line if still held, then its unexplained short pay: RMR05 − RMR06 − RMR04 − the ADX
-    /// deductions under it, when RMR05 is given and that is not zero.
+    /// deductions under it, when RMR05 is given and that is positive. A negative remainder means the payer
+    /// paid more than the invoice total it stated: an overpayment, which matching reports, not a deduction.
     mutating func closeLine<Sink: RecordSink>(into sink: inout Sink) {
         guard let open = line else { return }
         emitLineIfNeeded(into: &sink)
@@ -93,7 +94,7 @@ extension Remittance820Reader {
             reject(X12Diagnostics.overflow("the short pay of RMR '\(open.reference)'", at: location), into: &sink)
             return
         }
-        guard !unexplained.isZero else { return }
+        guard unexplained > .zero else { return }
         let record = Deduction(
             id: context.deductionIDPrefix + String(open.segmentIndex) + ":short", paymentID: paymentID,
             lineID: open.id, amount: Money(unexplained, currency), reasonCode: nil, reasonCodeList: nil,

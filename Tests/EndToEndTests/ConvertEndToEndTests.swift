@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite struct ConvertEndToEndTests {
+    @Test func streamsCanonicalRecordsAsJSONLines() throws {
+        let result = try RemitProcess.run(["convert", "fixtures/retail/bigmart-2026-11-30.820"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let records = try result.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let kinds = records.map { $0["record_type"] as! String }
+        #expect(kinds.filter { $0 == "payment" }.count == 1)
+        #expect(kinds.filter { $0 == "remittance_line" }.count == 13)
+        // Six stated ADX, and the two short pays the remittance's own figures show (100104 and 100105).
+        #expect(kinds.filter { $0 == "deduction" }.count == 8)
+        let payment = try #require(records.first { $0["record_type"] as? String == "payment" })
+        #expect((payment["amount"] as! [String: Any])["amount"] as? String == "16909.50")
+        #expect(payment["trace_number"] as? String == "ACH88812345")
+        let source = payment["source"] as! [String: Any]
+        #expect(source["segment_index"] as? Int == 4)
+        #expect(source["line"] as? Int == 4)
+        #expect(source["interchange_control"] as? String == "000004711")
+        #expect((source["sha256"] as? String)?.count == 64)
+    }
+
+    @Test func writesOneCSVTableWithARecordTypeColumn() throws {
+        let out = try RemitProcess.temporaryDirectory().appendingPathComponent("records.csv")
+        let result = try RemitProcess.run([
+            "convert", "--to", "csv", "-o", out.path, "fixtures/retail/corner-grocer-2026-12-01.820",
+        ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.first?.hasPrefix("record_type,id,") == true)
+        #expect(rows.dropFirst().map { $0.split(separator: ",").first! } == ["payment", "remittance_line"])
+    }
+
+    @Test func aBrokenTransactionIsLeftOutAndReported() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("truncated.820")
+        let text = try String(contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8)
+        // Cut the file after the RMR: no SE, GE or IEA.
+        let cut = text.range(of: "SE*")!.lowerBound
+        try Data(text[..<cut].utf8).write(to: file)
+        let result = try RemitProcess.run(["convert", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(file.path):"))
+        #expect(result.stderr.contains("error:"))
+    }
+
+    @Test func everyBundledX12SampleConvertsOrGivesALocatedNotice() throws {
+        let folder = RemitProcess.packageRoot.appendingPathComponent("fixtures/x12")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasSuffix(".tsv") && !$0.hasSuffix(".md") }.sorted()
+        #expect(names.count >= 8)
+        for name in names {
+            let path = folder.appendingPathComponent(name).path
+            let result = try RemitProcess.run(["convert", path])
+            #expect([0, 1].contains(result.status), "\(name): exit \(result.status)")
+            if result.status == 1 { #expect(result.stderr.contains("\(path):"), "\(name): \(result.stderr)") }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// Runs `remit reconcile` on the bundled retail fixtures and compares every output with the golden copies
+/// in `fixtures/retail/expected/`. Set `REMIT_RECORD_GOLDEN=1` to re-record them after a deliberate change,
+/// then review the diff before committing.
+@Suite(.serialized) struct ReconcileEndToEndTests {
+    static let outputs = [
+        "deductions.jsonl", "deductions.csv", "matches.jsonl", "matches.csv", "open-invoices.csv", "summary.json",
+        "report.html",
+    ]
+    static let arguments = [
+        "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--run-time", "2026-12-03T12:00:00Z",
+        "fixtures/retail/bigmart-2026-11-30.820", "fixtures/retail/corner-grocer-2026-12-01.820",
+    ]
+
+    @Test func matchesTheGoldenOutputs() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(Self.arguments + ["--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let expected = RemitProcess.packageRoot.appendingPathComponent("fixtures/retail/expected")
+        let record = ProcessInfo.processInfo.environment["REMIT_RECORD_GOLDEN"] == "1"
+        if record { try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true) }
+        for name in Self.outputs {
+            let actual = try Data(contentsOf: out.appendingPathComponent(name))
+            let golden = expected.appendingPathComponent(name)
+            if record {
+                try actual.write(to: golden)
+                continue
+            }
+            let wanted = try Data(contentsOf: golden)
+            #expect(actual == wanted, "\(name) differs from fixtures/retail/expected/\(name)")
+        }
+    }
+
+    @Test func isByteIdenticalAcrossRuns() throws {
+        let first = try RemitProcess.temporaryDirectory()
+        let second = try RemitProcess.temporaryDirectory()
+        _ = try RemitProcess.run(Self.arguments + ["--out", first.path])
+        _ = try RemitProcess.run(Self.arguments + ["--out", second.path], environment: ["LANG": "de_DE.UTF-8"])
+        for name in Self.outputs {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between two runs")
+        }
+    }
+
+    @Test func decidesEachRetailLineAsAnAnalystWould() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        _ = try RemitProcess.run(Self.arguments + ["--out", out.path])
+        let matches = try JSONLines.read(out.appendingPathComponent("matches.jsonl"))
+        let outcome = Dictionary(uniqueKeysWithValues: matches.map {
+            ($0["reference"] as! String, $0["outcome"] as! String)
+        })
+        #expect(outcome["100101"] == "paid_in_full")
+        #expect(outcome["100102"] == "paid_in_full")  // 2254.00 paid + 46.00 discount
+        #expect(outcome["100103"] == "short_paid")
+        #expect(outcome["100104"] == "short_paid")
+        #expect(outcome["100105"] == "short_paid")
+        #expect(outcome["100106"] == "paid_in_full")  // export says 000100106
+        #expect(outcome["100107"] == "overpaid")
+        #expect(outcome["999999"] == "unmatched")
+        #expect(outcome["300002"] == "unmatched")  // Corner Grocer's invoice, paid by BigMart
+        #expect(outcome["200050"] == "paid_in_full")  // credit memo taken
+        #expect(outcome["INV-300001"] == "paid_in_full")
+
+        let deductions = try JSONLines.read(out.appendingPathComponent("deductions.jsonl"))
+        let byReference = Dictionary(grouping: deductions) { ($0["invoice_reference"] as? String) ?? "(payment)" }
+        let amount = { (record: [String: Any]) in (record["amount"] as! [String: Any])["amount"] as! String }
+        #expect(byReference["(payment)"]?.map(amount) == ["250.00"])
+        #expect(byReference["(payment)"]?.first?["category"] as? String == "compliance")
+        #expect(byReference["100104"]?.map(amount) == ["120.00", "80.00"])
+        #expect(byReference["100104"]?.map { $0["category"] as! String } == ["shortage", "unidentified"])
+        #expect(byReference["100105"]?.map(amount) == ["60.00"])
+        #expect(byReference["100107"] == nil)
+        #expect(deductions.count == 8)
+
+        let open = try String(contentsOf: out.appendingPathComponent("open-invoices.csv"), encoding: .utf8)
+        let openNumbers = open.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) }
+        #expect(openNumbers == ["100111", "100112", "300002", "INV-10041", "10042"])
+
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["all_tie"] as? Bool == true)
+    }
+
+    @Test func aBadFileIsReportedAndTheOthersGoOn() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let junk = out.appendingPathComponent("junk.820")
+        try Data("this is not a remittance\n".utf8).write(to: junk)
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path, junk.path,
+            "fixtures/retail/corner-grocer-2026-12-01.820",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(junk.path):1:1: error: not a recognised remittance or bank file"))
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let files = summary["files"] as! [[String: Any]]
+        #expect(files.map { $0["status"] as! String } == ["rejected", "processed"])
+        #expect(files[1]["lines_matched"] as? Int == 1)
+    }
+
+    @Test func theSameFileTwiceIsAppliedOnce() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let copy = out.appendingPathComponent("copy.820")
+        try FileManager.default.copyItem(
+            atPath: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), toPath: copy.path)
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path,
+            "fixtures/retail/corner-grocer-2026-12-01.820", copy.path,
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("same content as fixtures/retail/corner-grocer-2026-12-01.820"))
+        let matches = try JSONLines.read(out.appendingPathComponent("matches.jsonl"))
+        #expect(matches.count == 1)
+    }
+}
+
+enum JSONLines {
+    static func read(_ url: URL) throws -> [[String: Any]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+}
