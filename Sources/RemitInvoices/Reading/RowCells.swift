@@ -68,6 +68,10 @@ struct RowCells {
     private func readCurrency(problems: inout [Diagnostic]) -> String? {
         let value = (text(.currency) ?? "").uppercased()
         if value.isEmpty {
+            if layout.requiredFields.contains(.currency) {
+                problems.append(InvoiceDiagnostics.emptyRequired(.currency, at: location(of: .currency)))
+                return nil
+            }
             if let fallback = layout.defaultCurrency { return fallback }
             problems.append(InvoiceDiagnostics.emptyCurrency(at: location(of: .currency)))
             return nil
