@@ -74,6 +74,18 @@ import Testing
         #expect(found == ["invoice.amount@3", "invoice.required-empty@4", "invoice.required-empty@5"])
     }
 
+    @Test func aRequiredCurrencyDoesNotFallBackToTheDefault() throws {
+        var layout = try layout([.invoiceNumber: ["inv"], .amount: ["amt"], .currency: ["ccy"]])
+        let text = "inv,amt,ccy\nA,1,\nB,2,EUR\n"
+        let lenient = try InvoiceExportReader.read(bytes: Array(text.utf8), file: "c.csv", layout: layout)
+        #expect(lenient.invoices.map(\.amount.currency) == ["USD", "EUR"])
+        layout.requiredFields.insert(.currency)
+        let strict = try InvoiceExportReader.read(bytes: Array(text.utf8), file: "c.csv", layout: layout)
+        #expect(strict.invoices.map(\.number) == ["B"])
+        #expect(strict.diagnostics.map(\.code) == ["invoice.required-empty"])
+        #expect(strict.diagnostics.first?.location.column == 5)
+    }
+
     @Test func locatesABadCellAfterAMultiLineCell() throws {
         let layout = try layout([.invoiceNumber: ["inv"], .amount: ["amt"], .terms: ["note"]])
         let text = "inv,note,amt\r\nA,\"x\r\ny\",bad\r\nB,,1\r\n"

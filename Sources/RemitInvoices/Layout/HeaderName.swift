@@ -5,7 +5,7 @@ enum HeaderName {
         var result = ""
         var pendingSpace = false
         for scalar in text.trimmingWhitespace().lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 pendingSpace = true
                 continue
             }

@@ -72,11 +72,19 @@ extension StringProtocol {
     /// The text without leading and trailing white space (including no-break spaces).
     func trimmingWhitespace() -> String {
         guard let head = unicodeScalars.first, let tail = unicodeScalars.last else { return "" }
-        if !head.properties.isWhitespace && !tail.properties.isWhitespace { return String(self) }
+        if !head.isSpace && !tail.isSpace { return String(self) }
         let scalars = Array(unicodeScalars)
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
+            let last = scalars.lastIndex(where: { !$0.isSpace })
         else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether this is white space (Unicode White_Space), answered without a property lookup for ASCII.
+    var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return properties.isWhitespace
     }
 }

@@ -79,68 +79,65 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     /// Removes signs, parentheses and currency symbols from both ends; returns whether the value is negative.
+    /// Which affixes have been removed; each may appear once.
+    private struct Affixes {
+        var parentheses = false
+        var leadingMinus = false
+        var plus = false
+        var trailingMinus = false
+        var creditDebit = false
+        var symbolBefore = false
+        var symbolAfter = false
+    }
+
     private func stripAffixes(_ scalars: inout ArraySlice<Unicode.Scalar>) throws(Failure) -> Bool {
         var negativeMarkers = 0
-        var seen: Set<String> = []
+        var seen = Affixes()
+        let symbols =
+            currencySymbols.isEmpty
+            ? [] : currencySymbols.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         var changed = true
         while changed && !scalars.isEmpty {
-            changed = false
+            changed = true
             NumberFormat.trim(&scalars)
-            if !seen.contains("()"), scalars.count >= 2, scalars.first == "(", scalars.last == ")" {
+            if !seen.parentheses, scalars.count >= 2, scalars.first == "(", scalars.last == ")" {
                 try require(.parentheses, "parentheses")
-                seen.insert("()")
+                seen.parentheses = true
                 negativeMarkers += 1
                 scalars = scalars.dropFirst().dropLast()
-                changed = true
-                continue
-            }
-            if !seen.contains("-x"), scalars.first == "-" {
+            } else if !seen.leadingMinus, scalars.first == "-" {
                 try require(.leadingMinus, "a leading '-'")
-                seen.insert("-x")
+                seen.leadingMinus = true
                 negativeMarkers += 1
                 scalars = scalars.dropFirst()
-                changed = true
-                continue
-            }
-            if !seen.contains("+"), scalars.first == "+" {
-                seen.insert("+")
+            } else if !seen.plus, scalars.first == "+" {
+                seen.plus = true
                 scalars = scalars.dropFirst()
-                changed = true
-                continue
-            }
-            if !seen.contains("x-"), scalars.count >= 2, scalars.last == "-" {
+            } else if !seen.trailingMinus, scalars.count >= 2, scalars.last == "-" {
                 try require(.trailingMinus, "a trailing '-'")
-                seen.insert("x-")
+                seen.trailingMinus = true
                 negativeMarkers += 1
                 scalars = scalars.dropLast()
-                changed = true
-                continue
-            }
-            if negativeStyles.contains(.creditSuffix), !seen.contains("CR"), let suffix = creditDebitSuffix(scalars) {
-                seen.insert("CR")
+            } else if negativeStyles.contains(.creditSuffix), !seen.creditDebit,
+                let suffix = creditDebitSuffix(scalars)
+            {
+                seen.creditDebit = true
                 if suffix == "CR" { negativeMarkers += 1 }
                 scalars = scalars.dropLast(2)
-                changed = true
-                continue
-            }
-            for symbol in currencySymbols.sorted(by: { $0.unicodeScalars.count > $1.unicodeScalars.count }) {
-                let symbolScalars = Array(symbol.unicodeScalars)
-                if !seen.contains("$x"), scalars.starts(with: symbolScalars) {
-                    seen.insert("$x")
-                    scalars = scalars.dropFirst(symbolScalars.count)
-                    changed = true
-                    break
-                }
-                if !seen.contains("x$"), scalars.reversed().starts(with: symbolScalars.reversed()) {
-                    seen.insert("x$")
-                    scalars = scalars.dropLast(symbolScalars.count)
-                    changed = true
-                    break
-                }
+            } else if !seen.symbolBefore, let symbol = symbols.first(where: { scalars.starts(with: $0) }) {
+                seen.symbolBefore = true
+                scalars = scalars.dropFirst(symbol.count)
+            } else if !seen.symbolAfter,
+                let symbol = symbols.first(where: { scalars.reversed().starts(with: $0.reversed()) })
+            {
+                seen.symbolAfter = true
+                scalars = scalars.dropLast(symbol.count)
+            } else {
+                changed = false
             }
         }
         if negativeMarkers > 1 { throw Failure("more than one negative sign") }
-        if negativeMarkers == 1 && seen.contains("+") { throw Failure("both '+' and a negative sign") }
+        if negativeMarkers == 1 && seen.plus { throw Failure("both '+' and a negative sign") }
         return negativeMarkers == 1
     }
 
@@ -201,8 +198,8 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     static func trim(_ scalars: inout ArraySlice<Unicode.Scalar>) {
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, first.isSpace { scalars.removeFirst() }
+        while let last = scalars.last, last.isSpace { scalars.removeLast() }
     }
 
     static func show(_ scalar: Unicode.Scalar) -> String {

@@ -7,6 +7,8 @@ struct HeaderMap {
     let names: [String]
     private let normalized: [String]
     let indices: [InvoiceField: Int]
+    /// `indices` as an array by `InvoiceField.ordinal`, read once per cell.
+    private let columnByOrdinal: [Int?]
 
     /// Maps `row`'s cells to fields.
     ///
@@ -64,7 +66,11 @@ struct HeaderMap {
                     + "'\(layout.name)'" + (layout.source.isEmpty ? "" : " (\(layout.source))"))
         }
         self.indices = indices
+        columnByOrdinal = InvoiceField.allCases.map { indices[$0] }
     }
+
+    /// The column holding `field`, or nil when the export has none.
+    func column(of field: InvoiceField) -> Int? { columnByOrdinal[field.ordinal] }
 
     var count: Int { names.count }
 

@@ -135,7 +135,7 @@ public struct InvoiceExportBuilder {
             let candidates: [String]
             switch compiled.rule.target {
             case .field(let field):
-                guard let index = header.indices[field] else { continue }
+                guard let index = header.column(of: field) else { continue }
                 candidates = [index < cells.count ? cells[index] : ""]
             case .header(let spellings):
                 guard let index = header.index(ofAny: spellings) else { continue }

@@ -11,13 +11,13 @@ struct RowCells {
 
     /// The trimmed text of `field`'s cell, or nil when the export has no such column.
     func text(_ field: InvoiceField) -> String? {
-        guard let index = header.indices[field], index < cells.count else { return nil }
+        guard let index = header.column(of: field), index < cells.count else { return nil }
         return cells[index]
     }
 
     /// Where `field`'s cell starts, named by its header; the row's start when there is no such cell.
     func location(of field: InvoiceField) -> SourceLocation {
-        guard let index = header.indices[field], index < row.fieldStarts.count else { return rowLocation }
+        guard let index = header.column(of: field), index < row.fieldStarts.count else { return rowLocation }
         let start = row.fieldStarts[index]
         return SourceLocation(
             file: file, line: start.line, column: start.column, byteOffset: start.byteOffset, segmentIndex: row.index,
@@ -43,7 +43,7 @@ struct RowCells {
         }
         let currency = readCurrency(problems: &problems)
         let amount = readAmount(.amount, problems: &problems)
-        let openAmount = header.indices[.openAmount] == nil ? amount : readAmount(.openAmount, problems: &problems)
+        let openAmount = header.column(of: .openAmount) == nil ? amount : readAmount(.openAmount, problems: &problems)
         let invoiceDate = readDate(.invoiceDate, problems: &problems)
         let dueDate = readDate(.dueDate, problems: &problems)
         for field in [InvoiceField.customerID, .customerName, .purchaseOrder, .terms]
@@ -68,6 +68,10 @@ struct RowCells {
     private func readCurrency(problems: inout [Diagnostic]) -> String? {
         let value = (text(.currency) ?? "").uppercased()
         if value.isEmpty {
+            if layout.requiredFields.contains(.currency) {
+                problems.append(InvoiceDiagnostics.emptyRequired(.currency, at: location(of: .currency)))
+                return nil
+            }
             if let fallback = layout.defaultCurrency { return fallback }
             problems.append(InvoiceDiagnostics.emptyCurrency(at: location(of: .currency)))
             return nil
