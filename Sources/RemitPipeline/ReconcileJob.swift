@@ -55,7 +55,8 @@ public enum ReconcileJob {
                     sha256: $0.sha256) })
         let exportSummary = InvoiceExportSummary(
             path: options.invoicesPath, layout: export.layoutName, rowsRead: export.rowsRead,
-            rowsSkipped: export.rowsSkipped, invoices: export.invoices.count,
+            rowsSkipped: export.rowsSkipped, rowsRejected: export.rowsRejected,
+            invoices: export.invoices.count,
             openTotal: MoneyTotals(export.invoices.map(\.openAmount)).values, diagnostics: export.diagnostics)
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         try ReportWriter.writeAll(
@@ -66,7 +67,8 @@ public enum ReconcileJob {
         let all = export.diagnostics + inputs.flatMap(\.diagnostics)
         let errors = all.filter { $0.severity == .error }.count
         let warnings = all.filter { $0.severity == .warning }.count
-        let rejected = errors > 0 || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
+        let rejected = errors > 0 || export.rowsRejected > 0
+            || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
         return JobOutcome(inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings)
     }

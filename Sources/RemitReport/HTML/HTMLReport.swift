@@ -141,6 +141,8 @@ enum HTMLReport {
         html.countCell(export.rowsRead)
         html.raw("</tr>\n<tr><th>Rows skipped</th>")
         html.countCell(export.rowsSkipped)
+        html.raw("</tr>\n<tr><th>Rows rejected</th>")
+        html.countCell(export.rowsRejected)
         html.raw("</tr>\n<tr><th>Invoices</th>")
         html.countCell(export.invoices)
         html.raw("</tr>\n<tr><th>Open amount</th>")

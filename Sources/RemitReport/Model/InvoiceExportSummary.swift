@@ -7,8 +7,10 @@ public struct InvoiceExportSummary: Sendable, Hashable {
     public var layout: String
     /// Data rows read, not counting the header.
     public var rowsRead: Int
-    /// Rows set aside with a diagnostic (bad amount, missing invoice number, ...).
+    /// Rows that are not invoices and were skipped by the layout's rules (blank lines, subtotals, totals).
     public var rowsSkipped: Int
+    /// Rows set aside with an error diagnostic (bad amount, missing invoice number, ...).
+    public var rowsRejected: Int
     /// Invoices taken from the rows that were kept.
     public var invoices: Int
     /// Σ open amounts of those invoices as the export states them, per currency. The receivables tie-out
@@ -17,13 +19,15 @@ public struct InvoiceExportSummary: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
 
     public init(
-        path: String, layout: String, rowsRead: Int, rowsSkipped: Int, invoices: Int, openTotal: [Money],
+        path: String, layout: String, rowsRead: Int, rowsSkipped: Int, rowsRejected: Int = 0, invoices: Int,
+        openTotal: [Money],
         diagnostics: [Diagnostic]
     ) {
         self.path = path
         self.layout = layout
         self.rowsRead = rowsRead
         self.rowsSkipped = rowsSkipped
+        self.rowsRejected = rowsRejected
         self.invoices = invoices
         self.openTotal = openTotal
         self.diagnostics = diagnostics

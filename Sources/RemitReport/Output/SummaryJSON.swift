@@ -113,6 +113,7 @@ enum SummaryJSON {
         writer.field("layout", export.layout)
         writer.field("rows_read", export.rowsRead)
         writer.field("rows_skipped", export.rowsSkipped)
+        writer.field("rows_rejected", export.rowsRejected)
         writer.field("invoices", export.invoices)
         writer.moneyList("open_total", export.openTotal)
         writer.diagnosticCounts("diagnostic_counts", DiagnosticCounts(export.diagnostics))
