@@ -6,11 +6,14 @@ public struct JobOutcome: Sendable, Hashable {
     public var recordsWritten: Int
     public var errors: Int
     public var warnings: Int
+    /// One line saying what the run did, printed on stderr at the end.
+    public var closingLine: String
 
-    public init(inputRejected: Bool, recordsWritten: Int, errors: Int, warnings: Int) {
+    public init(inputRejected: Bool, recordsWritten: Int, errors: Int, warnings: Int, closingLine: String = "") {
         self.inputRejected = inputRejected
         self.recordsWritten = recordsWritten
         self.errors = errors
         self.warnings = warnings
+        self.closingLine = closingLine
     }
 }

@@ -59,7 +59,7 @@ public enum ReconcileJob {
             invoices: export.invoices.count,
             openTotal: MoneyTotals(export.invoices.map(\.openAmount)).values, diagnostics: export.diagnostics)
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-        try ReportWriter.writeAll(
+        let analysis = try ReportWriter.writeAll(
             ReportInput(manifest: manifest, files: summaries, invoiceExport: exportSummary,
                 reconciliation: reconciliation),
             to: options.outputDirectory, calls: calls)
@@ -69,7 +69,16 @@ public enum ReconcileJob {
         let warnings = all.filter { $0.severity == .warning }.count
         let rejected = errors > 0 || export.rowsRejected > 0
             || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
+        let overall = analysis.overall
+        let deducted = overall.deductedTotal.map(\.description).joined(separator: " + ")
+        let ties = analysis.allTie
+            ? "all \(analysis.tieOuts.count) tie-outs tie"
+            : "\(analysis.failures.count) of \(analysis.tieOuts.count) tie-outs DO NOT TIE"
+        let closing = "\(overall.linesIn) lines (\(overall.linesMatched) matched, \(overall.linesUnmatched) unmatched, "
+            + "\(overall.linesRejected) rejected), \(overall.deductions) deductions"
+            + (deducted.isEmpty ? "" : " (\(deducted))") + "; \(ties); \(errors) errors, \(warnings) warnings; "
+            + "wrote \(options.outputDirectory)/report.html"
         return JobOutcome(inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
-            warnings: warnings)
+            warnings: warnings, closingLine: closing)
     }
 }

@@ -86,6 +86,10 @@ enum Remit {
             settings: settings)
         do {
             let outcome = try ConvertJob.run(options, printer: printer)
+            if outcome.errors + outcome.warnings > 0 {
+                printer.print(message: "\(outcome.recordsWritten) records written; \(outcome.errors) errors, "
+                    + "\(outcome.warnings) warnings")
+            }
             return outcome.inputRejected ? .inputRejected : .success
         } catch {
             printer.print(message: "error: \(error)")
@@ -130,6 +134,7 @@ enum Remit {
             defaultCurrency: settings.defaultCurrency, mappingsDirectory: settings.mappingsDirectory, runTime: runTime)
         do {
             let outcome = try ReconcileJob.run(options, settings: settings, printer: printer)
+            printer.print(message: outcome.closingLine)
             return outcome.inputRejected ? .inputRejected : .success
         } catch {
             printer.print(message: "error: \(error)")
