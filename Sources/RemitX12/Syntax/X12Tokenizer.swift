@@ -224,8 +224,7 @@ struct X12Tokenizer {
                 index: segmentCount, line: line, column: location.column, byteOffset: startOffset,
                 hasLineBreaks: breaks > 0, tag: SegmentTag.isa)
             if layout.separators[15] != ISAHeaderScanner.standardLength - 3 || layout.spacesBeforeTerminator > 0 {
-                var place = location
-                place.segmentIndex = segmentCount
+                let place = segment.location(file: file, element: 16, name: "ISA16")
                 diagnostics.append(X12Diagnostics.irregularHeader(layout: layout, at: place))
             }
             finishLine(
