@@ -106,7 +106,7 @@ struct X12Tokenizer {
                         continue
                     }
                 }
-                strayText(base, end: end, at: position, offset: offset)
+                if strayText(base, end: end, at: position, offset: offset, final: final) { return .needMore }
                 continue
             }
             if let step = segment(base, end: end, position: &position, offset: offset, final: final, separators) {
@@ -247,14 +247,27 @@ struct X12Tokenizer {
     }
 
     /// Reports text outside any interchange once, then skips it line by line until an ISA shows up.
-    private mutating func strayText(_ base: UnsafePointer<UInt8>, end: Int, at position: Int, offset: Int64) {
+    ///
+    /// - Returns: true when the buffer ends before the text to quote does (up to 20 bytes, or its line).
+    private mutating func strayText(
+        _ base: UnsafePointer<UInt8>, end: Int, at position: Int, offset: Int64, final: Bool
+    ) -> Bool {
         if !reportedStrayText {
+            var length = 0
+            while length < 20 && position + length < end && base[position + length] != UInt8(ascii: "\n")
+                && base[position + length] != UInt8(ascii: "\r")
+            {
+                length += 1
+            }
+            // Quote the same bytes whatever the chunk size.
+            if length < 20 && position + length == end && !final { return true }
             reportedStrayText = true
-            let shown = UnsafeBufferPointer(start: base + position, count: min(20, end - position))
+            let shown = UnsafeBufferPointer(start: base + position, count: length)
             diagnostics.append(
                 X12Diagnostics.strayText(String(decoding: shown, as: UTF8.self), at: here(offset + Int64(position))))
         }
         skip = .toLineBreak
+        return false
     }
 
     /// Consumes skipped bytes; returns a step only when the buffer runs out.
