@@ -27,6 +27,8 @@ import Testing
             // Newline as the segment terminator, then an interchange with CR.
             Inline.isa(separator: "|", component: ">") + "\n" + "GS|RA|S|R|20260105|0930|1|X|004010\nGE|0|1\n"
                 + "IEA|1|000000001\n" + Inline.isa(control: 2, component: ">") + "\r\nIEA*0*000000002\r",
+            // Text before the first header, quoted in the error.
+            "From: partner\r\nSubject: remittance\r\n" + Inline.file(Inline.oneInvoice),
             // A header cut short by the line that starts the next one.
             "ISA*00*SHORT~\r\n" + Inline.file(Inline.oneInvoice),
             // A name that starts with ISA, and an unknown segment.

@@ -52,10 +52,26 @@ import Testing
         let text = "From: partner\nSubject: remittance\n" + Inline.file(Inline.oneInvoice)
         let sink = Fixtures.read(text)
         #expect(sink.located == [Located("x12.outside-interchange", .error, line: 1, column: 1, byte: 0, segment: nil)])
-        #expect(sink.diagnostics.first?.message.contains("'From: partner\nSubjec'") == true)
+        #expect(
+            sink.diagnostics.first?.message.contains("expected: 'From: partner';") == true, "quoted up to its line end")
         #expect(sink.payments.count == 1)
         // The ISA is on line 3, so the BPR is on line 6.
         #expect(sink.payments.first?.provenance.location.line == 6)
+    }
+
+    @Test func spaceBetweenISA16AndTheTerminatorIsAWarningAtISA16() {
+        let text =
+            Inline.isa() + " ~\n" + Inline.lines([Inline.gs()] + Inline.oneInvoice + ["GE*1*1", "IEA*1*000000001"])
+        let sink = Fixtures.read(text)
+        #expect(
+            sink.located == [
+                Located("x12.isa-layout", .warning, line: 1, column: 105, byte: 104, segment: 1, element: "ISA16")
+            ])
+        #expect(
+            sink.diagnostics.first?.message.hasPrefix("ISA header has 1 space(s) between ISA16 and the terminator")
+                == true)
+        #expect(sink.payments.count == 1)
+        #expect(sink.summaries.map(\.status) == [.accepted])
     }
 
     @Test func twoTerminatorsInARowMakeAnEmptySegmentWarning() {
