@@ -34,6 +34,14 @@ import Testing
         #expect(rows.dropFirst().map { $0.split(separator: ",").first! } == ["payment", "remittance_line"])
     }
 
+    @Test func writesToDevNullAndPipes() throws {
+        // A character device cannot be fsynced (EINVAL); an integrator discarding the records must still get 0.
+        let result = try RemitProcess.run(["convert", "-o", "/dev/null", "fixtures/retail/bigmart-2026-11-30.820"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.contains("error"))
+    }
+
     @Test func aBrokenTransactionIsLeftOutAndReported() throws {
         let dir = try RemitProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("truncated.820")
