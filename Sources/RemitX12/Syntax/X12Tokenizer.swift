@@ -157,18 +157,24 @@ struct X12Tokenizer {
             contentEnd = end
             next = end
         } else if end - start > X12Tokenizer.maximumSegmentLength {
-            let location = here(offset + Int64(start))
+            let step = tooLong(at: offset + Int64(start))
+            finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: offset + Int64(start), next: nil)
             skip = .toTerminator
             position = end
-            segmentCount += 1
-            return .unreadable(
-                X12Diagnostics.segmentTooLong(
-                    at: location, segmentIndex: segmentCount, limit: X12Tokenizer.maximumSegmentLength))
+            return step
         } else {
             return .needMore
         }
         let startOffset = offset + Int64(start)
         let count = contentEnd - start
+        if count > X12Tokenizer.maximumSegmentLength {
+            // Refused like one whose terminator is still to come, so the chunk size does not matter.
+            let step = tooLong(at: startOffset)
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
+            position = next
+            return step
+        }
         if count == 0 {
             diagnostics.append(X12Diagnostics.emptySegment(at: here(startOffset)))
             position = next
@@ -184,6 +190,15 @@ struct X12Tokenizer {
         finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
         position = next
         return .segment(segment)
+    }
+
+    /// Counts and reports a segment over `maximumSegmentLength` that starts at file offset `startOffset`.
+    private mutating func tooLong(at startOffset: Int64) -> Step {
+        let location = here(startOffset)
+        segmentCount += 1
+        return .unreadable(
+            X12Diagnostics.segmentTooLong(
+                at: location, segmentIndex: segmentCount, limit: X12Tokenizer.maximumSegmentLength))
     }
 
     /// Reads an ISA header at `position`, switching to its delimiters; nil when it was unusable and reported.
@@ -290,12 +305,16 @@ struct X12Tokenizer {
         case .toTerminator:
             while position < end {
                 let byte = base[position]
-                if byte == UInt8(ascii: "\n") && !terminatorBreaksLine {
+                // Line feeds count as they do inside a segment that is read (see `finishLine`).
+                if byte == UInt8(ascii: "\n") && terminator.first != UInt8(ascii: "\n") {
                     lineBreak(at: offset + Int64(position) + 1)
                 }
                 if byte == terminator.first && terminator.matches(base, at: position, end: end) != false {
                     position = min(end, position + terminator.count)
-                    if terminatorBreaksLine { lineBreak(at: offset + Int64(position)) }
+                    if terminatorBreaksLine {
+                        lineBreak(at: offset + Int64(position))
+                        afterCarriageReturn = terminator.first == UInt8(ascii: "\r")
+                    }
                     skip = .none
                     return nil
                 }
