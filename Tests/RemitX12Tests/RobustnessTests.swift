@@ -108,6 +108,34 @@ import Testing
         #expect(sink.summaries.map(\.status) == [.accepted])
     }
 
+    /// Two 820s; the first has an NTE of 1,200,011 bytes (three line feeds inside) at byte 188, line 5.
+    static func overlongSegment(terminatedBy ending: String) -> String {
+        let note = "NTE*ADD*" + String(repeating: String(repeating: "A", count: 400_000) + "\n", count: 3)
+        return Inline.lines([
+            Inline.isa(), Inline.gs(), "ST*820*0001", "BPR*I*100.00*C*ACH", note, "RMR*IV*A**100", "SE*5*0001",
+            "ST*820*0002", "BPR*I*7*C*ACH", "RMR*IV*B**7", "SE*4*0002", "GE*2*1", "IEA*1*000000001",
+        ]).replacingOccurrences(of: "~\n", with: ending)
+    }
+
+    @Test(arguments: ["~\n", "\r\n"])
+    func segmentOverTheLimitIsRefusedAtEveryChunkSize(ending: String) throws {
+        let text = Self.overlongSegment(terminatedBy: ending)
+        let whole = Fixtures.read(text)
+        #expect(
+            whole.located == [
+                Located("x12.segment-too-long", .error, line: 5, column: 1, byte: 188, segment: 5)
+            ])
+        #expect(whole.summaries.map(\.status) == [.rejected, .accepted])
+        // The NTE ends on line 8, so RMR, SE and ST*820*0002 are lines 9 to 11 and the second BPR line 12.
+        let payment = try #require(whole.payments.first)
+        #expect(payment.amount == usd(700))
+        #expect(payment.provenance.location.line == 12)
+        #expect(payment.provenance.location.segmentIndex == 9)
+        for chunkSize in [4_096, 65_536, 700_001, 1 << 20] {
+            #expect(Fixtures.read(text, chunkSize: chunkSize).events == whole.events, "chunk size \(chunkSize)")
+        }
+    }
+
     @Test func everyCutOfAFileEndsInALocatedErrorOrACompleteRead() throws {
         let bytes = try Fixtures.bytes("remit-820-adx-attached-unattached.edi")
         // The IEA starts at byte 734; a cut before it leaves an envelope open.
