@@ -45,7 +45,8 @@ import Testing
     @Test func aBrokenTransactionIsLeftOutAndReported() throws {
         let dir = try RemitProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("truncated.820")
-        let text = try String(contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8)
+        let text = try String(
+            contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8)
         // Cut the file after the RMR: no SE, GE or IEA.
         let cut = text.range(of: "SE*")!.lowerBound
         try Data(text[..<cut].utf8).write(to: file)
