@@ -1,4 +1,5 @@
 import RemitCore
+import RemitX12
 import Testing
 
 /// What each fixture gives when read whole: every diagnostic with its exact location, and every transaction's
@@ -184,12 +185,35 @@ import Testing
         #expect(sink.located == outcome.diagnostics)
         #expect(sink.summaries.map(Tally.init) == outcome.summaries)
         #expect(sink.diagnostics.allSatisfy { $0.location.file == outcome.fixture })
-        // A summary's record count is what was emitted with its transaction id.
+        // A summary's record count is what was emitted with its transaction id; it is located at its ST.
         for summary in sink.summaries {
+            #expect(summary.kind == "820")
+            #expect("ST@\(summary.location.segmentIndex ?? 0)" == summary.transactionID)
             #expect(
                 sink.records.filter { $0.provenance.transactionID == summary.transactionID }.count
                     == summary.recordCount)
         }
+    }
+
+    @Test(arguments: outcomes.filter { $0.fixture != "remit-820-se-count-wrong.edi" })
+    func strictReadingChangesNothingWhereControlNumbersAndCountsAgree(outcome: Outcome) throws {
+        let strict = try Fixtures.read(fixture: outcome.fixture, options: X12Options(strict: true))
+        #expect(strict.events == (try Fixtures.read(fixture: outcome.fixture)).events)
+    }
+
+    @Test(arguments: outcomes.map(\.fixture))
+    func everyFixtureIsRecognisedAsX12(fixture: String) throws {
+        let bytes = try Fixtures.bytes(fixture)
+        #expect(bytes.withUnsafeBytes { X12Reader.looksLikeX12(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) })
+    }
+
+    @Test(arguments: [
+        ("\u{FEFF} \r\nISA*00", true), ("ISA|00", true), ("ISAAC NEWTON", false), ("ISA 00", false),
+        ("From: partner", false), ("IS", false), ("invoice,amount\n", false),
+    ])
+    func onlyAnISAAndADelimiterLookLikeX12(prefix: String, expected: Bool) {
+        let bytes = Array(prefix.utf8)
+        #expect(bytes.withUnsafeBytes { X12Reader.looksLikeX12($0) } == expected)
     }
 
     @Test(arguments: [
