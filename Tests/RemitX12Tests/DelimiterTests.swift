@@ -112,6 +112,25 @@ import Testing
         #expect(Array(places.prefix(expectedStart.count)) == expectedStart)
     }
 
+    @Test(
+        arguments: [
+            // Windows-1252 ellipsis, the ASCII file separator, a pipe, and U+2026 in UTF-8.
+            [0x85], [0x1C], [UInt8(ascii: "|")], ellipsis,
+        ] as [[UInt8]])
+    func anyNonAlphanumericByteOrCharacterCanTerminateSegments(terminator: [UInt8]) {
+        var bytes: [UInt8] = []
+        for byte in Inline.file(Inline.oneInvoice).utf8 {
+            if byte == UInt8(ascii: "~") { bytes += terminator } else { bytes.append(byte) }
+        }
+        #expect(Tokenized(bytes).delimiters == [Self.set("*", ":", nil, terminator)])
+        let sink = Fixtures.read(bytes)
+        #expect(sink.diagnostics.isEmpty)
+        #expect(sink.payments.map(\.amount) == [usd(10_000)])
+        #expect(sink.lines.map(\.reference) == ["INV-1"])
+        // Each segment still has a line of its own: the RMR is on line 7.
+        #expect(sink.lines.first?.provenance.location.line == 7)
+    }
+
     @Test func newlineCanBeTheSegmentTerminator() {
         let text =
             Inline.isa() + "\nGS*RA*S*R*20260105*0930*1*X*004010\nST*820*0001\nBPR*I*7.5*C*ACH\nRMR*IV*N-1**7.5\n"

@@ -74,6 +74,30 @@ import Testing
         #expect(sink.summaries.map(\.status) == [.accepted])
     }
 
+    @Test func shortISAFieldIsReadByCountingSeparators() {
+        // ISA06 one byte short: ISA16 at byte 103 (column 104) and a 105-byte header.
+        let text = Inline.file(Inline.oneInvoice).replacingOccurrences(
+            of: "*SENDER         *", with: "*SENDER        *")
+        let sink = Fixtures.read(text)
+        #expect(
+            sink.located == [
+                Located("x12.isa-layout", .warning, line: 1, column: 104, byte: 103, segment: 1, element: "ISA16")
+            ])
+        #expect(sink.diagnostics.first?.message.hasPrefix("ISA header is 105 bytes up to its terminator") == true)
+        #expect(sink.payments.first?.provenance.envelope.senderID == "SENDER")
+        #expect(sink.summaries.map(\.status) == [.accepted])
+    }
+
+    @Test func blankLinesAroundAndBetweenInterchangesAreSkipped() {
+        let second = Inline.file(Inline.oneInvoice).replacingOccurrences(of: "000000001", with: "000000002")
+        let sink = Fixtures.read("\r\n\r\n" + Inline.file(Inline.oneInvoice) + "\n\n\n" + second + "\n")
+        #expect(sink.diagnostics.isEmpty)
+        #expect(sink.summaries.map(\.status) == [.accepted, .accepted])
+        #expect(sink.payments.map(\.provenance.envelope.interchangeControl) == ["000000001", "000000002"])
+        // Two blank lines, ten segment lines, three blank lines: the second BPR is on line 2 + 10 + 3 + 4.
+        #expect(sink.payments.map(\.provenance.location.line) == [6, 19])
+    }
+
     @Test func twoTerminatorsInARowMakeAnEmptySegmentWarning() {
         let text = Inline.file(Inline.oneInvoice).replacingOccurrences(of: "TRN*1*T1~", with: "TRN*1*T1~~")
         let sink = Fixtures.read(text)
