@@ -160,7 +160,7 @@ struct X12Tokenizer {
             let step = tooLong(at: offset + Int64(start))
             finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: offset + Int64(start), next: nil)
             skip = .toTerminator
-            position = end
+            position = index  // `end`, or the start of a terminator cut by it
             return step
         } else {
             return .needMore
@@ -309,14 +309,18 @@ struct X12Tokenizer {
                 if byte == UInt8(ascii: "\n") && terminator.first != UInt8(ascii: "\n") {
                     lineBreak(at: offset + Int64(position) + 1)
                 }
-                if byte == terminator.first && terminator.matches(base, at: position, end: end) != false {
-                    position = min(end, position + terminator.count)
-                    if terminatorBreaksLine {
-                        lineBreak(at: offset + Int64(position))
-                        afterCarriageReturn = terminator.first == UInt8(ascii: "\r")
+                if byte == terminator.first {
+                    // A terminator cut by the end of the chunk: wait for the rest rather than guess.
+                    guard let matched = terminator.matches(base, at: position, end: end) else { return .needMore }
+                    if matched {
+                        position += terminator.count
+                        if terminatorBreaksLine {
+                            lineBreak(at: offset + Int64(position))
+                            afterCarriageReturn = terminator.first == UInt8(ascii: "\r")
+                        }
+                        skip = .none
+                        return nil
                     }
-                    skip = .none
-                    return nil
                 }
                 position += 1
             }
