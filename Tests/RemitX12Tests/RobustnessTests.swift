@@ -141,13 +141,17 @@ import Testing
         ]).replacingOccurrences(of: "~\n", with: ending)
     }
 
-    @Test(arguments: ["~\n", "\r\n"])
-    func segmentOverTheLimitIsRefusedAtEveryChunkSize(ending: String) throws {
+    /// The chunk sizes of the over-long segment tests; 1,200,208 ends a chunk one byte into the U+2026
+    /// terminator of the NTE when each segment ends with that character and a line feed.
+    static let largeChunkSizes = [4_096, 65_536, 700_001, 1 << 20, 1_200_208]
+
+    @Test(arguments: [("~\n", 188), ("\r\n", 188), ("\u{2026}\n", 196)] as [(String, Int64)])
+    func segmentOverTheLimitIsRefusedAtEveryChunkSize(ending: String, noteOffset: Int64) throws {
         let text = Self.overlongSegment(terminatedBy: ending)
         let whole = Fixtures.read(text)
         #expect(
             whole.located == [
-                Located("x12.segment-too-long", .error, line: 5, column: 1, byte: 188, segment: 5)
+                Located("x12.segment-too-long", .error, line: 5, column: 1, byte: noteOffset, segment: 5)
             ])
         #expect(whole.summaries.map(\.status) == [.rejected, .accepted])
         // The NTE ends on line 8, so RMR, SE and ST*820*0002 are lines 9 to 11 and the second BPR line 12.
@@ -155,7 +159,25 @@ import Testing
         #expect(payment.amount == usd(700))
         #expect(payment.provenance.location.line == 12)
         #expect(payment.provenance.location.segmentIndex == 9)
-        for chunkSize in [4_096, 65_536, 700_001, 1 << 20] {
+        for chunkSize in Self.largeChunkSizes {
+            #expect(Fixtures.read(text, chunkSize: chunkSize).events == whole.events, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test func transactionAfterAnOverlongSegmentSurvivesATerminatorCutByTheChunk() throws {
+        // The NTE between GS and ST ends where its U+2026 terminator starts at byte 32 * 65536 - 1, so every
+        // power-of-two chunk size from 4 KiB up cuts that terminator after its first byte.
+        let ending = "\u{2026}\n"
+        let head = Inline.lines([Inline.isa(), Inline.gs()]).replacingOccurrences(of: "~\n", with: ending)
+        let note = "NTE*ADD*" + String(repeating: "A", count: 32 * 65_536 - 1 - head.utf8.count - 8)
+        let text = Inline.lines([Inline.isa(), Inline.gs(), note] + Inline.oneInvoice + ["GE*1*1", "IEA*1*000000001"])
+            .replacingOccurrences(of: "~\n", with: ending)
+        #expect(Array(text.utf8)[32 * 65_536 - 1] == 0xE2)
+        let whole = Fixtures.read(text)
+        #expect(whole.codes == ["x12.segment-too-long"])
+        #expect(whole.summaries.map(\.status) == [.accepted])
+        #expect(whole.payments.map(\.provenance.location.line) == [5])
+        for chunkSize in [4_096, 32_768, 65_536] {
             #expect(Fixtures.read(text, chunkSize: chunkSize).events == whole.events, "chunk size \(chunkSize)")
         }
     }
