@@ -16,40 +16,44 @@ import Testing
         var column: Int
         var byte: Int64
         var element: String
+        /// How the message starts: the element, the value it states and what the header or count says.
+        var message: String
         var testDescription: String { instead }
     }
 
     static let mismatches = [
         Mismatch(
             written: "SE*6*0001", instead: "SE*7*0001", code: "x12.se-count", line: 8, column: 4, byte: 240,
-            element: "SE01"),
+            element: "SE01", message: "SE01 says '7' but 6 "),
         Mismatch(
             written: "SE*6*0001", instead: "SE*6*0002", code: "x12.control-number", line: 8, column: 6, byte: 242,
-            element: "SE02"),
+            element: "SE02", message: "SE02 '0002' does not match ST02 '0001'"),
         Mismatch(
-            written: "GE*1*1", instead: "GE*2*1", code: "x12.ge-count", line: 9, column: 4, byte: 251, element: "GE01"),
+            written: "GE*1*1", instead: "GE*2*1", code: "x12.ge-count", line: 9, column: 4, byte: 251, element: "GE01",
+            message: "GE01 says '2' but 1 "),
         Mismatch(
             written: "GE*1*1", instead: "GE*1*9", code: "x12.control-number", line: 9, column: 6, byte: 253,
-            element: "GE02"),
+            element: "GE02", message: "GE02 '9' does not match GS06 '1'"),
         Mismatch(
             written: "IEA*1*000000001", instead: "IEA*2*000000001", code: "x12.iea-count", line: 10, column: 5,
-            byte: 260, element: "IEA01"),
+            byte: 260, element: "IEA01", message: "IEA01 says '2' but 1 "),
         Mismatch(
             written: "IEA*1*000000001", instead: "IEA*1*000000002", code: "x12.control-number", line: 10, column: 7,
-            byte: 262, element: "IEA02"),
+            byte: 262, element: "IEA02", message: "IEA02 '000000002' does not match ISA13 '000000001'"),
     ]
 
     @Test(arguments: mismatches, [false, true])
     func controlMismatchIsLocatedAtTheTrailerElement(mismatch: Mismatch, strict: Bool) {
         let text = Inline.file(Inline.oneInvoice).replacingOccurrences(of: mismatch.written, with: mismatch.instead)
         let sink = Fixtures.read(text, options: X12Options(strict: strict))
-        let segment = mismatch.line
+        // One segment per line: the segment index is the line number.
         #expect(
             sink.located == [
                 Located(
                     mismatch.code, strict ? .error : .warning, line: mismatch.line, column: mismatch.column,
-                    byte: mismatch.byte, segment: segment, element: mismatch.element)
+                    byte: mismatch.byte, segment: mismatch.line, element: mismatch.element)
             ])
+        #expect(sink.diagnostics.first?.message.hasPrefix(mismatch.message) == true)
         let summary = sink.summaries.first
         #expect(sink.summaries.count == 1)
         if strict && mismatch.instead.hasPrefix("SE") {
