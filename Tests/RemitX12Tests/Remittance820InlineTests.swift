@@ -34,8 +34,8 @@ import Testing
             ])
         #expect(
             sink.diagnostics.first?.message
-                == "BPR02 90.00 USD differs from RMR04 total 90.00 USD plus ADX01 total -10.00 USD (ADX outside any RMR) by 10.00 USD"
-        )
+                == "BPR02 90.00 USD differs from RMR04 total 90.00 USD plus ADX01 total -10.00 USD "
+                + "(ADX outside any RMR) by 10.00 USD")
         #expect(sink.summaries.first?.imbalance == usd(1_000))
         #expect(sink.summaries.first?.status == .accepted)
     }
