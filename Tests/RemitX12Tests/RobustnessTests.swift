@@ -143,7 +143,7 @@ import Testing
 
     /// The chunk sizes of the over-long segment tests; 1,200,208 ends a chunk one byte into the U+2026
     /// terminator of the NTE when each segment ends with that character and a line feed.
-    static let largeChunkSizes = [4_096, 65_536, 700_001, 1 << 20, 1_200_208]
+    static let largeChunkSizes = [65_536, 1 << 20, 1_200_208]
 
     @Test(arguments: [("~\n", 188), ("\r\n", 188), ("\u{2026}\n", 196)] as [(String, Int64)])
     func segmentOverTheLimitIsRefusedAtEveryChunkSize(ending: String, noteOffset: Int64) throws {
@@ -177,7 +177,7 @@ import Testing
         #expect(whole.codes == ["x12.segment-too-long"])
         #expect(whole.summaries.map(\.status) == [.accepted])
         #expect(whole.payments.map(\.provenance.location.line) == [5])
-        for chunkSize in [4_096, 32_768, 65_536] {
+        for chunkSize in [4_096, 65_536] {
             #expect(Fixtures.read(text, chunkSize: chunkSize).events == whole.events, "chunk size \(chunkSize)")
         }
     }
