@@ -13,14 +13,24 @@ enum CustomerKey {
 
     static func name(_ text: String?) -> String? {
         guard let text else { return nil }
-        let kept = String(String.UnicodeScalarView(text.uppercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }))
+        let kept = String(
+            String.UnicodeScalarView(
+                text.uppercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
         return kept.isEmpty ? nil : kept
     }
 
     /// Whether `invoice` belongs to `payer`; nil when either side gives nothing to compare.
-    static func sameCustomer(_ payer: Party, _ invoice: Invoice) -> Bool? {
+    ///
+    /// A payer and a customer that both belong to one partner of `partners` (by any of the ids or names the
+    /// partner's `partner.json` lists) are the same, whatever ids they carry; otherwise ids decide, then names.
+    static func sameCustomer(_ payer: Party, _ invoice: Invoice, partners: PartnerDirectory) -> Bool? {
+        if let partner = partners.partner(for: payer),
+            partners.partner(for: Party(name: invoice.customerName, id: invoice.customerID))?.key == partner.key
+        {
+            return true
+        }
         if let payerID = id(payer.id), let customerID = id(invoice.customerID) { return payerID == customerID }
         if let payerName = name(payer.name), let customerName = name(invoice.customerName) {
             return payerName == customerName

@@ -4,7 +4,7 @@ import RemitCore
 ///
 /// Rules, in order (each decision records its rule and evidence):
 /// 1. `exact-reference`: the line's normalized reference equals exactly one open invoice's normalized number,
-///    and the invoice belongs to the payer.
+///    and the invoice belongs to the payer (same id, same name, or one partner in `mappings/partners/`).
 /// 2. `exact-reference-unknown-payer`: as 1, when the export cannot say whether the payer is the invoice's
 ///    customer (no ids or names to compare, or a payer the export does not know) and exactly one invoice fits.
 /// Anything else is `none` (unmatched), with evidence saying why: no such reference, the reference belongs to
@@ -72,7 +72,7 @@ public struct Matcher {
         var ofOthers: [Int] = []
         var undecided: [Int] = []
         for index in candidates {
-            switch CustomerKey.sameCustomer(line.payer, ledger.invoices[index]) {
+            switch CustomerKey.sameCustomer(line.payer, ledger.invoices[index], partners: options.partners) {
             case true?: ofPayer.append(index)
             case false?: ofOthers.append(index)
             case nil: undecided.append(index)
@@ -85,6 +85,11 @@ public struct Matcher {
             chosen = ofPayer[0]
             rule = "exact-reference"
             evidence.append(Evidence("customer", describeCustomer(ledger.invoices[chosen])))
+            let byIDsOrNames = CustomerKey.sameCustomer(
+                line.payer, ledger.invoices[chosen], partners: PartnerDirectory())
+            if byIDsOrNames != true, let partner = options.partners.partner(for: line.payer) {
+                evidence.append(Evidence("partner", partner.key))
+            }
         } else if ofPayer.count > 1 {
             evidence.append(Evidence("invoices", ofPayer.map { ledger.invoices[$0].number }.joined(separator: ",")))
             return unmatched(line, evidence: evidence, why: "several invoices of this payer share the reference")
@@ -133,11 +138,14 @@ public struct Matcher {
         } else if shortfall > .zero {
             outcome = .shortPaid
             evidence.append(Evidence("shortfall", Money(shortfall, currency).formattedAmount))
-            if statedTotal > .zero { evidence.append(Evidence("stated_deductions", Money(statedTotal, currency).formattedAmount)) }
+            if statedTotal > .zero {
+                evidence.append(Evidence("stated_deductions", Money(statedTotal, currency).formattedAmount))
+            }
             if shortfall > statedTotal {
                 unexplained = shortfall - statedTotal
             } else if statedTotal > shortfall {
-                evidence.append(Evidence("stated_exceeds_shortfall_by", Money(statedTotal - shortfall, currency).formattedAmount))
+                evidence.append(
+                    Evidence("stated_exceeds_shortfall_by", Money(statedTotal - shortfall, currency).formattedAmount))
             }
         } else {
             outcome = .overpaid

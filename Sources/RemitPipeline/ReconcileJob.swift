@@ -43,7 +43,12 @@ public enum ReconcileJob {
             inputs.append(parsed)
         }
 
-        let reconciliation = Matcher().reconcile(
+        // A broken partner file stops the run (exit 2) as a broken crosswalk does: matching without it would
+        // quietly decide differently.
+        let partners =
+            try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
+            ?? PartnerDirectory()
+        let reconciliation = Matcher(options: MatchOptions(partners: partners)).reconcile(
             lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices)
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {

@@ -32,7 +32,8 @@ enum Remit {
     private static let environment = ProcessInfo.processInfo.environment
 
     private static func mappings(_ explicit: String?) -> String? {
-        MappingsDirectory.locate(explicit: explicit, environment: environment,
+        MappingsDirectory.locate(
+            explicit: explicit, environment: environment,
             executablePath: CommandLine.arguments.first ?? "remit")
     }
 
@@ -60,9 +61,12 @@ enum Remit {
     private static func convert(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {
         let parsed: ArgumentParser
         do {
-            parsed = try ArgumentParser(arguments,
-                valued: ["--to": "--to", "-o": "--output", "--output": "--output", "--currency": "--currency",
-                    "--mappings": "--mappings"],
+            parsed = try ArgumentParser(
+                arguments,
+                valued: [
+                    "--to": "--to", "-o": "--output", "--output": "--output", "--currency": "--currency",
+                    "--mappings": "--mappings",
+                ],
                 flagNames: ["--strict", "-h", "--help"])
         } catch {
             printer.print(message: "\(error); see 'remit convert --help'")
@@ -82,15 +86,20 @@ enum Remit {
             return .usage
         }
         guard let settings = settings(parsed, printer: printer) else { return .failure }
-        let options = ConvertOptions(inputs: parsed.positional, format: format, outputPath: parsed.options["--output"],
+        let options = ConvertOptions(
+            inputs: parsed.positional, format: format, outputPath: parsed.options["--output"],
             settings: settings)
         do {
             let outcome = try ConvertJob.run(options, printer: printer)
             if outcome.errors + outcome.warnings > 0 {
-                printer.print(message: "\(outcome.recordsWritten) records written; \(outcome.errors) errors, "
-                    + "\(outcome.warnings) warnings")
+                printer.print(
+                    message: "\(outcome.recordsWritten) records written; \(outcome.errors) errors, "
+                        + "\(outcome.warnings) warnings")
             }
             return outcome.inputRejected ? .inputRejected : .success
+        } catch let diagnostic as Diagnostic {
+            printer.print(diagnostic)
+            return .failure
         } catch {
             printer.print(message: "error: \(error)")
             return .failure
@@ -100,9 +109,12 @@ enum Remit {
     private static func reconcile(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {
         let parsed: ArgumentParser
         do {
-            parsed = try ArgumentParser(arguments,
-                valued: ["--invoices": "--invoices", "--invoice-layout": "--invoice-layout", "--out": "--out",
-                    "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time"],
+            parsed = try ArgumentParser(
+                arguments,
+                valued: [
+                    "--invoices": "--invoices", "--invoice-layout": "--invoice-layout", "--out": "--out",
+                    "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time",
+                ],
                 flagNames: ["--strict", "-h", "--help"])
         } catch {
             printer.print(message: "\(error); see 'remit reconcile --help'")
@@ -136,6 +148,9 @@ enum Remit {
             let outcome = try ReconcileJob.run(options, settings: settings, printer: printer)
             printer.print(message: outcome.closingLine)
             return outcome.inputRejected ? .inputRejected : .success
+        } catch let diagnostic as Diagnostic {
+            printer.print(diagnostic)
+            return .failure
         } catch {
             printer.print(message: "error: \(error)")
             return .failure

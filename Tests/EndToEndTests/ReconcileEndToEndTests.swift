@@ -42,6 +42,23 @@ import Testing
                 + "all 25 tie-outs tie; 0 errors, 0 warnings; wrote \(out.path)/report.html\n")
     }
 
+    @Test func aBrokenPartnerFileStopsTheRun() throws {
+        let mappings = try RemitProcess.temporaryDirectory()
+        let source = RemitProcess.packageRoot.appendingPathComponent("mappings")
+        for folder in ["reason-codes", "layouts"] {
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(folder), to: mappings.appendingPathComponent(folder))
+        }
+        let partner = mappings.appendingPathComponent("partners/bigmart")
+        try FileManager.default.createDirectory(at: partner, withIntermediateDirectories: true)
+        try Data(#"{"name": "BigMart", "payer_ids": "BM001"}"#.utf8).write(
+            to: partner.appendingPathComponent("partner.json"))
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(Self.arguments + ["--mappings", mappings.path, "--out", out.path])
+        #expect(result.status == 2, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(partner.appendingPathComponent("partner.json").path))
+    }
+
     @Test func isByteIdenticalAcrossRuns() throws {
         let first = try RemitProcess.temporaryDirectory()
         let second = try RemitProcess.temporaryDirectory()

@@ -9,7 +9,8 @@ enum Make {
     }
 
     static func provenance(_ index: Int) -> Provenance {
-        Provenance(location: SourceLocation(file: "r.820", line: index, column: 1, byteOffset: Int64(index * 10)),
+        Provenance(
+            location: SourceLocation(file: "r.820", line: index, column: 1, byteOffset: Int64(index * 10)),
             transactionID: "ST@1")
     }
 
@@ -126,6 +127,36 @@ enum Make {
             lines: [Make.line(1, "300002", paid: "640.00", payer: stranger)], deductions: [],
             invoices: [Make.invoice("300002", open: "640.00", customer: "C200", name: "Corner Grocer Co")])
         #expect(strict.matches[0].outcome == .unmatched)
+    }
+
+    @Test func aPartnerFileJoinsIdsThatDiffer() throws {
+        // The 820 names the payer by its DUNS-style id; the ERP by its own customer number.
+        let payer = Party(name: "BIGMART STORES", idQualifier: "1", id: "004412345")
+        let lines = [Make.line(1, "100101", paid: "1500.00", payer: payer)]
+        let invoices = [Make.invoice("100101", open: "1500.00", customer: "BM001", name: "BigMart Stores Inc")]
+        let without = Matcher(options: MatchOptions(allowUnknownPayer: false)).reconcile(
+            lines: lines, deductions: [], invoices: invoices)
+        #expect(without.matches[0].outcome == .unmatched)
+        let partners = PartnerDirectory(partners: [
+            Partner(
+                key: "bigmart", name: "BigMart Stores Inc", payerIDs: ["004412345", "BM001"], payerNames: [],
+                directory: "mappings/partners/bigmart")
+        ])
+        let with = Matcher(options: MatchOptions(allowUnknownPayer: false, partners: partners)).reconcile(
+            lines: lines, deductions: [], invoices: invoices)
+        let match = with.matches[0]
+        #expect(match.outcome == .paidInFull)
+        #expect(match.rule == "exact-reference")
+        #expect(match.evidence.contains(Evidence("partner", "bigmart")))
+        // A partner that lists only one side decides nothing.
+        let halfKnown = PartnerDirectory(partners: [
+            Partner(
+                key: "bigmart", name: "BigMart", payerIDs: ["004412345"], payerNames: [],
+                directory: "mappings/partners/bigmart")
+        ])
+        let other = Matcher(options: MatchOptions(allowUnknownPayer: false, partners: halfKnown)).reconcile(
+            lines: lines, deductions: [], invoices: invoices)
+        #expect(other.matches[0].outcome == .unmatched)
     }
 
     @Test func refusesAmbiguousAndForeignCurrencyMatches() {
