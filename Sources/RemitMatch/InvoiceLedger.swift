@@ -8,8 +8,12 @@ struct InvoiceLedger {
     private var byReference: [String: [Int]] = [:]
     private var customerIDs: Set<String> = []
     private var customerNames: Set<String> = []
+    /// Partners (`mappings/partners/` keys) that some invoice's customer belongs to.
+    private var customerPartners: Set<String> = []
+    private let partners: PartnerDirectory
 
-    init(invoices: [Invoice]) {
+    init(invoices: [Invoice], partners: PartnerDirectory = PartnerDirectory()) {
+        self.partners = partners
         self.invoices = invoices
         remaining = invoices.map(\.openAmount.amount)
         appliedThisRun = Array(repeating: .zero, count: invoices.count)
@@ -17,13 +21,17 @@ struct InvoiceLedger {
             byReference[invoice.normalizedNumber, default: []].append(index)
             if let id = CustomerKey.id(invoice.customerID) { customerIDs.insert(id) }
             if let name = CustomerKey.name(invoice.customerName) { customerNames.insert(name) }
+            if let partner = partners.partner(for: Party(name: invoice.customerName, id: invoice.customerID)) {
+                customerPartners.insert(partner.key)
+            }
         }
     }
 
     func candidates(for normalizedReference: String) -> [Int] { byReference[normalizedReference] ?? [] }
 
-    /// Whether the export lists this payer as a customer, by id or name.
+    /// Whether the export lists this payer as a customer, by id or name, or through a partner both belong to.
     func knowsPayer(_ payer: Party) -> Bool {
+        if let partner = partners.partner(for: payer), customerPartners.contains(partner.key) { return true }
         if let id = CustomerKey.id(payer.id), customerIDs.contains(id) { return true }
         if let name = CustomerKey.name(payer.name), customerNames.contains(name) { return true }
         return false
@@ -39,8 +47,10 @@ struct InvoiceLedger {
         var result: [OpenInvoice] = []
         for (index, invoice) in invoices.enumerated() where !remaining[index].isZero {
             let currency = invoice.openAmount.currency
-            result.append(OpenInvoice(invoice: invoice, remaining: Money(remaining[index], currency),
-                appliedThisRun: Money(appliedThisRun[index], currency)))
+            result.append(
+                OpenInvoice(
+                    invoice: invoice, remaining: Money(remaining[index], currency),
+                    appliedThisRun: Money(appliedThisRun[index], currency)))
         }
         return result
     }

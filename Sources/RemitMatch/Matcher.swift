@@ -28,7 +28,7 @@ public struct Matcher {
     ///     `shortPay` deduction on a line that matched is replaced by the shortfall measured against the invoice.
     ///   - invoices: the export's invoices in export order.
     public func reconcile(lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice]) -> Reconciliation {
-        var ledger = InvoiceLedger(invoices: invoices)
+        var ledger = InvoiceLedger(invoices: invoices, partners: options.partners)
         var statedByLine: [String: [Deduction]] = [:]
         for deduction in deductions where deduction.origin == .stated {
             if let lineID = deduction.lineID { statedByLine[lineID, default: []].append(deduction) }

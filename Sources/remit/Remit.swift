@@ -18,7 +18,10 @@ enum Remit {
             switch rest.first {
             case "reconcile": print(HelpText.reconcile)
             case "convert": print(HelpText.convert)
-            default: print(HelpText.main)
+            case nil: print(HelpText.main)
+            case let other?:
+                printer.print(message: "no command '\(other)'; see 'remit --help'")
+                return .usage
             }
             return .success
         case "reconcile": return reconcile(rest, printer: printer)
@@ -33,14 +36,24 @@ enum Remit {
 
     private static func mappings(_ explicit: String?) -> String? {
         MappingsDirectory.locate(
-            explicit: explicit, environment: environment,
-            executablePath: CommandLine.arguments.first ?? "remit")
+            explicit: explicit, environment: environment, executablePath: executablePath)
     }
 
-    private static func settings(_ parsed: ArgumentParser, printer: DiagnosticPrinter) -> ParseSettings? {
+    /// The real path of the running executable, so that `remit` found on PATH (or through a symlink) still
+    /// finds the `mappings/` folder of its installation; the first argument when the system cannot say.
+    private static var executablePath: String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return CommandLine.arguments.first ?? "remit"
+    }
+
+    /// The settings the options ask for; nil after printing why not, with `failure` set to the exit code.
+    private static func settings(_ parsed: ArgumentParser, printer: DiagnosticPrinter, failure: inout ExitCode)
+        -> ParseSettings?
+    {
         let currency = (parsed.options["--currency"] ?? Currency.defaultCode).uppercased()
         guard Currency.isWellFormed(currency) else {
             printer.print(message: "--currency '\(currency)' is not a three-letter ISO 4217 code")
+            failure = .usage
             return nil
         }
         var settings = ParseSettings(strict: parsed.flags.contains("--strict"), defaultCurrency: currency)
@@ -50,6 +63,7 @@ enum Remit {
                 settings.crosswalk = try ParseSettings.loadCrosswalk(mappingsDirectory: folder)
             } catch {
                 printer.print(error)
+                failure = .failure
                 return nil
             }
         } else {
@@ -85,7 +99,8 @@ enum Remit {
             printer.print(message: "--to '\(formatName)' is not one of jsonl, csv")
             return .usage
         }
-        guard let settings = settings(parsed, printer: printer) else { return .failure }
+        var failure = ExitCode.failure
+        guard let settings = settings(parsed, printer: printer, failure: &failure) else { return failure }
         let options = ConvertOptions(
             inputs: parsed.positional, format: format, outputPath: parsed.options["--output"],
             settings: settings)
@@ -139,7 +154,8 @@ enum Remit {
             printer.print(message: "\(error)")
             return .usage
         }
-        guard let settings = settings(parsed, printer: printer) else { return .failure }
+        var failure = ExitCode.failure
+        guard let settings = settings(parsed, printer: printer, failure: &failure) else { return failure }
         let options = ReconcileOptions(
             invoicesPath: invoices, invoiceLayout: parsed.options["--invoice-layout"] ?? "generic",
             inputs: parsed.positional, outputDirectory: parsed.options["--out"] ?? "out", strict: settings.strict,
@@ -148,6 +164,10 @@ enum Remit {
             let outcome = try ReconcileJob.run(options, settings: settings, printer: printer)
             printer.print(message: outcome.closingLine)
             return outcome.inputRejected ? .inputRejected : .success
+        } catch let diagnostic as Diagnostic where diagnostic.code == "layout.unknown" {
+            // A layout name that does not exist is a mistake on the command line, not in the data.
+            printer.print(message: diagnostic.message + (diagnostic.hint.map { "; " + $0 } ?? ""))
+            return .usage
         } catch let diagnostic as Diagnostic {
             printer.print(diagnostic)
             return .failure

@@ -18,12 +18,41 @@ import Testing
     @Test(arguments: [
         ["frobnicate"], ["reconcile", "fixtures/retail/bigmart-2026-11-30.820"],
         ["reconcile", "--invoices", "fixtures/retail/open-items.csv"], ["convert"], ["convert", "--to", "xml", "x"],
-        ["convert", "--bogus", "x"], ["reconcile", "--invoices"],
+        ["convert", "--bogus", "x"], ["reconcile", "--invoices"], ["help", "bogus"],
+        [
+            "reconcile", "--currency", "EURO", "--invoices", "fixtures/retail/open-items.csv", "--out",
+            "/nonexistent/remit-out", "fixtures/retail/bigmart-2026-11-30.820",
+        ],
+        [
+            "reconcile", "--invoice-layout", "sap", "--invoices", "fixtures/retail/open-items.csv", "--out",
+            "/nonexistent/remit-out", "fixtures/retail/bigmart-2026-11-30.820",
+        ],
     ])
     func usageErrorsExit64(arguments: [String]) throws {
         let result = try RemitProcess.run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("remit: "))
+    }
+
+    @Test func findsItsMappingsThroughASymlinkOnPath() throws {
+        // An installation links `remit` into a PATH folder and runs it from anywhere.
+        let bin = try RemitProcess.temporaryDirectory()
+        let link = bin.appendingPathComponent("remit")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: RemitProcess.executable)
+        let out = try RemitProcess.temporaryDirectory()
+        // Through env, as a shell does: the program sees the bare name `remit` as its first argument.
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try RemitProcess.run(
+            [
+                "remit", "reconcile", "--invoices", RemitProcess.fixture("retail/open-items.csv"), "--out",
+                out.path, RemitProcess.fixture("retail/bigmart-2026-11-30.820"),
+            ],
+            environment: ["REMIT_MAPPINGS": "", "PATH": path], executable: URL(fileURLWithPath: "/usr/bin/env"),
+            directory: bin)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("no mappings folder"))
+        let deductions = try String(contentsOf: out.appendingPathComponent("deductions.csv"), encoding: .utf8)
+        #expect(deductions.contains("compliance"))
     }
 
     @Test func versionPrints() throws {

@@ -159,6 +159,31 @@ enum Make {
         #expect(other.matches[0].outcome == .unmatched)
     }
 
+    @Test func aPayerKnownThroughItsPartnerIsNotAStranger() throws {
+        // The payer's alias is unknown to the export, but its partner file ties it to customer BM001, so an
+        // invoice of another customer is not "the only one that fits" an unknown payer.
+        let payer = Party(name: "Big Mart Stores", idQualifier: "ZZ", id: "BIGMART")
+        let partners = PartnerDirectory(partners: [
+            Partner(
+                key: "bigmart", name: "BigMart Stores Inc", payerIDs: ["BM001", "BIGMART"], payerNames: [],
+                directory: "mappings/partners/bigmart")
+        ])
+        let result = Matcher(options: MatchOptions(partners: partners)).reconcile(
+            lines: [
+                Make.line(1, "100101", paid: "1500.00", payer: payer),
+                Make.line(2, "300002", paid: "640.00", payer: payer),
+            ],
+            deductions: [],
+            invoices: [
+                Make.invoice("100101", open: "1500.00"),
+                Make.invoice("300002", open: "640.00", customer: "C200", name: "Corner Grocer Co", row: 3),
+            ])
+        #expect(result.matches[0].rule == "exact-reference")
+        #expect(result.matches[0].evidence.contains(Evidence("partner", "bigmart")))
+        #expect(result.matches[1].outcome == .unmatched)
+        #expect(result.matches[1].evidence.contains(Evidence("belongs_to", "C200")))
+    }
+
     @Test func refusesAmbiguousAndForeignCurrencyMatches() {
         let result = Matcher().reconcile(
             lines: [Make.line(1, "42", paid: "1.00"), Make.line(2, "77", paid: "1.00")], deductions: [],
