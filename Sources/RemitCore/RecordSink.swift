@@ -38,6 +38,9 @@ public struct TransactionSummary: Sendable, Hashable {
     public var recordCount: Int
     /// The `Provenance.transactionID` stamped on every record of this transaction.
     public var transactionID: String
+    /// Remittance lines the transaction held as read (X12: RMR segments), whether or not they became records,
+    /// so that the lines of a rejected transaction are counted as rejected, not lost.
+    public var linesRead = 0
 
     public init(
         kind: String, location: SourceLocation, envelope: EnvelopeKeys, status: Status, paymentID: String?,

@@ -11,6 +11,11 @@ struct CollectingSink: RecordSink {
     /// Lines read but set aside with their rejected transaction.
     var rejectedLines = 0
     var rejectedRecords = 0
+    private var strictRule: StrictTransactionRule
+
+    init(strict: Bool = false) {
+        strictRule = StrictTransactionRule(strict: strict)
+    }
 
     mutating func emit(_ record: CanonicalRecord) {
         switch record {
@@ -21,9 +26,14 @@ struct CollectingSink: RecordSink {
         }
     }
 
-    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func report(_ diagnostic: Diagnostic) {
+        strictRule.noteReported(diagnostic)
+        diagnostics.append(diagnostic)
+    }
 
     mutating func transactionEnded(_ summary: TransactionSummary) {
+        let (summary, strictError) = strictRule.judge(summary)
+        if let strictError { diagnostics.append(strictError) }
         transactions.append(summary)
         guard summary.status == .rejected else { return }
         let id = summary.transactionID
@@ -33,7 +43,8 @@ struct CollectingSink: RecordSink {
         lines.removeAll { $0.provenance.transactionID == id }
         deductions.removeAll { $0.provenance.transactionID == id }
         bankTransactions.removeAll { $0.provenance.transactionID == id }
-        rejectedLines += linesBefore - lines.count
+        // Lines the parser dropped when it rejected the transaction never became records; count them too.
+        rejectedLines += max(linesBefore - lines.count, summary.linesRead)
         rejectedRecords += before - (payments.count + lines.count + deductions.count + bankTransactions.count)
     }
 }

@@ -18,10 +18,14 @@ struct ConvertSink: RecordSink {
     private(set) var errors = 0
     private(set) var warnings = 0
     private(set) var failure: Error?
+    private var strictRule: StrictTransactionRule
 
-    init(output: BufferedOutput, strict: Bool, printer: DiagnosticPrinter, encode: @escaping (CanonicalRecord) -> [UInt8]) {
+    init(
+        output: BufferedOutput, strict: Bool, printer: DiagnosticPrinter, encode: @escaping (CanonicalRecord) -> [UInt8]
+    ) {
         self.output = output
         self.strict = strict
+        strictRule = StrictTransactionRule(strict: strict)
         self.printer = printer
         self.encode = encode
     }
@@ -36,6 +40,7 @@ struct ConvertSink: RecordSink {
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
+        strictRule.noteReported(diagnostic)
         let shown = strict ? diagnostic.promoted() : diagnostic
         switch shown.severity {
         case .error: errors += 1
@@ -46,13 +51,17 @@ struct ConvertSink: RecordSink {
     }
 
     mutating func transactionEnded(_ summary: TransactionSummary) {
+        let (summary, strictError) = strictRule.judge(summary)
+        if let strictError { report(strictError) }
         if summary.status == .rejected {
             let dropped = held.filter { $0.provenance.transactionID == summary.transactionID }.count
             held.removeAll { $0.provenance.transactionID == summary.transactionID }
             if spilledTransaction == summary.transactionID, spilledCount > 0 {
-                report(Diagnostic(.error, code: "convert.partial-transaction",
-                    "\(spilledCount) records of this rejected transaction were already written; discard records "
-                        + "with source.transaction_id \(summary.transactionID)", at: summary.location))
+                report(
+                    Diagnostic(
+                        .error, code: "convert.partial-transaction",
+                        "\(spilledCount) records of this rejected transaction were already written; discard records "
+                            + "with source.transaction_id \(summary.transactionID)", at: summary.location))
             }
             _ = dropped
         }

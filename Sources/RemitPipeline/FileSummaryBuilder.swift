@@ -9,18 +9,26 @@ enum FileSummaryBuilder {
     ///   - reconciliation: the matcher's result over the lines of all inputs, in the same order.
     static func summaries(inputs: [ParsedInput], reconciliation: Reconciliation) -> [FileSummary] {
         var matchesByFile: [String: [LineMatch]] = [:]
-        for match in reconciliation.matches { matchesByFile[match.line.provenance.location.file, default: []].append(match) }
+        for match in reconciliation.matches {
+            matchesByFile[match.line.provenance.location.file, default: []].append(match)
+        }
         var deductionsByFile: [String: [Deduction]] = [:]
         for deduction in reconciliation.deductions {
             deductionsByFile[deduction.provenance.location.file, default: []].append(deduction)
         }
+        // Records name their file by path; when one path is given twice, its records belong to the first
+        // (the second was set aside as a duplicate and holds none).
+        var counted: Set<String> = []
         return inputs.map { input in
-            summary(of: input, matches: matchesByFile[input.path] ?? [], deductions: deductionsByFile[input.path] ?? [])
+            guard counted.insert(input.path).inserted else { return summary(of: input, matches: [], deductions: []) }
+            return summary(
+                of: input, matches: matchesByFile[input.path] ?? [], deductions: deductionsByFile[input.path] ?? [])
         }
     }
 
     static func summary(of input: ParsedInput, matches: [LineMatch], deductions: [Deduction]) -> FileSummary {
-        var summary = FileSummary(path: input.path, format: input.format.rawValue, sha256: input.sha256, size: input.size)
+        var summary = FileSummary(
+            path: input.path, format: input.format.rawValue, sha256: input.sha256, size: input.size)
         summary.payments = input.payments.count
         summary.linesIn = input.lines.count + input.rejectedLines
         summary.linesMatched = matches.filter { $0.invoice != nil }.count

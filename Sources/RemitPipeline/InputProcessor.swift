@@ -14,20 +14,24 @@ public enum InputProcessor {
             prefix = try readPrefix(path, calls: calls)
         } catch {
             parsed.unreadable = true
-            parsed.diagnostics.append(Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)",
-                at: .wholeFile(path)))
+            parsed.diagnostics.append(
+                Diagnostic(
+                    .error, code: "input.unreadable", "cannot read file: \(error)",
+                    at: .wholeFile(path)))
             return parsed
         }
         parsed.format = InputFormat.detect(prefix: prefix)
-        var sink = CollectingSink()
+        var sink = CollectingSink(strict: settings.strict)
         do {
-            try FormatReaders.parse(path: path, format: parsed.format, sha256: parsed.sha256, settings: settings,
+            try FormatReaders.parse(
+                path: path, format: parsed.format, sha256: parsed.sha256, settings: settings,
                 calls: calls, into: &sink)
         } catch let diagnostic as Diagnostic {
             sink.report(diagnostic)
             if parsed.format == .unknown { parsed.unreadable = true }
         } catch {
-            sink.report(Diagnostic(.error, code: "input.read-failed", "reading stopped: \(error)", at: .wholeFile(path)))
+            sink.report(
+                Diagnostic(.error, code: "input.read-failed", "reading stopped: \(error)", at: .wholeFile(path)))
         }
         parsed.payments = sink.payments
         parsed.lines = sink.lines

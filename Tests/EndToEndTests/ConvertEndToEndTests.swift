@@ -42,6 +42,19 @@ import Testing
         #expect(!result.stderr.contains("error"))
     }
 
+    @Test func strictLeavesOutATransactionThatDoesNotTieOut() throws {
+        let file = "fixtures/x12/remit-820-short-pay.edi"
+        let lenient = try RemitProcess.run(["convert", file])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.split(separator: "\n").count == 7)
+        #expect(lenient.stderr.contains("warning: BPR02 1725.00 CAD differs"))
+        let strict = try RemitProcess.run(["convert", "--strict", file])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("error: BPR02 1725.00 CAD differs"))
+        #expect(strict.stderr.contains("\(file):3:1: error: transaction ST@3 rejected under --strict"))
+    }
+
     @Test func aBrokenTransactionIsLeftOutAndReported() throws {
         let dir = try RemitProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("truncated.820")

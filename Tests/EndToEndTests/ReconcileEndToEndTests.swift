@@ -146,6 +146,53 @@ import Testing
         let matches = try JSONLines.read(out.appendingPathComponent("matches.jsonl"))
         #expect(matches.count == 1)
     }
+
+    @Test func theSamePathTwiceIsCountedOnce() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let file = "fixtures/retail/bigmart-2026-11-30.820"
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path, file, file,
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("13 lines (11 matched, 2 unmatched, 0 rejected), 8 deductions (850.00 USD)"))
+        #expect(result.stderr.contains("all 24 tie-outs tie"), "stderr: \(result.stderr)")
+        let summary =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let files = summary["files"] as! [[String: Any]]
+        #expect(files.count == 2)
+        #expect(files[1]["lines_matched"] as? Int == 0)
+        #expect(files[1]["deductions"] as? Int == 0)
+    }
+
+    @Test func linesOfARejectedTransactionAreCountedAsRejected() throws {
+        // The 820 in this file has a BPR02 that is not a number: the set is rejected at its second segment,
+        // before its RMR became a record. Its line must still be counted, as rejected.
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path,
+            "fixtures/x12/remit-820-bad-amount.edi",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("2 lines (0 matched, 1 unmatched, 1 rejected)"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("all 9 tie-outs tie"))
+    }
+
+    @Test func strictRejectsATransactionThatNeededAWarning() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let arguments = [
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path,
+            "fixtures/x12/remit-820-se-count-wrong.edi",
+        ]
+        let lenient = try RemitProcess.run(arguments)
+        #expect(lenient.status == 0, "stderr: \(lenient.stderr)")
+        #expect(lenient.stderr.contains("warning: SE01 says '7'"))
+        #expect(lenient.stderr.contains("1 lines (0 matched, 1 unmatched, 0 rejected)"))
+        let strict = try RemitProcess.run(arguments + ["--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: SE01 says '7'"))
+        #expect(strict.stderr.contains("1 lines (0 matched, 0 unmatched, 1 rejected)"), "stderr: \(strict.stderr)")
+    }
 }
 
 enum JSONLines {

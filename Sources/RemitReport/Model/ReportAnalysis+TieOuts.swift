@@ -48,8 +48,11 @@ extension ReportAnalysis {
         }
 
         var checks: [TieOut] = []
+        // Records name their file by path: one path given twice has its records counted under the first.
+        var counted: Set<String> = []
         for file in input.files {
-            checks += fileChecks(file, byFile[file.path] ?? Figures())
+            let figures = counted.insert(file.path).inserted ? byFile[file.path] ?? Figures() : Figures()
+            checks += fileChecks(file, figures)
         }
         checks += fileChecks(overall, all)
         checks.append(receivables(input, deductedByLine: deductedByLine))

@@ -10,6 +10,8 @@ struct Remittance820Reader {
     let context: TransactionContext
     var rejected = false
     var recordCount = 0
+    /// RMR segments seen, rejected or not.
+    var linesRead = 0
 
     // Heading.
     var inHeading = true
@@ -91,6 +93,7 @@ struct Remittance820Reader {
 
     /// Reads one segment between ST and SE (both excluded).
     mutating func handle<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
+        if segment.tag == SegmentTag.rmr { linesRead += 1 }
         if rejected { return }
         switch segment.tag {
         case SegmentTag.rmr:
@@ -141,6 +144,7 @@ struct Remittance820Reader {
             status: rejected ? .rejected : .accepted, paymentID: paymentID.isEmpty ? nil : paymentID,
             statedTotal: payment.map { Money($0.amount, currency) }, linesTotal: nil, adjustmentsTotal: nil,
             imbalance: nil, recordCount: recordCount, transactionID: context.transactionID)
+        summary.linesRead = linesRead
         if !rejected, let payment {
             summary.linesTotal = Money(linesTotal, currency)
             summary.adjustmentsTotal = Money(adjustmentsTotal, currency)
