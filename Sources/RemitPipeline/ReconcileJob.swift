@@ -73,7 +73,7 @@ public enum ReconcileJob {
             rowsSkipped: export.rowsSkipped, rowsRejected: export.rowsRejected,
             invoices: export.invoices.count,
             openTotal: MoneyTotals(export.invoices.map(\.openAmount)).values, diagnostics: export.diagnostics)
-        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        try createOutputDirectory(options.outputDirectory)
         let analysis = try ReportWriter.writeAll(
             ReportInput(
                 manifest: manifest, files: summaries, invoiceExport: exportSummary,
@@ -95,12 +95,40 @@ public enum ReconcileJob {
         // `--out out/` and `--out out` name the same folder; print the report's path once, without "//".
         let folder = options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/"
         let closing =
-            "\(overall.linesIn) lines (\(overall.linesMatched) matched, \(overall.linesUnmatched) unmatched, "
-            + "\(overall.linesRejected) rejected), \(overall.deductions) deductions"
-            + (deducted.isEmpty ? "" : " (\(deducted))") + "; \(ties); \(errors) errors, \(warnings) warnings; "
-            + "wrote \(folder)report.html"
+            "\(counted(overall.linesIn, "line")) (\(overall.linesMatched) matched, \(overall.linesUnmatched) "
+            + "unmatched, \(overall.linesRejected) rejected), \(counted(overall.deductions, "deduction"))"
+            + (deducted.isEmpty ? "" : " (\(deducted))")
+            + "; \(ties); \(counted(errors, "error")), \(counted(warnings, "warning")); wrote \(folder)report.html"
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
+    }
+
+    /// `1 line`, `0 lines`, `2 lines`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
+    }
+
+    /// Creates the output folder and any missing parents.
+    ///
+    /// - Throws: `Diagnostic` naming the folder and what is in the way (a file of that name, no permission).
+    static func createOutputDirectory(_ path: String) throws(Diagnostic) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw Diagnostic(
+                    .error, code: "output.not-a-folder", "--out names a file, not a folder", at: .wholeFile(path),
+                    hint: "give a folder (it is created when missing)")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            throw Diagnostic(
+                .error, code: "output.create-folder", "cannot create the output folder: \(reason)",
+                at: .wholeFile(path))
+        }
     }
 }

@@ -57,17 +57,29 @@ enum Remit {
             return nil
         }
         var settings = ParseSettings(strict: parsed.flags.contains("--strict"), defaultCurrency: currency)
-        settings.mappingsDirectory = mappings(parsed.options["--mappings"])
-        if let folder = settings.mappingsDirectory {
-            do {
-                settings.crosswalk = try ParseSettings.loadCrosswalk(mappingsDirectory: folder)
-            } catch {
-                printer.print(error)
-                failure = .failure
-                return nil
-            }
-        } else {
-            printer.print(message: "warning: no mappings folder found; every reason code maps to 'unidentified'")
+        // Without its crosswalks every deduction would be 'unidentified': stop rather than mislabel them.
+        guard let folder = mappings(parsed.options["--mappings"]) else {
+            printer.print(
+                message: "error: no mappings folder found (looked for --mappings, REMIT_MAPPINGS, a 'mappings' "
+                    + "folder beside or above the remit executable, and ./mappings); give --mappings DIR")
+            failure = .failure
+            return nil
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder + "/reason-codes", isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            printer.print(message: "error: \(folder) is not a mappings folder: it has no reason-codes/ folder")
+            failure = .failure
+            return nil
+        }
+        settings.mappingsDirectory = folder
+        do {
+            settings.crosswalk = try ParseSettings.loadCrosswalk(mappingsDirectory: folder)
+        } catch {
+            printer.print(error)
+            failure = .failure
+            return nil
         }
         return settings
     }

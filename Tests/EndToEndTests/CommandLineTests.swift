@@ -55,6 +55,22 @@ import Testing
         #expect(deductions.contains("compliance"))
     }
 
+    @Test func refusesToRunWithoutItsMappings() throws {
+        // A copy of the executable far from any mappings folder, run from a folder without one.
+        let bin = try RemitProcess.temporaryDirectory()
+        let copy = bin.appendingPathComponent("remit")
+        try FileManager.default.copyItem(at: RemitProcess.executable, to: copy)
+        let input = RemitProcess.fixture("retail/bigmart-2026-11-30.820")
+        let result = try RemitProcess.run(
+            ["convert", input], environment: ["REMIT_MAPPINGS": ""], executable: copy, directory: bin)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no mappings folder found"))
+        let wrong = try RemitProcess.run(["convert", "--mappings", bin.path, input])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("\(bin.path) is not a mappings folder"))
+    }
+
     @Test func versionPrints() throws {
         let result = try RemitProcess.run(["--version"])
         #expect(result.status == 0)

@@ -147,6 +147,15 @@ import Testing
         #expect(matches.count == 1)
     }
 
+    @Test func anOutputFolderThatIsAFileIsNamed() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("taken")
+        try Data("x".utf8).write(to: file)
+        let result = try RemitProcess.run(Self.arguments + ["--out", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(file.path): error: --out names a file, not a folder"), "\(result.stderr)")
+    }
+
     @Test func theSamePathTwiceIsCountedOnce() throws {
         let out = try RemitProcess.temporaryDirectory()
         let file = "fixtures/retail/bigmart-2026-11-30.820"
@@ -187,11 +196,11 @@ import Testing
         let lenient = try RemitProcess.run(arguments)
         #expect(lenient.status == 0, "stderr: \(lenient.stderr)")
         #expect(lenient.stderr.contains("warning: SE01 says '7'"))
-        #expect(lenient.stderr.contains("1 lines (0 matched, 1 unmatched, 0 rejected)"))
+        #expect(lenient.stderr.contains("1 line (0 matched, 1 unmatched, 0 rejected)"))
         let strict = try RemitProcess.run(arguments + ["--strict"])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("error: SE01 says '7'"))
-        #expect(strict.stderr.contains("1 lines (0 matched, 0 unmatched, 1 rejected)"), "stderr: \(strict.stderr)")
+        #expect(strict.stderr.contains("1 line (0 matched, 0 unmatched, 1 rejected)"), "stderr: \(strict.stderr)")
     }
 }
 
