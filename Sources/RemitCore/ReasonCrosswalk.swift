@@ -40,36 +40,46 @@ public struct ReasonCrosswalk: Sendable {
     /// - Parameters:
     ///   - text: the file's contents.
     ///   - name: how rows are cited in `categorySource`, usually the path relative to the mappings folder.
-    /// - Throws: `Diagnostic` naming the first bad row's line; nothing from the file is added then.
-    public mutating func load(_ text: String, name: String) throws(Diagnostic) {
+    ///   - path: the file as read, for error locations; `name` when not given.
+    /// - Throws: `Diagnostic` naming the first bad row's line and byte offset; nothing from the file is added then.
+    public mutating func load(_ text: String, name: String, path: String? = nil) throws(Diagnostic) {
         var added: [Key: Entry] = [:]
         var sawHeader = false
         var lineNumber = 0
+        var lineStart: Int64 = 0
+        let file = path ?? name
         // "\r\n" is one Character in Swift, so CRLF files must be split on both forms.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
+            let location = SourceLocation(file: file, line: lineNumber, column: 1, byteOffset: lineStart)
+            lineStart += Int64(rawLine.utf8.count) + 1
+            if text.utf8[rawLine.endIndex...].starts(with: "\r\n".utf8) { lineStart += 1 }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let location = SourceLocation(file: name, line: lineNumber, column: 1, byteOffset: 0)
             if !sawHeader {
                 sawHeader = true
                 guard fields.count >= 3, fields[0] == "code_list", fields[1] == "code", fields[2] == "category" else {
-                    throw Diagnostic(.error, code: "mapping.header", "expected the header code_list, code, category, "
-                        + "meaning separated by tabs", at: location)
+                    throw Diagnostic(
+                        .error, code: "mapping.header",
+                        "expected the header code_list, code, category, "
+                            + "meaning separated by tabs", at: location)
                 }
                 continue
             }
             guard fields.count >= 3 else {
-                throw Diagnostic(.error, code: "mapping.columns", "row has \(fields.count) tab-separated fields, "
-                    + "needs at least 3 (code_list, code, category)", at: location)
+                throw Diagnostic(
+                    .error, code: "mapping.columns",
+                    "row has \(fields.count) tab-separated fields, "
+                        + "needs at least 3 (code_list, code, category)", at: location)
             }
             guard !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw Diagnostic(.error, code: "mapping.empty", "code_list and code must not be empty", at: location)
             }
             guard let category = DeductionCategory(rawValue: fields[2]) else {
                 let known = DeductionCategory.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Diagnostic(.error, code: "mapping.category", "unknown category '\(fields[2])'", at: location,
+                throw Diagnostic(
+                    .error, code: "mapping.category", "unknown category '\(fields[2])'", at: location,
                     hint: "use one of: \(known)")
             }
             let meaning = fields.count > 3 ? fields[3] : ""
@@ -77,8 +87,9 @@ public struct ReasonCrosswalk: Sendable {
                 Entry(category: category, meaning: meaning, source: "\(name):\(lineNumber)")
         }
         if !sawHeader {
-            throw Diagnostic(.error, code: "mapping.header", "crosswalk has no header line",
-                at: SourceLocation(file: name, line: 1, column: 1, byteOffset: 0))
+            throw Diagnostic(
+                .error, code: "mapping.header", "crosswalk has no header line",
+                at: SourceLocation(file: file, line: 1, column: 1, byteOffset: 0))
         }
         entries.merge(added) { _, new in new }
     }

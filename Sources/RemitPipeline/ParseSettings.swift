@@ -35,7 +35,7 @@ public struct ParseSettings: Sendable {
                     throw Diagnostic(.error, code: "mapping.unreadable", "\(error)",
                         at: .wholeFile(base + "/" + name))
                 }
-                try crosswalk.load(text, name: "mappings/\(folder)/\(name)")
+                try crosswalk.load(text, name: "mappings/\(folder)/\(name)", path: base + "/" + name)
             }
         }
         return crosswalk

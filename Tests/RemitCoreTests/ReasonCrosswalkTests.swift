@@ -28,4 +28,21 @@ import Testing
         }
         #expect(crosswalk.count == 0)
     }
+
+    @Test(arguments: ["\n", "\r\n"])
+    func locatesABadRowInTheFileAsRead(lineEnd: String) {
+        let rows = ["code_list\tcode\tcategory", "# local codes", "X12-426\t01\tbogus"]
+        let text = rows.joined(separator: lineEnd) + lineEnd
+        var crosswalk = ReasonCrosswalk()
+        do {
+            try crosswalk.load(text, name: "mappings/reason-codes/x.tsv", path: "/srv/maps/reason-codes/x.tsv")
+            Issue.record("accepted a bad crosswalk")
+        } catch {
+            #expect(error.location.file == "/srv/maps/reason-codes/x.tsv")
+            #expect(error.location.line == 3)
+            // The third row starts after the two rows before it and their line ends.
+            #expect(
+                error.location.byteOffset == Int64(rows[0].utf8.count + rows[1].utf8.count + 2 * lineEnd.utf8.count))
+        }
+    }
 }
