@@ -24,5 +24,9 @@ import Testing
         #expect(html.contains("<p class=\"none\">No remittance lines.</p>"))
         #expect(html.contains("<p class=\"none\">No deductions.</p>"))
         #expect(html.contains("<span class=\"none\">none</span>"))
+        #expect(html.contains("<h3>2.4 Invoices left open (0)</h3>\n<p class=\"none\">None: the run settled every"))
+        #expect(html.contains("<h3>4.5 Deductions not attached to any line (0)</h3>\n<p class=\"none\">None.</p>"))
+        // With no deductions there is nothing to add up to the register.
+        #expect(!html.contains("Deductions in the register"))
     }
 }

@@ -40,9 +40,9 @@ import Testing
     @Test func reportListsRejectedAndUnbalancedTransactionsAndEveryDiagnostic() throws {
         let out = try F.write(F.twoFileInput())
         let html = out.text("report.html")
-        #expect(html.contains("<h3>4.5 Transactions rejected or out of balance (2)</h3>"))
+        #expect(html.contains("<h3>4.6 Transactions rejected or out of balance (2)</h3>"))
         #expect(html.contains("in/bank/camt054-2026-03-01.xml:60:5 /Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]"))
-        #expect(html.contains("<h3>4.6 Diagnostics (1 error, 2 warnings, 0 notes)</h3>"))
+        #expect(html.contains("<h3>4.7 Diagnostics (1 error, 2 warnings, 0 notes)</h3>"))
         #expect(html.contains("in/open-ar.csv:7:3: warning: open amount &#39;12,50&#39; is not a plain decimal"))
         #expect(html.contains("All 17 tie-outs tie."))
         let summary = try F.json(out.text("summary.json"))

@@ -18,7 +18,8 @@ extension HTMLReport {
         html.raw("stated adjustments + imbalances. <b>application</b>: lines paid (parser) = cash applied + ")
         html.raw("cash unapplied (summed from the match table). <b>deductions</b>: deducted (parser and matching ")
         html.raw("control total) = the deduction register. <b>receivables</b>: open amount in the invoice ")
-        html.raw("export = applied + discounts + deductions on matched lines + open amount left after the run.</p>\n")
+        html.raw("export = applied + discounts + deductions on matched lines + open amount left after the run ")
+        html.raw("(listed in 2.4).</p>\n")
         html.raw("<table class=\"tieouts\">\n<thead><tr><th>Scope</th><th>Check</th><th>Left side</th>")
         html.raw("<th>Right side</th><th class=\"num\">Difference</th><th>Result</th></tr></thead>\n<tbody>\n")
         for tieOut in analysis.tieOuts where tieOut.check != .invoice {
@@ -43,6 +44,7 @@ extension HTMLReport {
         }
         html.raw("</tbody>\n</table>\n")
         try invoiceTieOuts(analysis, into: &html, file: &file)
+        try openInvoices(input, analysis, into: &html, file: &file)
         html.raw("</section>\n")
     }
 
@@ -136,7 +138,7 @@ extension HTMLReport {
             html.raw("<td class=\"id\">")
             html.text(tieOut.scope)
             html.raw("</td>")
-            if let location = tieOut.location { html.locationCell(location) } else { html.cell(nil as String?) }
+            if let location = tieOut.location { html.exportRowCell(location) } else { html.cell(nil as String?) }
             valueCell(tieOut.left.value, into: &html)
             for part in tieOut.right { valueCell(part.value, into: &html) }
             valueCell(tieOut.difference, into: &html)

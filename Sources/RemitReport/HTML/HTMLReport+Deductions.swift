@@ -6,7 +6,9 @@ extension HTMLReport {
         let total = MoneyTotals(deductions.map(\.amount)).values
         html.raw("<section id=\"deductions\">\n<h2>3. Deductions by category and payer</h2>\n")
         html.raw("<p class=\"explain\">Stated deductions and the unexplained differences matching found. ")
-        html.raw("Every one is listed with its reason and source in section 6.</p>\n")
+        html.raw("Every one is listed with its reason and source in section 6. These totals include deductions ")
+        html.raw("attached to no remittance line (section 4.5), which the match table cannot show; section 5.1 ")
+        html.raw("adds its Deducted column up to them.</p>\n")
         if deductions.isEmpty {
             html.raw("<p class=\"none\">No deductions.</p>\n</section>\n")
             return
@@ -41,6 +43,50 @@ extension HTMLReport {
         html.raw("</tr>\n</tbody>\n</table>\n</section>\n")
     }
 
+    /// Section 4.5: deductions taken against a payment as a whole, which no invoice absorbs.
+    static func unattachedDeductions(_ deductions: [Deduction], into html: inout HTMLWriter, file: inout OutputFile)
+        throws(SystemCallError)
+    {
+        html.raw("<h3>4.5 Deductions not attached to any line (")
+        html.integer(deductions.count)
+        html.raw(")</h3>\n")
+        guard !deductions.isEmpty else {
+            html.raw("<p class=\"none\">None.</p>\n")
+            return
+        }
+        html.raw("<p class=\"explain\">Taken against a payment as a whole (an X12 ADX before any RMR), not ")
+        html.raw("against an invoice, so matching settles no invoice with them: each needs clearing by hand. They ")
+        html.raw("count in sections 3 and 6, not in the match table.</p>\n")
+        html.raw("<table>\n<thead><tr><th>Deduction</th><th>Payer</th><th>Category</th><th>Reason code</th>")
+        html.raw("<th>Memo</th><th class=\"num\">Amount</th><th>Source</th></tr></thead>\n<tbody>\n")
+        for deduction in deductions {
+            html.raw("<tr><td class=\"id\">")
+            html.text(deduction.id)
+            html.raw("</td>")
+            html.cell(deduction.payer.displayName)
+            html.cell(deduction.category.rawValue)
+            html.cell(reasonCode(of: deduction))
+            html.cell(memo(of: deduction))
+            html.moneyCell(deduction.amount)
+            html.locationCell(deduction.provenance.location)
+            html.raw("</tr>\n")
+            try html.drain(into: &file)
+        }
+        html.raw("<tr class=\"total\"><td colspan=\"5\">Total</td>")
+        html.moneyCell(MoneyTotals(deductions.map(\.amount)).values)
+        html.raw("<td></td></tr>\n</tbody>\n</table>\n")
+    }
+
+    /// `CODE (LIST)`, or the code alone when the list is not known.
+    private static func reasonCode(of deduction: Deduction) -> String? {
+        deduction.reasonCode.map { code in deduction.reasonCodeList.map { "\(code) (\($0))" } ?? code }
+    }
+
+    /// `QUALIFIER NUMBER`, or the number alone.
+    private static func memo(of deduction: Deduction) -> String? {
+        deduction.memoNumber.map { number in deduction.memoQualifier.map { "\($0) \(number)" } ?? number }
+    }
+
     static func deductionRegister(_ input: ReportInput, into html: inout HTMLWriter, file: inout OutputFile)
         throws(SystemCallError)
     {
@@ -63,15 +109,9 @@ extension HTMLReport {
             html.raw("<td class=\"small\">")
             html.text(deduction.categorySource)
             html.raw("</td>")
-            html.cell(
-                deduction.reasonCode.map { code in
-                    deduction.reasonCodeList.map { "\(code) (\($0))" } ?? code
-                })
+            html.cell(reasonCode(of: deduction))
             html.cell(deduction.reasonText)
-            html.cell(
-                deduction.memoNumber.map { number in
-                    deduction.memoQualifier.map { "\($0) \(number)" } ?? number
-                })
+            html.cell(memo(of: deduction))
             html.cell(deduction.origin.rawValue)
             html.moneyCell(deduction.amount)
             html.locationCell(deduction.provenance.location)

@@ -8,8 +8,8 @@ extension HTMLReport {
         let matches = input.reconciliation.matches
         html.raw("<section id=\"exceptions\">\n<h2>4. Exceptions</h2>\n")
         html.raw("<p class=\"explain\">Everything that needs a person: checks that fail, cash that was not applied ")
-        html.raw("or not fully explained, transactions set aside, and every diagnostic, each with the place in ")
-        html.raw("the input it comes from.</p>\n")
+        html.raw("or not fully explained, deductions taken against no invoice, transactions set aside, and every ")
+        html.raw("diagnostic, each with the place in the input it comes from.</p>\n")
 
         let failures = analysis.failures
         html.raw("<h3>4.1 Tie-outs that do not tie (")
@@ -39,7 +39,7 @@ extension HTMLReport {
         html.raw("<h3>4.2 Unmatched lines (")
         html.integer(unmatched.count)
         html.raw(")</h3>\n")
-        try lineTable(unmatched, columns: [], into: &html, file: &file)
+        try lineTable(unmatched, columns: [.why], into: &html, file: &file)
 
         let overpaid = matches.filter { $0.outcome == .overpaid }
         html.raw("<h3>4.3 Overpayments (")
@@ -53,6 +53,7 @@ extension HTMLReport {
         html.raw(")</h3>\n")
         try lineTable(shortPaid, columns: [.invoice, .openBefore, .stated, .unexplained], into: &html, file: &file)
 
+        try unattachedDeductions(analysis.deductionPlacement.unattached, into: &html, file: &file)
         try transactions(input.files, into: &html, file: &file)
         try diagnostics(input, analysis, into: &html, file: &file)
         html.raw("</section>\n")
@@ -60,8 +61,11 @@ extension HTMLReport {
 
     /// Optional columns of an exception table of lines.
     private enum LineColumn {
-        case invoice, openBefore, stated, unexplained, unapplied
+        case why, invoice, openBefore, stated, unexplained, unapplied
     }
+
+    /// The evidence that says why a line matched no invoice: the `reason`, then what backs it.
+    private static let whyUnmatched = ["belongs_to", "invoices", "invoice_currency"]
 
     private static func lineTable(
         _ matches: [LineMatch], columns: [LineColumn], into html: inout HTMLWriter, file: inout OutputFile
@@ -73,6 +77,7 @@ extension HTMLReport {
         html.raw("<table>\n<thead><tr><th>Line</th><th>Reference</th><th>Payer</th>")
         for column in columns {
             switch column {
+            case .why: html.raw("<th>Why unmatched</th>")
             case .invoice: html.raw("<th>Invoice</th>")
             case .openBefore: html.raw("<th class=\"num\">Open before</th>")
             case .stated: html.raw("<th class=\"num\">Stated deductions</th>")
@@ -91,6 +96,7 @@ extension HTMLReport {
             html.cell(match.line.payer.displayName)
             for column in columns {
                 switch column {
+                case .why: why(match, into: &html)
                 case .invoice: html.cell(match.invoice?.number)
                 case .openBefore: html.moneyCell(match.openBefore)
                 case .stated: html.moneyCell(match.statedDeductions)
@@ -106,11 +112,30 @@ extension HTMLReport {
         html.raw("</tbody>\n</table>\n")
     }
 
+    /// The matcher's `reason=` for an unmatched line, with `belongs_to=` and the like under it.
+    private static func why(_ match: LineMatch, into html: inout HTMLWriter) {
+        let reason = match.evidence.first { $0.name == "reason" }?.value
+        let backing = match.evidence.filter { whyUnmatched.contains($0.name) }
+        guard reason != nil || !backing.isEmpty else {
+            html.cell(nil as String?)
+            return
+        }
+        html.raw("<td class=\"wrap\">")
+        if let reason { html.text(reason) }
+        for (index, evidence) in backing.enumerated() {
+            if reason != nil || index > 0 { html.raw("<br>") }
+            html.raw("<span class=\"small\">")
+            html.text(evidence.description)
+            html.raw("</span>")
+        }
+        html.raw("</td>")
+    }
+
     private static func transactions(_ files: [FileSummary], into html: inout HTMLWriter, file: inout OutputFile)
         throws(SystemCallError)
     {
         let count = files.reduce(0) { $0 + $1.transactionExceptions.count }
-        html.raw("<h3>4.5 Transactions rejected or out of balance (")
+        html.raw("<h3>4.6 Transactions rejected or out of balance (")
         html.integer(count)
         html.raw(")</h3>\n")
         guard count > 0 else {
@@ -144,7 +169,7 @@ extension HTMLReport {
         _ input: ReportInput, _ analysis: ReportAnalysis, into html: inout HTMLWriter, file: inout OutputFile
     ) throws(SystemCallError) {
         let counts = analysis.diagnosticCounts
-        html.raw("<h3>4.6 Diagnostics (")
+        html.raw("<h3>4.7 Diagnostics (")
         html.integer(counts.errors)
         html.raw(counts.errors == 1 ? " error, " : " errors, ")
         html.integer(counts.warnings)

@@ -29,6 +29,7 @@ extension HTMLReport {
         deducted.add(MoneyTotals(matches.map(\.unexplained)))
         html.moneyCell(deducted.values)
         html.raw("</tr>\n</tbody>\n</table>\n")
+        deductedToRegister(input, analysis, into: &html)
 
         html.raw("<h3>5.2 Every line</h3>\n")
         guard !matches.isEmpty else {
@@ -93,5 +94,35 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    /// How the Deducted total above adds up to the deduction register of sections 3 and 6.
+    private static func deductedToRegister(
+        _ input: ReportInput, _ analysis: ReportAnalysis, into html: inout HTMLWriter
+    ) {
+        let register = input.reconciliation.deductions
+        guard !register.isEmpty else { return }
+        let placement = analysis.deductionPlacement
+        html.raw("<p class=\"explain\">Deducted above counts only the deductions of lines applied to an ")
+        html.raw("invoice. The whole deduction register, as totalled in section 3, adds up so:</p>\n")
+        html.raw("<table>\n<thead><tr><th>Deductions in the register</th><th class=\"num\">Count</th>")
+        html.raw("<th class=\"num\">Amount</th></tr></thead>\n<tbody>\n")
+        let parts: [(StaticString, [Deduction])] = [
+            ("On lines applied to an invoice (Deducted above)", placement.onMatchedLines),
+            ("On lines that matched no invoice (section 4.2)", placement.onUnmatchedLines),
+            ("Not attached to any line (section 4.5)", placement.unattached),
+        ]
+        for (label, deductions) in parts {
+            html.raw("<tr><td>")
+            html.raw(label)
+            html.raw("</td>")
+            html.countCell(deductions.count)
+            html.moneyCell(MoneyTotals(deductions.map(\.amount)).values)
+            html.raw("</tr>\n")
+        }
+        html.raw("<tr class=\"total\"><td>Deduction register (sections 3 and 6)</td>")
+        html.countCell(register.count)
+        html.moneyCell(MoneyTotals(register.map(\.amount)).values)
+        html.raw("</tr>\n</tbody>\n</table>\n")
     }
 }

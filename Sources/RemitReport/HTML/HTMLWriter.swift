@@ -118,6 +118,24 @@ struct HTMLWriter {
         return text
     }
 
+    /// A row of the invoice export as `file:line:col row 12`, in a `<td class="loc">`.
+    mutating func exportRowCell(_ location: SourceLocation) {
+        raw("<td class=\"loc\">")
+        text(HTMLWriter.describeExportRow(location))
+        raw("</td>")
+    }
+
+    /// `file:line:col row 12`: how a report cell names a row of the invoice export.
+    ///
+    /// The export reader keeps the row's record number where X12 keeps a segment number; a CSV file has
+    /// rows, and a row may span lines when a quoted cell holds a line break, so both numbers are shown.
+    static func describeExportRow(_ location: SourceLocation) -> String {
+        var text = location.compilerStyle
+        if let row = location.segmentIndex { text += " row \(row)" }
+        if let element = location.element { text += " " + element }
+        return text
+    }
+
     /// Hands the text written so far to `file` once it has grown past `threshold` bytes.
     mutating func drain(into file: inout OutputFile, threshold: Int = 1 << 16) throws(SystemCallError) {
         guard bytes.count >= threshold else { return }

@@ -15,6 +15,8 @@ public struct ReportAnalysis: Sendable {
     public var diagnosticCounts: DiagnosticCounts
     /// Σ of what the run left open, per currency.
     public var openRemaining: [Money]
+    /// The register split into deductions on matched lines, on unmatched lines and on no line.
+    public var deductionPlacement: DeductionPlacement
 
     /// The scope name of the checks over all inputs together.
     public static let allInputs = "all inputs"
@@ -29,6 +31,7 @@ public struct ReportAnalysis: Sendable {
         counts.add(input.invoiceExport.diagnostics)
         diagnosticCounts = counts
         openRemaining = MoneyTotals(input.reconciliation.openInvoices.map(\.remaining)).values
+        deductionPlacement = DeductionPlacement(input.reconciliation)
         tieOuts = ReportAnalysis.tieOuts(input, overall: overall)
     }
 
