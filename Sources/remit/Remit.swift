@@ -47,6 +47,7 @@ enum Remit {
         if let folder = settings.mappingsDirectory {
             do {
                 settings.crosswalk = try ParseSettings.loadCrosswalk(mappingsDirectory: folder)
+                settings.bai2TypeCodes = try ParseSettings.loadBAI2TypeCodes(mappingsDirectory: folder)
             } catch {
                 printer.print(error)
                 return nil
