@@ -76,7 +76,9 @@ public enum ReconcileJob {
             : "\(analysis.failures.count) of \(analysis.tieOuts.count) tie-outs DO NOT TIE"
         let closing = "\(overall.linesIn) lines (\(overall.linesMatched) matched, \(overall.linesUnmatched) unmatched, "
             + "\(overall.linesRejected) rejected), \(overall.deductions) deductions"
-            + (deducted.isEmpty ? "" : " (\(deducted))") + "; \(ties); \(errors) errors, \(warnings) warnings; "
+            + (deducted.isEmpty ? "" : " (\(deducted))")
+            + (overall.bankTransactions == 0 ? "" : "; \(overall.bankTransactions) bank transactions (not matched yet)")
+            + "; \(ties); \(errors) errors, \(warnings) warnings; "
             + "wrote \(options.outputDirectory)/report.html"
         return JobOutcome(inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
