@@ -1,1 +1,45 @@
-print("bench")
+import RemitCore
+import RemitPipeline
+import RemitX12
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// remit-bench: writes synthetic inputs of a requested size and measures how fast Remit reads them.
+// Each measurement runs in a process of its own so that peak RSS belongs to the reading alone.
+
+let usage = """
+    usage: remit-bench generate x12 SIZE PATH   write a synthetic 820 file of about SIZE bytes (suffix K, M or G)
+           remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
+           remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
+    Prints bytes, seconds, MB/s (10^6 bytes per second), records and peak RSS.
+    """
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "generate" where arguments.count == 4:
+        guard let size = BenchFigures.parseSize(arguments[2]) else { throw BenchError.usage }
+        switch arguments[1] {
+        case "x12":
+            let clock = BenchClock()
+            let (bytes, sets) = try Synthetic820.write(path: arguments[3], targetBytes: size)
+            print("wrote \(arguments[3]): \(bytes) bytes, \(sets) transaction sets in \(clock.elapsedText) s")
+        default:
+            throw BenchError.usage
+        }
+    case "x12" where arguments.count == 2:
+        try X12Bench.run(path: arguments[1])
+    case "convert" where arguments.count == 2:
+        try ConvertBench.run(path: arguments[1])
+    default:
+        throw BenchError.usage
+    }
+} catch BenchError.usage {
+    FileDescriptorText.write(usage + "\n", to: 2)
+    exit(64)
+} catch {
+    FileDescriptorText.write("remit-bench: \(error)\n", to: 2)
+    exit(1)
+}

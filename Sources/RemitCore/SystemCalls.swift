@@ -108,8 +108,14 @@ public struct SystemCalls: Sendable {
         }
     }
 
+    /// Flushes `fd` to storage. Descriptors that cannot be synced (a pipe, `/dev/null`, a terminal: `EINVAL`)
+    /// hold nothing to flush, so for them this does nothing.
     public func sync(_ fd: Int32, path: String) throws(SystemCallError) {
-        _ = try retrying("fsync", path: path) { Int(fsync(fd)) }
+        do {
+            _ = try retrying("fsync", path: path) { Int(fsync(fd)) }
+        } catch where error.errno == EINVAL {
+            return
+        }
     }
 
     public func closeFile(_ fd: Int32, path: String) throws(SystemCallError) {

@@ -13,7 +13,8 @@ public enum ReconcileJob {
     public static func run(
         _ options: ReconcileOptions, settings: ParseSettings, printer: DiagnosticPrinter, calls: SystemCalls = .live
     ) throws -> JobOutcome {
-        let layout = try InvoiceLayout.resolve(nameOrPath: options.invoiceLayout,
+        let layout = try InvoiceLayout.resolve(
+            nameOrPath: options.invoiceLayout,
             mappingsDirectory: options.mappingsDirectory ?? "mappings")
         let (exportSHA, exportSize) = try SHA256Hasher.hashFile(options.invoicesPath, calls: calls)
         let export = try InvoiceExportReader.read(path: options.invoicesPath, layout: layout, calls: calls)
@@ -28,9 +29,12 @@ public enum ReconcileJob {
                 parsed = ParsedInput(
                     path: path, format: parsed.format, sha256: parsed.sha256, size: parsed.size, payments: [],
                     lines: [], deductions: [], bankTransactions: [], transactions: [],
-                    diagnostics: [Diagnostic(.error, code: "input.duplicate",
-                        "same content as \(first) (SHA-256 \(parsed.sha256.prefix(12))…); not applied twice",
-                        at: .wholeFile(path))],
+                    diagnostics: [
+                        Diagnostic(
+                            .error, code: "input.duplicate",
+                            "same content as \(first) (SHA-256 \(parsed.sha256.prefix(12))…); not applied twice",
+                            at: .wholeFile(path))
+                    ],
                     rejectedLines: 0, rejectedRecords: 0, unreadable: true)
             } else if !parsed.unreadable {
                 seen[parsed.sha256] = path
@@ -49,10 +53,16 @@ public enum ReconcileJob {
         }
         let manifest = RunManifest(
             remitVersion: RemitVersion.current, runTime: options.runTime, options: options.manifestOptions,
-            inputs: [RunManifest.InputFile(path: options.invoicesPath, role: "invoices", size: exportSize,
-                sha256: exportSHA)]
-                + inputs.map { RunManifest.InputFile(path: $0.path, role: $0.format.rawValue, size: $0.size,
-                    sha256: $0.sha256) })
+            inputs: [
+                RunManifest.InputFile(
+                    path: options.invoicesPath, role: "invoices", size: exportSize,
+                    sha256: exportSHA)
+            ]
+                + inputs.map {
+                    RunManifest.InputFile(
+                        path: $0.path, role: $0.format.rawValue, size: $0.size,
+                        sha256: $0.sha256)
+                })
         let exportSummary = InvoiceExportSummary(
             path: options.invoicesPath, layout: export.layoutName, rowsRead: export.rowsRead,
             rowsSkipped: export.rowsSkipped, rowsRejected: export.rowsRejected,
@@ -60,27 +70,34 @@ public enum ReconcileJob {
             openTotal: MoneyTotals(export.invoices.map(\.openAmount)).values, diagnostics: export.diagnostics)
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         let analysis = try ReportWriter.writeAll(
-            ReportInput(manifest: manifest, files: summaries, invoiceExport: exportSummary,
+            ReportInput(
+                manifest: manifest, files: summaries, invoiceExport: exportSummary,
                 reconciliation: reconciliation),
             to: options.outputDirectory, calls: calls)
 
         let all = export.diagnostics + inputs.flatMap(\.diagnostics)
         let errors = all.filter { $0.severity == .error }.count
         let warnings = all.filter { $0.severity == .warning }.count
-        let rejected = errors > 0 || export.rowsRejected > 0
+        let rejected =
+            errors > 0 || export.rowsRejected > 0
             || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
         let overall = analysis.overall
         let deducted = overall.deductedTotal.map(\.description).joined(separator: " + ")
-        let ties = analysis.allTie
+        let ties =
+            analysis.allTie
             ? "all \(analysis.tieOuts.count) tie-outs tie"
             : "\(analysis.failures.count) of \(analysis.tieOuts.count) tie-outs DO NOT TIE"
-        let closing = "\(overall.linesIn) lines (\(overall.linesMatched) matched, \(overall.linesUnmatched) unmatched, "
+        // `--out out/` and `--out out` name the same folder; print the report's path once, without "//".
+        let folder = options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/"
+        let closing =
+            "\(overall.linesIn) lines (\(overall.linesMatched) matched, \(overall.linesUnmatched) unmatched, "
             + "\(overall.linesRejected) rejected), \(overall.deductions) deductions"
             + (deducted.isEmpty ? "" : " (\(deducted))")
             + (overall.bankTransactions == 0 ? "" : "; \(overall.bankTransactions) bank transactions (not matched yet)")
             + "; \(ties); \(errors) errors, \(warnings) warnings; "
-            + "wrote \(options.outputDirectory)/report.html"
-        return JobOutcome(inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
+            + "wrote \(folder)report.html"
+        return JobOutcome(
+            inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
     }
 }

@@ -34,7 +34,7 @@ enum X12Diagnostics {
         }
         return Diagnostic(
             .warning, code: "x12.isa-layout", message + "; delimiters were read by counting separators",
-            at: location.element("ISA16"))
+            at: location)
     }
 
     static func strayText(_ text: String, at location: SourceLocation) -> Diagnostic {

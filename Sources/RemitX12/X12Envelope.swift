@@ -139,9 +139,10 @@ struct X12Envelope {
                 negativeAdjustmentReduces: reduces!, defaultCurrency: options.defaultCurrency, crosswalk: crosswalk)
             remittance = Remittance820Reader(context: context)
         case "812":
-            sink.report(X12Diagnostics.adjustmentSetNotRead(at: location.element("ST01")))
+            sink.report(X12Diagnostics.adjustmentSetNotRead(at: segment.location(file: file, element: 1, name: "ST01")))
         default:
-            sink.report(X12Diagnostics.unsupportedSet(setID, at: location.element("ST01")))
+            sink.report(
+                X12Diagnostics.unsupportedSet(setID, at: segment.location(file: file, element: 1, name: "ST01")))
         }
     }
 

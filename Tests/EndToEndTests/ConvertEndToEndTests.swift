@@ -34,10 +34,19 @@ import Testing
         #expect(rows.dropFirst().map { $0.split(separator: ",").first! } == ["payment", "remittance_line"])
     }
 
+    @Test func writesToDevNullAndPipes() throws {
+        // A character device cannot be fsynced (EINVAL); an integrator discarding the records must still get 0.
+        let result = try RemitProcess.run(["convert", "-o", "/dev/null", "fixtures/retail/bigmart-2026-11-30.820"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.contains("error"))
+    }
+
     @Test func aBrokenTransactionIsLeftOutAndReported() throws {
         let dir = try RemitProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("truncated.820")
-        let text = try String(contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8)
+        let text = try String(
+            contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8)
         // Cut the file after the RMR: no SE, GE or IEA.
         let cut = text.range(of: "SE*")!.lowerBound
         try Data(text[..<cut].utf8).write(to: file)

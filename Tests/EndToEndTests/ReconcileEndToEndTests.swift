@@ -33,6 +33,15 @@ import Testing
         }
     }
 
+    @Test func printsOneClosingLineNamingTheReport() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(Self.arguments + ["--out", out.path + "/"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(
+            result.stderr == "remit: 14 lines (12 matched, 2 unmatched, 0 rejected), 8 deductions (850.00 USD); "
+                + "all 25 tie-outs tie; 0 errors, 0 warnings; wrote \(out.path)/report.html\n")
+    }
+
     @Test func isByteIdenticalAcrossRuns() throws {
         let first = try RemitProcess.temporaryDirectory()
         let second = try RemitProcess.temporaryDirectory()
@@ -49,9 +58,10 @@ import Testing
         let out = try RemitProcess.temporaryDirectory()
         _ = try RemitProcess.run(Self.arguments + ["--out", out.path])
         let matches = try JSONLines.read(out.appendingPathComponent("matches.jsonl"))
-        let outcome = Dictionary(uniqueKeysWithValues: matches.map {
-            ($0["reference"] as! String, $0["outcome"] as! String)
-        })
+        let outcome = Dictionary(
+            uniqueKeysWithValues: matches.map {
+                ($0["reference"] as! String, $0["outcome"] as! String)
+            })
         #expect(outcome["100101"] == "paid_in_full")
         #expect(outcome["100102"] == "paid_in_full")  // 2254.00 paid + 46.00 discount
         #expect(outcome["100103"] == "short_paid")
@@ -76,11 +86,14 @@ import Testing
         #expect(deductions.count == 8)
 
         let open = try String(contentsOf: out.appendingPathComponent("open-invoices.csv"), encoding: .utf8)
-        let openNumbers = open.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) }
+        let openNumbers = open.split(separator: "\r\n").dropFirst().map {
+            $0.split(separator: ",").first.map(String.init)
+        }
         #expect(openNumbers == ["100111", "100112", "300002", "INV-10041", "10042"])
 
-        let summary = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect(summary["all_tie"] as? Bool == true)
     }
 
@@ -94,8 +107,9 @@ import Testing
         ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(junk.path):1:1: error: not a recognised remittance or bank file"))
-        let summary = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         let files = summary["files"] as! [[String: Any]]
         #expect(files.map { $0["status"] as! String } == ["rejected", "processed"])
         #expect(files[1]["lines_matched"] as? Int == 1)

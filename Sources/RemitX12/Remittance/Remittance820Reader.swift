@@ -76,6 +76,14 @@ struct Remittance820Reader {
         var location: SourceLocation
     }
 
+    /// The other segments an 820 may hold (the 004010 loop structure: name details, line item detail, and
+    /// the tax, payroll and royalty loops). Any segment outside these and those read above is reported.
+    static let otherSegments: Set<UInt32> = Set(
+        ([
+            "N2", "N3", "N4", "PER", "RDM", "IT1", "SAC", "TXI", "SLN", "TXP", "DED", "LX", "G53", "AIN", "QTY",
+            "DTP", "PEN", "AMT", "INV", "N9", "EMS", "ATN", "PYD", "RYL", "LOC", "PID", "PCT", "ASM",
+        ] as [StaticString]).map(SegmentTag.of))
+
     init(context: TransactionContext) {
         self.context = context
         currency = context.defaultCurrency
@@ -105,7 +113,11 @@ struct Remittance820Reader {
             readHeading(segment, into: &sink)
         default:
             // N2/N3/N4/PER, IT1/SAC/TXI and the other loops carry nothing the canonical records hold.
-            break
+            if !Self.otherSegments.contains(segment.tag) {
+                sink.report(
+                    X12Diagnostics.unexpectedSegment(
+                        segment.id, reason: "is not part of an 820", at: segment.location(file: context.file)))
+            }
         }
     }
 

@@ -51,7 +51,18 @@ enum ISAHeaderScanner {
                 return final
                     ? .malformed(reason: "file ends inside the ISA header", consumed: end - start) : .needMore
             }
-            if base[index] == separator { separators.append(index - start) }
+            if base[index] == separator {
+                separators.append(index - start)
+            } else if base[index] == UInt8(ascii: "\n") || base[index] == UInt8(ascii: "\r") {
+                // A line that starts another header ends this one, cut short: leave that header to be read.
+                if end - index < 5 && !final { return .needMore }
+                if end - index >= 5 && startsHeader(base, at: index + 1) {
+                    return .malformed(
+                        reason: "ISA header has only \(separators.count) of its 16 element separators "
+                            + "'\(printable(separator))' before the next ISA",
+                        consumed: index - start)
+                }
+            }
             index += 1
         }
         // `index` is now ISA16; the terminator follows, possibly after stray spaces.
@@ -107,6 +118,14 @@ enum ISAHeaderScanner {
                 delimiters: delimiters, contentLength: terminatorStart - start,
                 totalLength: terminatorStart + terminatorLength - start, separators: separators,
                 spacesBeforeTerminator: terminatorStart - index - 1, version: version))
+    }
+
+    /// Whether `ISA` and a byte that can be an element separator start at `position` (4 bytes must be there).
+    private static func startsHeader(_ base: UnsafePointer<UInt8>, at position: Int) -> Bool {
+        let next = base[position + 3]
+        return base[position] == UInt8(ascii: "I") && base[position + 1] == UInt8(ascii: "S")
+            && base[position + 2] == UInt8(ascii: "A") && !isAlphanumeric(next) && next != UInt8(ascii: " ")
+            && next != UInt8(ascii: "\r") && next != UInt8(ascii: "\n")
     }
 
     /// How many bytes a UTF-8 sequence starting with `lead` has; 1 for ASCII and for bytes that start none.

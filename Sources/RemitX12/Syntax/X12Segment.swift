@@ -125,6 +125,11 @@ enum SegmentTag {
     static let adx: UInt32 = 0x0341_4458
     static let nte: UInt32 = 0x034E_5445
 
+    /// The tag of `id`, for tables built once.
+    static func of(_ id: StaticString) -> UInt32 {
+        make(id.utf8Start, length: id.utf8CodeUnitCount)
+    }
+
     /// The tag of an ID of `length` bytes at `base`; 0 for IDs longer than three bytes.
     @inline(__always)
     static func make(_ base: UnsafePointer<UInt8>, length: Int) -> UInt32 {

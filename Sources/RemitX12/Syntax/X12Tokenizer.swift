@@ -106,7 +106,7 @@ struct X12Tokenizer {
                         continue
                     }
                 }
-                strayText(base, end: end, at: position, offset: offset)
+                if strayText(base, end: end, at: position, offset: offset, final: final) { return .needMore }
                 continue
             }
             if let step = segment(base, end: end, position: &position, offset: offset, final: final, separators) {
@@ -157,18 +157,24 @@ struct X12Tokenizer {
             contentEnd = end
             next = end
         } else if end - start > X12Tokenizer.maximumSegmentLength {
-            let location = here(offset + Int64(start))
+            let step = tooLong(at: offset + Int64(start))
+            finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: offset + Int64(start), next: nil)
             skip = .toTerminator
             position = end
-            segmentCount += 1
-            return .unreadable(
-                X12Diagnostics.segmentTooLong(
-                    at: location, segmentIndex: segmentCount, limit: X12Tokenizer.maximumSegmentLength))
+            return step
         } else {
             return .needMore
         }
         let startOffset = offset + Int64(start)
         let count = contentEnd - start
+        if count > X12Tokenizer.maximumSegmentLength {
+            // Refused like one whose terminator is still to come, so the chunk size does not matter.
+            let step = tooLong(at: startOffset)
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
+            position = next
+            return step
+        }
         if count == 0 {
             diagnostics.append(X12Diagnostics.emptySegment(at: here(startOffset)))
             position = next
@@ -184,6 +190,15 @@ struct X12Tokenizer {
         finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
         position = next
         return .segment(segment)
+    }
+
+    /// Counts and reports a segment over `maximumSegmentLength` that starts at file offset `startOffset`.
+    private mutating func tooLong(at startOffset: Int64) -> Step {
+        let location = here(startOffset)
+        segmentCount += 1
+        return .unreadable(
+            X12Diagnostics.segmentTooLong(
+                at: location, segmentIndex: segmentCount, limit: X12Tokenizer.maximumSegmentLength))
     }
 
     /// Reads an ISA header at `position`, switching to its delimiters; nil when it was unusable and reported.
@@ -224,8 +239,7 @@ struct X12Tokenizer {
                 index: segmentCount, line: line, column: location.column, byteOffset: startOffset,
                 hasLineBreaks: breaks > 0, tag: SegmentTag.isa)
             if layout.separators[15] != ISAHeaderScanner.standardLength - 3 || layout.spacesBeforeTerminator > 0 {
-                var place = location
-                place.segmentIndex = segmentCount
+                let place = segment.location(file: file, element: 16, name: "ISA16")
                 diagnostics.append(X12Diagnostics.irregularHeader(layout: layout, at: place))
             }
             finishLine(
@@ -248,14 +262,27 @@ struct X12Tokenizer {
     }
 
     /// Reports text outside any interchange once, then skips it line by line until an ISA shows up.
-    private mutating func strayText(_ base: UnsafePointer<UInt8>, end: Int, at position: Int, offset: Int64) {
+    ///
+    /// - Returns: true when the buffer ends before the text to quote does (up to 20 bytes, or its line).
+    private mutating func strayText(
+        _ base: UnsafePointer<UInt8>, end: Int, at position: Int, offset: Int64, final: Bool
+    ) -> Bool {
         if !reportedStrayText {
+            var length = 0
+            while length < 20 && position + length < end && base[position + length] != UInt8(ascii: "\n")
+                && base[position + length] != UInt8(ascii: "\r")
+            {
+                length += 1
+            }
+            // Quote the same bytes whatever the chunk size.
+            if length < 20 && position + length == end && !final { return true }
             reportedStrayText = true
-            let shown = UnsafeBufferPointer(start: base + position, count: min(20, end - position))
+            let shown = UnsafeBufferPointer(start: base + position, count: length)
             diagnostics.append(
                 X12Diagnostics.strayText(String(decoding: shown, as: UTF8.self), at: here(offset + Int64(position))))
         }
         skip = .toLineBreak
+        return false
     }
 
     /// Consumes skipped bytes; returns a step only when the buffer runs out.
@@ -278,12 +305,16 @@ struct X12Tokenizer {
         case .toTerminator:
             while position < end {
                 let byte = base[position]
-                if byte == UInt8(ascii: "\n") && !terminatorBreaksLine {
+                // Line feeds count as they do inside a segment that is read (see `finishLine`).
+                if byte == UInt8(ascii: "\n") && terminator.first != UInt8(ascii: "\n") {
                     lineBreak(at: offset + Int64(position) + 1)
                 }
                 if byte == terminator.first && terminator.matches(base, at: position, end: end) != false {
                     position = min(end, position + terminator.count)
-                    if terminatorBreaksLine { lineBreak(at: offset + Int64(position)) }
+                    if terminatorBreaksLine {
+                        lineBreak(at: offset + Int64(position))
+                        afterCarriageReturn = terminator.first == UInt8(ascii: "\r")
+                    }
                     skip = .none
                     return nil
                 }
