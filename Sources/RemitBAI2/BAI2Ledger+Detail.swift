@@ -3,16 +3,12 @@ import RemitCore
 extension BAI2Ledger {
     /// Adds a 16 to its account's sum and emits it as a bank transaction.
     mutating func addDetail<Sink: RecordSink>(_ detail: BAI2Detail, physical: Int, into sink: inout Sink) {
-        guard account != nil else {
+        counters.count(physical)
+        guard counters.hasAccount else {
             sink.report(BAI2Diagnostics.detailOutsideAccount(at: detail.location))
-            fileState?.records += physical
-            group?.records += physical
             return
         }
-        account!.records += physical
-        fileState?.records += physical
-        group?.records += physical
-        if let amount = detail.amount { addToAccount(amount, at: detail.location.element("16.2"), into: &sink) }
+        if let amount = detail.amount { addToAccount(amount, at: detail.location, field: "16.2", into: &sink) }
         guard let value = Int(detail.typeCode) else { return }  // a bad type code was reported when decoded
         let code = options.typeCodes.classify(value, code: detail.typeCode, inDetail: true)
         if !code.isListed { reportUnlisted(code, value: value, at: detail.location.element("16.1"), into: &sink) }
@@ -23,18 +19,18 @@ extension BAI2Ledger {
             units = -units
             direction = direction == .credit ? .debit : .credit
         }
-        let open = account!
-        account!.transactions += 1
+        counters.accountTransactions += 1
         var valueDate: CalendarDate?
         if case .valueDated(let date, _) = detail.funds { valueDate = date }
         let transaction = BankTransaction(
-            id: idStem + String(detail.location.segmentIndex ?? 0), account: open.account, asOfDate: group?.asOfDate,
-            valueDate: valueDate, typeCode: detail.typeCode, direction: direction, amount: money(units, open),
+            id: idStem + String(detail.location.segmentIndex ?? 0), account: context.account,
+            asOfDate: context.asOfDate, valueDate: valueDate, typeCode: detail.typeCode, direction: direction,
+            amount: Money(FixedDecimal(units: units, scale: context.scale), context.currency),
             fundsType: detail.funds?.code, bankReference: detail.bankReference,
             customerReference: detail.customerReference, text: detail.text, isReversal: code.isReversal,
             provenance: Provenance(
                 location: detail.location, fileSHA256: fileSHA256, envelope: envelopeKeys,
-                transactionID: open.transactionID))
+                transactionID: context.transactionID))
         sink.emit(.bankTransaction(transaction))
     }
 }

@@ -16,7 +16,6 @@ struct BAI2Ledger {
 
     struct FileState {
         var location: SourceLocation
-        var records = 0
         var groups = 0
         /// Σ of the 98 totals (or of the group sums, for groups without a 98).
         var total: Int64 = 0
@@ -26,7 +25,6 @@ struct BAI2Ledger {
         var location: SourceLocation
         var asOfDate: CalendarDate?
         var currency: String
-        var records = 0
         var accounts = 0
         /// Σ of the 49 totals (or of the account sums, for accounts without a 49).
         var total: Int64 = 0
@@ -37,13 +35,41 @@ struct BAI2Ledger {
         var account: String
         var currency: String
         var scale: UInt8
-        var records = 0
-        /// Σ of every amount in the 03, its 88s and the 16s.
-        var sum: Int64 = 0
-        var transactions = 0
         var transactionID: String
     }
 
+    /// What every transaction of the open account shares, kept outside the optional states so the detail
+    /// path reads it without copying them.
+    struct DetailContext {
+        var account = ""
+        var currency = Currency.defaultCode
+        var scale: UInt8 = 2
+        var asOfDate: CalendarDate?
+        var transactionID = ""
+    }
+
+    var context = DetailContext()
+
+    /// The running figures of the open file, group and account, as plain integers for the detail path.
+    struct Counters {
+        var fileRecords = 0
+        var groupRecords = 0
+        var accountRecords = 0
+        /// Σ of every amount in the account's 03, its 88s and its 16s.
+        var accountSum: Int64 = 0
+        var accountTransactions = 0
+        var hasFile = false
+        var hasGroup = false
+        var hasAccount = false
+
+        mutating func count(_ physical: Int) {
+            if hasFile { fileRecords += physical }
+            if hasGroup { groupRecords += physical }
+            if hasAccount { accountRecords += physical }
+        }
+    }
+
+    var counters = Counters()
     var fileState: FileState?
     var group: GroupState?
     var account: AccountState?
@@ -68,8 +94,18 @@ struct BAI2Ledger {
             sawAnything = true
             if record.code != 1 { sink.report(BAI2Diagnostics.noFileHeader(at: record.location(file: file))) }
         }
-        let decoded = decoder.decode(record, into: &sink)
         let physical = record.physicalRecords
+        if record.code == 16 {
+            // Most records are details: skip the general record enum for them.
+            if let detail = decoder.detail(record, into: &sink) {
+                addDetail(detail, physical: physical, into: &sink)
+            } else {
+                count(physical)
+                if account == nil { sink.report(BAI2Diagnostics.detailOutsideAccount(at: record.location(file: file))) }
+            }
+            return
+        }
+        let decoded = decoder.decode(record, into: &sink)
         switch decoded {
         case .fileHeader(let header): openFile(header, physical: physical, into: &sink)
         case .groupHeader(let header): openGroup(header, physical: physical, into: &sink)
@@ -97,11 +133,7 @@ struct BAI2Ledger {
         closeOpen(upTo: .file, before: "before the end of the file", at: location, into: &sink)
     }
 
-    private mutating func count(_ physical: Int) {
-        fileState?.records += physical
-        group?.records += physical
-        account?.records += physical
-    }
+    mutating func count(_ physical: Int) { counters.count(physical) }
 
     // MARK: Headers
 
@@ -109,6 +141,8 @@ struct BAI2Ledger {
         closeOpen(upTo: .file, before: "before the next 01", at: header.location, into: &sink)
         sawFileHeader = true
         fileState = FileState(location: header.location)
+        counters.hasFile = true
+        counters.fileRecords = 0
         envelope = EnvelopeKeys(
             interchangeControl: header.fileID.isEmpty ? nil : header.fileID,
             senderID: header.sender.isEmpty ? nil : header.sender,
@@ -136,6 +170,8 @@ struct BAI2Ledger {
         }
         fileState?.groups += 1
         group = GroupState(location: header.location, asOfDate: header.asOfDate, currency: currency)
+        counters.hasGroup = true
+        counters.groupRecords = 0
         envelope.groupControl = header.originator.isEmpty ? nil : header.originator
         count(physical)
     }
@@ -163,23 +199,33 @@ struct BAI2Ledger {
             location: identifier.location, account: identifier.account, currency: currency,
             scale: Currency.minorDigits(of: currency),
             transactionID: "03@" + String(identifier.location.segmentIndex ?? 0))
+        counters.hasAccount = true
+        counters.accountRecords = 0
+        counters.accountSum = 0
+        counters.accountTransactions = 0
+        context = DetailContext(
+            account: identifier.account, currency: currency, scale: Currency.minorDigits(of: currency),
+            asOfDate: group?.asOfDate, transactionID: account!.transactionID)
         count(physical)
         for entry in identifier.entries {
             if let value = Int(entry.typeCode) {
                 let code = options.typeCodes.classify(value, code: entry.typeCode, inDetail: false)
                 if !code.isListed { reportUnlisted(code, value: value, at: entry.location, into: &sink) }
             }
-            if let amount = entry.amount { addToAccount(amount, at: entry.location, into: &sink) }
+            if let amount = entry.amount { addToAccount(amount, at: entry.location, field: nil, into: &sink) }
         }
     }
 
-    mutating func addToAccount<Sink: RecordSink>(_ amount: Int64, at location: SourceLocation, into sink: inout Sink) {
-        guard account != nil else { return }
-        let (sum, overflow) = account!.sum.addingReportingOverflow(amount)
+    /// - Parameter field: names the field in `location` when the location is the record's.
+    mutating func addToAccount<Sink: RecordSink>(
+        _ amount: Int64, at location: SourceLocation, field: String?, into sink: inout Sink
+    ) {
+        guard counters.hasAccount else { return }
+        let (sum, overflow) = counters.accountSum.addingReportingOverflow(amount)
         if overflow {
-            sink.report(BAI2Diagnostics.overflow(at: location))
+            sink.report(BAI2Diagnostics.overflow(at: field.map { location.element($0) } ?? location))
         } else {
-            account!.sum = sum
+            counters.accountSum = sum
         }
     }
 
@@ -205,16 +251,16 @@ struct BAI2Ledger {
     ) {
         if let open = account {
             let kept =
-                switch open.transactions {
+                switch counters.accountTransactions {
                 case 0: "no transaction was read from it; the account is incomplete"
                 case 1: "its 1 transaction is kept but the account is incomplete"
-                default: "its \(open.transactions) transactions are kept but the account is incomplete"
+                default: "its \(counters.accountTransactions) transactions are kept but the account is incomplete"
                 }
             sink.report(
                 BAI2Diagnostics.missingTrailer(
                     "49", for: "account \(open.account)", openedAt: open.location, before: reason, kept: kept,
                     at: location))
-            group?.total &+= open.sum
+            group?.total &+= counters.accountSum
             endAccount(open, statedTotal: nil, into: &sink)
         }
         guard level >= .group else { return }
@@ -225,6 +271,7 @@ struct BAI2Ledger {
                     kept: "the group is incomplete", at: location))
             fileState?.total &+= open.total
             group = nil
+            counters.hasGroup = false
         }
         guard level >= .file else { return }
         if let open = fileState {
@@ -233,6 +280,7 @@ struct BAI2Ledger {
                     "99", for: "file", openedAt: open.location, before: reason, kept: "the file is incomplete",
                     at: location))
             fileState = nil
+            counters.hasFile = false
         }
     }
 
@@ -243,8 +291,9 @@ struct BAI2Ledger {
             TransactionSummary(
                 kind: "bai2-account", location: open.location, envelope: envelope, status: .accepted, paymentID: nil,
                 statedTotal: statedTotal.map { money($0, open) }, linesTotal: nil, adjustmentsTotal: nil,
-                imbalance: nil, recordCount: open.transactions, transactionID: open.transactionID))
+                imbalance: nil, recordCount: counters.accountTransactions, transactionID: open.transactionID))
         account = nil
+        counters.hasAccount = false
     }
 
     private mutating func closeAccount<Sink: RecordSink>(_ trailer: BAI2Trailer, physical: Int, into sink: inout Sink) {
@@ -256,12 +305,13 @@ struct BAI2Ledger {
             return
         }
         count(physical)
-        let records = account!.records
-        if (trailer.controlTotal ?? 0) != open.sum {
+        let records = counters.accountRecords
+        let sum = counters.accountSum
+        if (trailer.controlTotal ?? 0) != sum {
             sink.report(
                 BAI2Diagnostics.totalMismatch(
                     "49", stated: trailer.controlTotal.map { money($0, open).description } ?? "blank",
-                    computed: money(open.sum, open).description, what: "the amounts of account \(open.account)",
+                    computed: money(sum, open).description, what: "the amounts of account \(open.account)",
                     at: trailer.location.element("49.1"), strict: options.strict))
         }
         if let stated = trailer.recordCount, stated != records {
@@ -271,7 +321,7 @@ struct BAI2Ledger {
                     what: "records from the 03 through the 49 (88 continuations included)",
                     at: trailer.location.element("49.2"), strict: options.strict))
         }
-        group?.total &+= (trailer.controlTotal ?? open.sum)
+        group?.total &+= (trailer.controlTotal ?? sum)
         endAccount(open, statedTotal: trailer.controlTotal, into: &sink)
     }
 
@@ -285,7 +335,7 @@ struct BAI2Ledger {
             return
         }
         count(physical)
-        let records = group!.records
+        let records = counters.groupRecords
         if (trailer.controlTotal ?? 0) != open.total {
             sink.report(
                 BAI2Diagnostics.totalMismatch(
@@ -309,6 +359,7 @@ struct BAI2Ledger {
         }
         fileState?.total &+= (trailer.controlTotal ?? open.total)
         group = nil
+        counters.hasGroup = false
     }
 
     private mutating func closeFile<Sink: RecordSink>(_ trailer: BAI2Trailer, physical: Int, into sink: inout Sink) {
@@ -320,7 +371,7 @@ struct BAI2Ledger {
             return
         }
         count(physical)
-        let records = fileState!.records
+        let records = counters.fileRecords
         if (trailer.controlTotal ?? 0) != open.total {
             sink.report(
                 BAI2Diagnostics.totalMismatch(
@@ -341,6 +392,7 @@ struct BAI2Ledger {
                     at: trailer.location.element("99.3"), strict: options.strict))
         }
         fileState = nil
+        counters.hasFile = false
     }
 
     func money(_ units: Int64, _ account: AccountState) -> Money {

@@ -101,7 +101,7 @@ struct BAI2RecordDecoder {
     }
 
     /// Nil when the amount cannot be read: the transaction cannot be reported.
-    private func detail<Sink: RecordSink>(_ record: BAI2LogicalRecord, into sink: inout Sink) -> BAI2Detail? {
+    func detail<Sink: RecordSink>(_ record: BAI2LogicalRecord, into sink: inout Sink) -> BAI2Detail? {
         var typeCode = ""
         if let code = record.field(1), code.count == 3, BAI2Number.digits(code) != nil {
             typeCode = String(decoding: code, as: UTF8.self)

@@ -57,6 +57,19 @@ struct BAI2LogicalRecord {
         truncated = false
     }
 
+    /// `16.2` for the first 64 fields of each record code, built once.
+    private static let elementNames: [[String]] = (0..<100).map { code in
+        let prefix = code < 10 ? "0\(code)." : "\(code)."
+        return (0...64).map { prefix + String($0) }
+    }
+
+    static func elementName(code: Int, ordinal: Int) -> String {
+        guard (0..<100).contains(code), (0...64).contains(ordinal) else {
+            return (code < 10 ? "0\(code)" : "\(code)") + "." + String(ordinal)
+        }
+        return elementNames[code][ordinal]
+    }
+
     /// The record code as printed: `01`, `16`.
     var codeText: String { code < 10 ? "0\(code)" : "\(code)" }
 
@@ -87,7 +100,7 @@ struct BAI2LogicalRecord {
     /// Where field `ordinal` is, named `16.2` (record code, field ordinal); the record's start when the field
     /// is absent.
     func location(file: String, field ordinal: Int) -> SourceLocation {
-        let element = codeText + "." + String(ordinal)
+        let element = Self.elementName(code: code, ordinal: ordinal)
         guard ordinal >= 1 && ordinal <= fields.count else { return location(file: file).element(element) }
         let field = fields[ordinal - 1]
         return SourceLocation(

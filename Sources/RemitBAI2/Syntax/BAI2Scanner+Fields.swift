@@ -74,6 +74,8 @@ extension BAI2Scanner {
         return nil
     }
 
+    // TODO: fields are copied into the record's buffer even when the whole record sits in one chunk; reading
+    // them in place would cut a copy per field (the reader runs at about 66 MB/s of CPU time, 500 MB/s is the goal).
     private mutating func addField(
         _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, _ handle: (Event) -> Void
     ) {
