@@ -302,3 +302,19 @@ import Testing
         #expect(sink.transactions.isEmpty)
     }
 }
+
+@Suite struct LimitTests {
+    @Test func overlongTextIsCutWithOneWarning() throws {
+        let segment = String(repeating: "X", count: 599)
+        var lines = VariantTests.header + ["03,1,USD,,,,/", "16,142,100,,,,START"]
+        lines += Array(repeating: "88," + segment, count: 2000)
+        lines += ["49,100,2003/", "98,100,1,2005/", "99,100,1,2007/"]
+        let sink = Fixtures.read(lines: lines)
+        #expect(sink.codes == ["bai2.record-too-long"])
+        let text = try #require(sink.transactions.first?.text)
+        #expect(text.hasPrefix("START XXX"))
+        #expect(text.utf8.count <= BAI2Scanner.maximumRecordLength)
+        #expect(text.utf8.count > BAI2Scanner.maximumRecordLength - 1200)
+        #expect(Fixtures.read(lines: lines, chunkSize: 4096).events == sink.events)
+    }
+}
