@@ -39,9 +39,9 @@ public struct BAI2Reader {
         // The ledger leaves `self` while the scanner runs, so both can be changed without a copy.
         var ledger = self.ledger!
         self.ledger = nil
-        scanner.feed(chunk) { event in
+        scanner.feed(chunk) { event, record in
             switch event {
-            case .record(let record): ledger.handle(record, into: &sink)
+            case .record: ledger.handle(record, into: &sink)
             case .problem(let diagnostic): sink.report(diagnostic)
             }
         }
@@ -54,9 +54,9 @@ public struct BAI2Reader {
         finished = true
         var ledger = self.ledger!
         self.ledger = nil
-        scanner.finish { event in
+        scanner.finish { event, record in
             switch event {
-            case .record(let record): ledger.handle(record, into: &sink)
+            case .record: ledger.handle(record, into: &sink)
             case .problem(let diagnostic): sink.report(diagnostic)
             }
         }

@@ -317,4 +317,20 @@ import Testing
         #expect(text.utf8.count > BAI2Scanner.maximumRecordLength - 1200)
         #expect(Fixtures.read(lines: lines, chunkSize: 4096).events == sink.events)
     }
+
+    @Test func overlongLineIsRefusedAtEveryChunkSize() throws {
+        let long = "16,142,100,,,," + String(repeating: "Y", count: BAI2Scanner.maximumLineLength)
+        let lines =
+            VariantTests.header + ["03,1,USD,,,,/", long, "16,142,200,,,,/", "49,300,4/", "98,300,1,6/", "99,300,1,8/"]
+        let sink = Fixtures.read(lines: lines)
+        #expect(
+            sink.codes == [
+                "bai2.line-too-long", "bai2.account-total", "bai2.account-count", "bai2.group-count",
+                "bai2.file-count",
+            ])
+        #expect(sink.diagnostics.first?.location.line == 4)
+        #expect(sink.diagnostics.first?.location.byteOffset == 38 + 40 + 14)  // after lines of 37, 39 and 13 bytes
+        #expect(sink.transactions.map(\.amount.formattedAmount) == ["2.00"])
+        for size in [4096, 1 << 20] { #expect(Fixtures.read(lines: lines, chunkSize: size).events == sink.events) }
+    }
 }

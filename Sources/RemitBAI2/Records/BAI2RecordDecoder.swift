@@ -188,7 +188,12 @@ struct BAI2RecordDecoder {
             }
             return nil
         }
-        if text.count == 6, let date = CalendarDate.parseCompact(text) { return date }
+        if text.count == 6, let number = BAI2Number.digits(text),
+            let date = CalendarDate(
+                year: BAI2Number.year(number / 10_000), month: number / 100 % 100, day: number % 100)
+        {
+            return date
+        }
         sink.report(
             BAI2Diagnostics.badDate(
                 String(decoding: text, as: UTF8.self), at: record.location(file: file, field: ordinal)))

@@ -9,7 +9,7 @@ extension BAI2Scanner {
     /// - Returns: where another record starts on the same line, when one follows the closing `/`.
     mutating func scanFields(
         _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, continuation: Bool,
-        _ handle: (Event) -> Void
+        _ handle: Handler
     ) -> Int? {
         if record.inText {
             appendText(base, from: from, end: end, origin: origin, handle)
@@ -69,7 +69,7 @@ extension BAI2Scanner {
 
     /// After the `/` that closes a record: blanks, another record, or stray text that is reported.
     private mutating func afterSlash(
-        _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, _ handle: (Event) -> Void
+        _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, _ handle: Handler
     ) -> Int? {
         var index = from
         while index < end && base[index] == UInt8(ascii: " ") { index += 1 }
@@ -77,7 +77,7 @@ extension BAI2Scanner {
         if startsRecord(base, at: index, end: end) { return index }
         let shown = String(
             decoding: UnsafeBufferPointer(start: base + index, count: min(40, end - index)), as: UTF8.self)
-        handle(.problem(BAI2Diagnostics.strayText(shown, at: lineLocation(origin + Int64(index)))))
+        handle(.problem(BAI2Diagnostics.strayText(shown, at: lineLocation(origin + Int64(index)))), record)
         return nil
     }
 
@@ -115,7 +115,7 @@ extension BAI2Scanner {
 
     /// Adds one text segment: a physical record's text without the `/` and blanks that close it.
     private mutating func appendText(
-        _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, _ handle: (Event) -> Void
+        _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, _ handle: Handler
     ) {
         var last = end
         if last > from && base[last - 1] == UInt8(ascii: "/") {
@@ -134,9 +134,11 @@ extension BAI2Scanner {
         record.text.append(contentsOf: UnsafeBufferPointer(start: base + from, count: last - from))
     }
 
-    private mutating func truncate(at byteOffset: Int64, _ handle: (Event) -> Void) {
+    private mutating func truncate(at byteOffset: Int64, _ handle: Handler) {
         guard !record.truncated else { return }
         record.truncated = true
-        handle(.problem(BAI2Diagnostics.recordTooLong(at: lineLocation(byteOffset), limit: Self.maximumRecordLength)))
+        handle(
+            .problem(BAI2Diagnostics.recordTooLong(at: lineLocation(byteOffset), limit: Self.maximumRecordLength)),
+            record)
     }
 }

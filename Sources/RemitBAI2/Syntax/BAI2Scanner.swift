@@ -13,11 +13,15 @@ import RemitCore
 /// length. Only the line in progress is copied when a chunk ends inside it; a line longer than
 /// `maximumLineLength` is reported and skipped.
 struct BAI2Scanner {
+    /// What `handle` is called for. The record goes beside the event rather than inside it, so it is lent to the
+    /// handler without a copy; with `.problem` it is the record in progress and means nothing.
     enum Event {
         /// A logical record is complete: the next physical record is not an 88, or the input ended.
-        case record(BAI2LogicalRecord)
+        case record
         case problem(Diagnostic)
     }
+
+    typealias Handler = (Event, BAI2LogicalRecord) -> Void
 
     enum Layout: Equatable {
         /// No line break seen yet.
@@ -57,7 +61,7 @@ struct BAI2Scanner {
     }
 
     /// Reads the next bytes, calling `handle` for each complete record and each problem, in file order.
-    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ handle: (Event) -> Void) {
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ handle: Handler) {
         guard let raw = chunk.baseAddress, chunk.count > 0 else { return }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let count = chunk.count
@@ -80,7 +84,7 @@ struct BAI2Scanner {
                             .problem(
                                 BAI2Diagnostics.lineTooLong(
                                     at: lineLocation(pendingOffset, recordIndex: recordCount + 1),
-                                    limit: Self.maximumLineLength)))
+                                    limit: Self.maximumLineLength)), record)
                         pending.removeAll(keepingCapacity: false)
                         skippingLongLine = true
                     }
@@ -90,7 +94,16 @@ struct BAI2Scanner {
             let lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if layout == .undecided { layout = .lines }
             if pending.isEmpty && !skippingLongLine {
-                physicalLine(base, start: position, end: lineEnd, offset: chunkOffset + Int64(position), handle)
+                if lineEnd - position > Self.maximumLineLength {
+                    // Refused as when the line is cut by a chunk boundary, so every chunk size reads the same.
+                    handle(
+                        .problem(
+                            BAI2Diagnostics.lineTooLong(
+                                at: lineLocation(chunkOffset + Int64(position), recordIndex: recordCount + 1),
+                                limit: Self.maximumLineLength)), record)
+                } else {
+                    physicalLine(base, start: position, end: lineEnd, offset: chunkOffset + Int64(position), handle)
+                }
             } else {
                 keep(base + position, count: lineEnd - position, offset: chunkOffset + Int64(position), handle)
                 flushPending(handle)
@@ -103,7 +116,7 @@ struct BAI2Scanner {
     }
 
     /// Reads a last line without a newline and completes the record in progress.
-    mutating func finish(_ handle: (Event) -> Void) {
+    mutating func finish(_ handle: Handler) {
         flushPending(handle)
         closeRecord(handle)
     }
@@ -119,7 +132,7 @@ struct BAI2Scanner {
 
     /// Holds bytes of an unfinished physical record.
     private mutating func keep(
-        _ bytes: UnsafePointer<UInt8>, count: Int, offset: Int64, _ handle: (Event) -> Void
+        _ bytes: UnsafePointer<UInt8>, count: Int, offset: Int64, _ handle: Handler
     ) {
         guard !skippingLongLine, count > 0 else { return }
         if pending.isEmpty { pendingOffset = offset }
@@ -127,7 +140,8 @@ struct BAI2Scanner {
             handle(
                 .problem(
                     BAI2Diagnostics.lineTooLong(
-                        at: lineLocation(pendingOffset, recordIndex: recordCount + 1), limit: Self.maximumLineLength)))
+                        at: lineLocation(pendingOffset, recordIndex: recordCount + 1), limit: Self.maximumLineLength)),
+                record)
             pending.removeAll(keepingCapacity: false)
             skippingLongLine = true
             return
@@ -135,7 +149,7 @@ struct BAI2Scanner {
         pending.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
-    private mutating func flushPending(_ handle: (Event) -> Void) {
+    private mutating func flushPending(_ handle: Handler) {
         guard !pending.isEmpty else { return }
         let bytes = pending
         let start = pendingOffset
@@ -167,7 +181,7 @@ struct BAI2Scanner {
         return length
     }
 
-    private mutating func switchToFixed(length: Int, _ handle: (Event) -> Void) {
+    private mutating func switchToFixed(length: Int, _ handle: Handler) {
         layout = .fixed(length)
         lineStart = 0
         let bytes = pending
@@ -183,7 +197,7 @@ struct BAI2Scanner {
     }
 
     private mutating func feedFixed(
-        _ base: UnsafePointer<UInt8>, count: Int, offset: Int64, length: Int, _ handle: (Event) -> Void
+        _ base: UnsafePointer<UInt8>, count: Int, offset: Int64, length: Int, _ handle: Handler
     ) {
         var position = 0
         while position < count {
@@ -202,7 +216,7 @@ struct BAI2Scanner {
 
     /// One physical line (or fixed-length slice) in `base[start..<end]`, whose first byte is at file `offset`.
     private mutating func physicalLine(
-        _ base: UnsafePointer<UInt8>, start: Int, end: Int, offset: Int64, _ handle: (Event) -> Void
+        _ base: UnsafePointer<UInt8>, start: Int, end: Int, offset: Int64, _ handle: Handler
     ) {
         var first = start
         var last = end
@@ -237,7 +251,7 @@ struct BAI2Scanner {
     ///
     /// - Parameter origin: file offset of `base[0]`, so `base[i]` is at `origin + i`.
     private mutating func physicalRecords(
-        _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, _ handle: (Event) -> Void
+        _ base: UnsafePointer<UInt8>, from: Int, end: Int, origin: Int64, _ handle: Handler
     ) {
         var start = from
         while true {
@@ -246,7 +260,7 @@ struct BAI2Scanner {
                 let shown = String(
                     decoding: UnsafeBufferPointer(start: base + start, count: min(20, end - start)),
                     as: UTF8.self)
-                handle(.problem(BAI2Diagnostics.notARecord(shown, at: lineLocation(origin + Int64(start)))))
+                handle(.problem(BAI2Diagnostics.notARecord(shown, at: lineLocation(origin + Int64(start)))), record)
                 return
             }
             let contentStart = end - start > 2 && base[start + 2] == UInt8(ascii: ",") ? start + 3 : end
@@ -255,7 +269,9 @@ struct BAI2Scanner {
             case 88:
                 guard open else {
                     if !skipping {
-                        handle(.problem(BAI2Diagnostics.orphanContinuation(at: lineLocation(origin + Int64(start)))))
+                        handle(
+                            .problem(BAI2Diagnostics.orphanContinuation(at: lineLocation(origin + Int64(start)))),
+                            record)
                     }
                     return
                 }
@@ -274,7 +290,9 @@ struct BAI2Scanner {
                 closeRecord(handle)
                 skipping = true
                 let codeText = String(decoding: UnsafeBufferPointer(start: base + start, count: 2), as: UTF8.self)
-                handle(.problem(BAI2Diagnostics.unknownRecordCode(codeText, at: lineLocation(origin + Int64(start)))))
+                handle(
+                    .problem(BAI2Diagnostics.unknownRecordCode(codeText, at: lineLocation(origin + Int64(start)))),
+                    record)
                 return
             }
             guard let next else { return }
@@ -294,9 +312,9 @@ struct BAI2Scanner {
         return Int(tens) * 10 + Int(units)
     }
 
-    mutating func closeRecord(_ handle: (Event) -> Void) {
+    mutating func closeRecord(_ handle: Handler) {
         guard open else { return }
         open = false
-        handle(.record(record))
+        handle(.record, record)
     }
 }

@@ -47,6 +47,9 @@ enum BAI2Number {
         return value
     }
 
+    /// The full year of a two-digit `YY`, by the same window as `CalendarDate.parseCompact`: 00-49 is 20xx.
+    static func year(_ shortYear: Int) -> Int { shortYear < 50 ? 2000 + shortYear : 1900 + shortYear }
+
     /// Describes why `amount` refused a text, for messages.
     static func explain(_ failure: Failure) -> String {
         switch failure {

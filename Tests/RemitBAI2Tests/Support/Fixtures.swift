@@ -75,9 +75,9 @@ enum Fixtures {
         var sink = CollectingSink()
         var records: [BAI2Record] = []
         let bytes = Array(text.utf8)
-        let handle = { (event: BAI2Scanner.Event) in
+        let handle = { (event: BAI2Scanner.Event, record: BAI2LogicalRecord) in
             switch event {
-            case .record(let record): if let decoded = decoder.decode(record, into: &sink) { records.append(decoded) }
+            case .record: if let decoded = decoder.decode(record, into: &sink) { records.append(decoded) }
             case .problem(let diagnostic): sink.report(diagnostic)
             }
         }
