@@ -329,7 +329,8 @@ import Testing
                 "bai2.file-count",
             ])
         #expect(sink.diagnostics.first?.location.line == 4)
-        #expect(sink.diagnostics.first?.location.byteOffset == 38 + 40 + 14)  // after lines of 37, 39 and 13 bytes
+        // After lines of 37, 39 and 13 bytes, each with its line feed: 38 + 40 + 14.
+        #expect(sink.diagnostics.first?.location.byteOffset == 92)
         #expect(sink.transactions.map(\.amount.formattedAmount) == ["2.00"])
         for size in [4096, 1 << 20] { #expect(Fixtures.read(lines: lines, chunkSize: size).events == sink.events) }
     }
