@@ -43,6 +43,8 @@ struct BAI2RecordDecoder {
 
     private func groupHeader<Sink: RecordSink>(_ record: BAI2LogicalRecord, into sink: inout Sink) -> BAI2GroupHeader {
         let status = record.string(3)
+        // TODO: deletion (2) and correction (3) groups replace data sent before; they are read like updates, with
+        // a warning, until the pipeline can set aside earlier figures for the same account and date.
         if status != "1" {
             if let status {
                 sink.report(BAI2Diagnostics.groupStatus(status, at: record.location(file: file, field: 3)))
