@@ -129,6 +129,18 @@ import Testing
         #expect(strict.transactions.count == 3)
     }
 
+    @Test func groupTrailerWithoutAccountCount() {
+        // ASB (New Zealand) leaves out the number of accounts: total, record count, then an empty field.
+        let sink = Fixtures.read(
+            lines: Self.header + ["03,1,NZD,,,,/", "16,142,700,,,,/", "49,700,3/", "98,700,5,/", "99,700,1,7/"])
+        #expect(sink.diagnostics.isEmpty)
+        #expect(sink.transactions.first?.amount.currency == "NZD")
+        let wrong = Fixtures.read(
+            lines: Self.header + ["03,1,NZD,,,,/", "16,142,700,,,,/", "49,700,3/", "98,700,6,/", "99,700,1,7/"])
+        #expect(wrong.codes == ["bai2.group-count"])
+        #expect(wrong.diagnostics.first?.location.element == "98.2")
+    }
+
     @Test func clockFormatCreationTime() throws {
         let text = "01,SENDER,RECEIVER,230214,07:54:12,1,,,2/\n"
         let (records, codes) = Fixtures.records(text)
