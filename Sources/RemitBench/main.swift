@@ -1,3 +1,4 @@
+import RemitBAI2
 import RemitCore
 import RemitPipeline
 import RemitX12
@@ -11,7 +12,9 @@ import RemitX12
 
 let usage = """
     usage: remit-bench generate x12 SIZE PATH   write a synthetic 820 file of about SIZE bytes (suffix K, M or G)
+           remit-bench generate bai2 SIZE PATH  write a synthetic BAI2 bank file of about SIZE bytes
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
+           remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
     Prints bytes, seconds, MB/s (10^6 bytes per second), records and peak RSS.
     """
@@ -26,9 +29,15 @@ do {
             let clock = BenchClock()
             let (bytes, sets) = try Synthetic820.write(path: arguments[3], targetBytes: size)
             print("wrote \(arguments[3]): \(bytes) bytes, \(sets) transaction sets in \(clock.elapsedText) s")
+        case "bai2":
+            let clock = BenchClock()
+            let (bytes, details) = try SyntheticBAI2.write(path: arguments[3], targetBytes: size)
+            print("wrote \(arguments[3]): \(bytes) bytes, \(details) detail records in \(clock.elapsedText) s")
         default:
             throw BenchError.usage
         }
+    case "bai2" where arguments.count == 2:
+        try BAI2Bench.run(path: arguments[1])
     case "x12" where arguments.count == 2:
         try X12Bench.run(path: arguments[1])
     case "convert" where arguments.count == 2:

@@ -35,6 +35,7 @@ enum FileSummaryBuilder {
         summary.linesUnmatched = matches.count - summary.linesMatched
         summary.linesRejected = input.rejectedLines
         summary.deductions = deductions.count
+        summary.bankTransactions = input.bankTransactions.count
         summary.transactionsAccepted = input.transactions.filter { $0.status == .accepted }.count
         summary.transactionsRejected = input.transactions.count - summary.transactionsAccepted
         summary.paymentsTotal = MoneyTotals(input.payments.map(\.amount)).values

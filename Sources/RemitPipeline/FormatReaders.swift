@@ -21,7 +21,9 @@ enum FormatReaders {
                 reader.feed(chunk, into: &sink)
             }
             reader.finish(into: &sink)
-        case .bai2, .iso20022:
+        case .bai2:
+            try BAI2Input.parse(path: path, sha256: sha256, settings: settings, calls: calls, into: &sink)
+        case .iso20022:
             throw Diagnostic(.error, code: "input.unsupported", "\(format.rawValue) reading is not built yet",
                 at: .wholeFile(path))
         }

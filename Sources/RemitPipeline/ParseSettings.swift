@@ -1,3 +1,4 @@
+import RemitBAI2
 import RemitCore
 
 /// What every parser of a run shares: options and the loaded mapping data.
@@ -8,6 +9,8 @@ public struct ParseSettings: Sendable {
     /// The mappings folder in use, for parsers that load tables of their own (BAI2 type codes).
     public var mappingsDirectory: String?
     public var chunkSize: Int
+    /// The BAI type-code table; nil means load it from `mappingsDirectory` when a BAI2 file comes up.
+    public var bai2TypeCodes: BAI2TypeCodeTable?
 
     public init(
         strict: Bool = false, defaultCurrency: String = Currency.defaultCode, crosswalk: ReasonCrosswalk = ReasonCrosswalk(),
@@ -39,5 +42,24 @@ public struct ParseSettings: Sendable {
             }
         }
         return crosswalk
+    }
+
+    /// Loads every `*.tsv` under `mappings/bai2/` in name order (the shipped `type-codes.tsv`, then any
+    /// bank's own codes, which override it); an empty table when the folder does not exist.
+    ///
+    /// - Throws: `Diagnostic` for the first bad row.
+    public static func loadBAI2TypeCodes(mappingsDirectory: String) throws(Diagnostic) -> BAI2TypeCodeTable {
+        var table = BAI2TypeCodeTable()
+        let base = mappingsDirectory + "/bai2"
+        for name in MappingFiles.list(base, suffix: ".tsv") {
+            let text: String
+            do {
+                text = try MappingFiles.read(base + "/" + name)
+            } catch {
+                throw Diagnostic(.error, code: "mapping.unreadable", "\(error)", at: .wholeFile(base + "/" + name))
+            }
+            try table.load(text, name: "mappings/bai2/\(name)")
+        }
+        return table
     }
 }

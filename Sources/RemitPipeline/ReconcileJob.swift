@@ -98,6 +98,8 @@ public enum ReconcileJob {
             "\(counted(overall.linesIn, "line")) (\(overall.linesMatched) matched, \(overall.linesUnmatched) "
             + "unmatched, \(overall.linesRejected) rejected), \(counted(overall.deductions, "deduction"))"
             + (deducted.isEmpty ? "" : " (\(deducted))")
+            + (overall.bankTransactions == 0
+                ? "" : "; \(counted(overall.bankTransactions, "bank transaction")) (not matched yet)")
             + "; \(ties); \(counted(errors, "error")), \(counted(warnings, "warning")); wrote \(folder)report.html"
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,

@@ -76,6 +76,7 @@ enum Remit {
         settings.mappingsDirectory = folder
         do {
             settings.crosswalk = try ParseSettings.loadCrosswalk(mappingsDirectory: folder)
+            settings.bai2TypeCodes = try ParseSettings.loadBAI2TypeCodes(mappingsDirectory: folder)
         } catch {
             printer.print(error)
             failure = .failure

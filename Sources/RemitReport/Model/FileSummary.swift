@@ -29,6 +29,8 @@ public struct FileSummary: Sendable, Hashable {
     /// Lines read but set aside because their transaction was rejected.
     public var linesRejected: Int
     public var deductions: Int
+    /// Bank account entries read (BAI2 16 records); not matched yet, counted so none goes unseen.
+    public var bankTransactions: Int
     public var transactionsAccepted: Int
     public var transactionsRejected: Int
 
@@ -64,6 +66,7 @@ public struct FileSummary: Sendable, Hashable {
         linesUnmatched = 0
         linesRejected = 0
         deductions = 0
+        bankTransactions = 0
         transactionsAccepted = 0
         transactionsRejected = 0
         paymentsTotal = []

@@ -57,6 +57,7 @@ public struct ReportAnalysis: Sendable {
             total.linesUnmatched += file.linesUnmatched
             total.linesRejected += file.linesRejected
             total.deductions += file.deductions
+            total.bankTransactions += file.bankTransactions
             total.transactionsAccepted += file.transactionsAccepted
             total.transactionsRejected += file.transactionsRejected
             paymentsTotal.add(MoneyTotals(file.paymentsTotal))

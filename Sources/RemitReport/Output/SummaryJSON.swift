@@ -83,6 +83,7 @@ enum SummaryJSON {
         writer.field("lines_rejected", summary.linesRejected)
         writer.field("lines_tie_out", summary.linesTieOut)
         writer.field("deductions", summary.deductions)
+        writer.field("bank_transactions", summary.bankTransactions)
         writer.field("transactions_accepted", summary.transactionsAccepted)
         writer.field("transactions_rejected", summary.transactionsRejected)
         writer.moneyList("payments_total", summary.paymentsTotal)
