@@ -1,4 +1,5 @@
 import RemitCore
+import RemitISO20022
 import RemitX12
 
 /// Runs the parser for a detected format over a file, streaming.
@@ -21,7 +22,11 @@ enum FormatReaders {
                 reader.feed(chunk, into: &sink)
             }
             reader.finish(into: &sink)
-        case .bai2, .iso20022:
+        case .iso20022:
+            ISO20022Reader(
+                file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)), crosswalk: settings.crosswalk
+            ).read(calls: calls, into: &sink)
+        case .bai2:
             throw Diagnostic(.error, code: "input.unsupported", "\(format.rawValue) reading is not built yet",
                 at: .wholeFile(path))
         }

@@ -1,0 +1,65 @@
+/// The open elements from the root down, with each one's position among same-named siblings.
+///
+/// Repeated siblings in ISO 20022 messages are always adjacent (the schemas are sequences), so counting a run
+/// of equal names is enough to number them.
+struct ElementPath {
+    struct Frame {
+        var name: XMLName
+        /// 1-based among the adjacent siblings of the same name.
+        var index: Int
+        /// The last child opened under this element and how many of that name came in a row.
+        var lastChild: UnsafeRawPointer?
+        var lastChildCount = 0
+    }
+
+    private(set) var frames: [Frame] = []
+
+    init() { frames.reserveCapacity(64) }
+
+    var depth: Int { frames.count }
+
+    /// The innermost open element's tag, `other` at the top.
+    var top: ISOTag { frames.last?.name.tag ?? .other }
+
+    mutating func push(_ name: XMLName) {
+        var index = 1
+        if !frames.isEmpty {
+            let parent = frames.count - 1
+            if frames[parent].lastChild == name.pointer && name.pointer != nil {
+                frames[parent].lastChildCount += 1
+            } else {
+                frames[parent].lastChild = name.pointer
+                frames[parent].lastChildCount = 1
+            }
+            index = frames[parent].lastChildCount
+        }
+        frames.append(Frame(name: name, index: index))
+    }
+
+    mutating func pop() { frames.removeLast() }
+
+    /// The tag `levels` above the innermost element (0 is the innermost itself).
+    func tag(_ levels: Int) -> ISOTag {
+        let position = frames.count - 1 - levels
+        return position >= 0 ? frames[position].name.tag : .other
+    }
+
+    /// Whether the innermost elements are `tags`, outermost first: `endsWith(.ntry, .amt)`.
+    func endsWith(_ tags: ISOTag...) -> Bool {
+        guard tags.count <= frames.count else { return false }
+        let offset = frames.count - tags.count
+        for (position, tag) in tags.enumerated() where frames[offset + position].name.tag != tag { return false }
+        return true
+    }
+
+    /// `/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]/Amt`, plus `extra` (a child not pushed).
+    func text(appending extra: String? = nil) -> String {
+        var result = ""
+        for frame in frames {
+            result += "/" + XMLStream.text(of: frame.name)
+            if frame.name.tag.isRepeatable { result += "[\(frame.index)]" }
+        }
+        if let extra { result += "/" + extra }
+        return result
+    }
+}
