@@ -163,7 +163,7 @@ struct ISO20022Parser {
         let here = location(stream)
         let element = XMLStream.text(of: name)
         guard let family = MessageKind.family(ofMessageElement: name.tag) else {
-            let message = namespaceVersion.map { "\($0.message).\(String(format2: $0.version))" } ?? "<\(element)>"
+            let message = namespaceVersion != nil ? (namespace ?? element) : "<\(element)>"
             stop(ISO20022Diagnostics.unsupportedMessage(message, at: here), into: &sink)
             return
         }
@@ -190,12 +190,5 @@ struct ISO20022Parser {
     private mutating func finishDocument<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) {
         guard let kind, !stopped, reports == 0 else { return }
         sink.report(ISO20022Diagnostics.noReports(kind, at: location(stream)))
-    }
-}
-
-extension String {
-    /// Two-digit version text: `8` → `08`.
-    fileprivate init(format2 value: Int) {
-        self = value < 10 ? "0\(value)" : String(value)
     }
 }

@@ -98,9 +98,9 @@ final class XMLStream {
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
                 return .text
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw .forbidden("a document type declaration (DOCTYPE)", line: parserLine)
+                throw .forbidden("a document type declaration (DOCTYPE)", line: line)
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
-                throw .forbidden("an entity reference", line: parserLine)
+                throw .forbidden("an entity reference", line: line)
             default:
                 continue
             }
