@@ -54,7 +54,8 @@ public struct ISO20022Reader {
             do {
                 node = try stream.next()
             } catch {
-                parser.stop(diagnostic(for: error, parser: parser), into: &sink)
+                let path = parser.path.depth > 0 ? parser.path.text() : nil
+                parser.stop(diagnostic(for: error, path: path), into: &sink)
                 return
             }
             switch node {
@@ -72,8 +73,7 @@ public struct ISO20022Reader {
         }
     }
 
-    private func diagnostic(for failure: XMLStream.Failure, parser: ISO20022Parser) -> Diagnostic {
-        let path = parser.path.depth > 0 ? parser.path.text() : nil
+    private func diagnostic(for failure: XMLStream.Failure, path: String?) -> Diagnostic {
         switch failure {
         case .parse(let error):
             let place = SourceLocation(file: file, line: error.line, column: error.column, byteOffset: 0, path: path)

@@ -4,7 +4,8 @@ import RemitCore
 extension ISO20022Parser {
 
     mutating func leaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
-        value = String(decoding: text, as: UTF8.self).trimmingSpaces()
+        // Free text is kept verbatim; every other value is compared and stored without surrounding blanks.
+        if tag != .ustrd && tag != .addtlRmtInf { Self.trim(&text) }
         if adjustment != nil {
             adjustmentLeaf(tag, stream, into: &sink)
         } else if block != nil {
@@ -16,7 +17,7 @@ extension ISO20022Parser {
         } else if report != nil {
             reportLeaf(tag, stream, into: &sink)
         } else if tag == .msgId && path.tag(1) == .grpHdr {
-            messageID = value
+            messageID = Self.decode(text)
         }
     }
 
@@ -29,8 +30,8 @@ extension ISO20022Parser {
         case .cdtDbtInd:
             let found = indicator(stream, into: &sink)
             adjustment?.indicator = found
-        case .rsn: adjustment?.reason = Self.nonEmpty(value)
-        case .addtlInf: adjustment?.text = Self.nonEmpty(value)
+        case .rsn: adjustment?.reason = Self.nonEmpty(text)
+        case .addtlInf: adjustment?.text = Self.nonEmpty(text)
         default: break
         }
     }
@@ -38,7 +39,7 @@ extension ISO20022Parser {
     private mutating func blockLeaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
         if block?.typed != nil {
             switch tag {
-            case .cd where path.tag(1) == .tp, .prtry where path.tag(1) == .tp: block?.typed?.type = value
+            case .cd where path.tag(1) == .tp, .prtry where path.tag(1) == .tp: block?.typed?.type = Self.decode(text)
             case .amt where path.depth == typedDepth + 1:
                 let found = amount(stream, into: &sink)
                 block?.typed?.amount = found
@@ -60,16 +61,16 @@ extension ISO20022Parser {
         case .cdtNoteAmt where path.tag(1) == .rfrdDocAmt:
             if let found = amount(stream, into: &sink) { block?.creditNotes.append(found) }
         case .cd where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag), .prtry where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag):
-            if block?.documentCount == 1 { block?.documentType = value }
+            if block?.documentCount == 1 { block?.documentType = Self.decode(text) }
         case .nb where path.tag(1) == .rfrdDocInf:
-            if block?.documentCount == 1 { block?.documentNumber = Self.nonEmpty(value) }
+            if block?.documentCount == 1 { block?.documentNumber = Self.nonEmpty(text) }
         case .rltdDt where path.tag(1) == .rfrdDocInf, .dt where path.endsWith(.rfrdDocInf, .rltdDt, .dt):
             let found = date(stream, into: &sink)
             if block?.documentCount == 1 { block?.documentDate = found }
         case .cd where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag), .prtry where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag):
-            block?.creditorReferenceType = Self.nonEmpty(value)
+            block?.creditorReferenceType = Self.nonEmpty(text)
         case .ref where path.tag(1) == .cdtrRefInf:
-            block?.creditorReference = Self.nonEmpty(value)
+            block?.creditorReference = Self.nonEmpty(text)
         case .addtlRmtInf where path.depth == blockDepth + 1:
             block?.additionalText.append(String(decoding: text, as: UTF8.self))
         default: break
@@ -81,9 +82,9 @@ extension ISO20022Parser {
         case .ustrd where path.tag(1) == .rmtInf:
             // Kept verbatim: a payer's free text is evidence.
             detail?.unstructured.append(String(decoding: text, as: UTF8.self))
-        case .endToEndId where path.tag(1) == .refs: detail?.endToEndID = Self.nonEmpty(value)
-        case .uetr where path.tag(1) == .refs: detail?.uetr = Self.nonEmpty(value)
-        case .rmtId where path.depth == detailDepth + 1: detail?.remittanceID = Self.nonEmpty(value)
+        case .endToEndId where path.tag(1) == .refs: detail?.endToEndID = Self.nonEmpty(text)
+        case .uetr where path.tag(1) == .refs: detail?.uetr = Self.nonEmpty(text)
+        case .rmtId where path.depth == detailDepth + 1: detail?.remittanceID = Self.nonEmpty(text)
         case .amt where path.depth == detailDepth + 1:
             let found = amount(stream, into: &sink)
             detail?.amount = found
@@ -123,10 +124,10 @@ extension ISO20022Parser {
         guard owner == .dbtr || owner == .cdtr || owner == .ultmtDbtr else { return }
         var party = owner == .dbtr ? detail?.debtor : owner == .cdtr ? detail?.creditor : detail?.ultimateDebtor
         switch tag {
-        case .nm: party?.name = Self.nonEmpty(value)
-        case .id: if party?.id == nil { party?.id = Self.nonEmpty(value) }
+        case .nm: party?.name = Self.nonEmpty(text)
+        case .id: if party?.id == nil { party?.id = Self.nonEmpty(text) }
         default:
-            party?.id = Self.nonEmpty(value)
+            party?.id = Self.nonEmpty(text)
             party?.idQualifier = "BIC"
         }
         guard let party else { return }
@@ -146,22 +147,22 @@ extension ISO20022Parser {
         case .cdtDbtInd where direct:
             let found = indicator(stream, into: &sink)
             entry?.indicator = found
-        case .rvslInd where direct: entry?.isReversal = value == "true" || value == "1"
-        case .sts where direct: entry?.status = Self.nonEmpty(value)
-        case .cd where path.endsWith(.ntry, .sts, tag), .prtry where path.endsWith(.ntry, .sts, tag): entry?.status = Self.nonEmpty(value)
+        case .rvslInd where direct: entry?.isReversal = text == Array("true".utf8) || text == [UInt8(ascii: "1")]
+        case .sts where direct: entry?.status = Self.nonEmpty(text)
+        case .cd where path.endsWith(.ntry, .sts, tag), .prtry where path.endsWith(.ntry, .sts, tag): entry?.status = Self.nonEmpty(text)
         case .dt where path.endsWith(.ntry, .bookgDt, tag), .dtTm where path.endsWith(.ntry, .bookgDt, tag):
             let found = date(stream, into: &sink)
             entry?.bookingDate = found
         case .dt where path.endsWith(.ntry, .valDt, tag), .dtTm where path.endsWith(.ntry, .valDt, tag):
             let found = date(stream, into: &sink)
             entry?.valueDate = found
-        case .acctSvcrRef where direct: entry?.servicerReference = Self.nonEmpty(value)
-        case .ntryRef where direct: entry?.entryReference = Self.nonEmpty(value)
-        case .addtlNtryInf where direct: entry?.text = Self.nonEmpty(value)
-        case .cd where path.endsWith(.bkTxCd, .domn, .cd): entry?.domainCode = Self.nonEmpty(value)
-        case .cd where path.endsWith(.domn, .fmly, .cd): entry?.familyCode = Self.nonEmpty(value)
-        case .subFmlyCd where path.endsWith(.domn, .fmly, .subFmlyCd): entry?.subFamilyCode = Self.nonEmpty(value)
-        case .cd where path.endsWith(.bkTxCd, .prtry, .cd): entry?.proprietaryCode = Self.nonEmpty(value)
+        case .acctSvcrRef where direct: entry?.servicerReference = Self.nonEmpty(text)
+        case .ntryRef where direct: entry?.entryReference = Self.nonEmpty(text)
+        case .addtlNtryInf where direct: entry?.text = Self.nonEmpty(text)
+        case .cd where path.endsWith(.bkTxCd, .domn, .cd): entry?.domainCode = Self.nonEmpty(text)
+        case .cd where path.endsWith(.domn, .fmly, .cd): entry?.familyCode = Self.nonEmpty(text)
+        case .subFmlyCd where path.endsWith(.domn, .fmly, .subFmlyCd): entry?.subFamilyCode = Self.nonEmpty(text)
+        case .cd where path.endsWith(.bkTxCd, .prtry, .cd): entry?.proprietaryCode = Self.nonEmpty(text)
         default: break
         }
     }
@@ -169,7 +170,7 @@ extension ISO20022Parser {
     private mutating func reportLeaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
         if report?.balance != nil {
             switch tag {
-            case .cd where path.endsWith(.bal, .tp, .cdOrPrtry, .cd): report?.balance?.type = value
+            case .cd where path.endsWith(.bal, .tp, .cdOrPrtry, .cd): report?.balance?.type = Self.decode(text)
             case .amt where path.depth == balanceDepth + 1:
                 let found = amount(stream, into: &sink)
                 report?.balance?.amount = found
@@ -180,10 +181,11 @@ extension ISO20022Parser {
             }
             return
         }
-        let here = { [self] in location(stream) }
+        let place = location(stream)
+        let here = { place }
         switch tag {
-        case .iban where path.endsWith(.acct, .id, .iban): report?.iban = Self.nonEmpty(value)
-        case .id where path.endsWith(.acct, .id, .othr, .id): report?.otherID = Self.nonEmpty(value)
+        case .iban where path.endsWith(.acct, .id, .iban): report?.iban = Self.nonEmpty(text)
+        case .id where path.endsWith(.acct, .id, .othr, .id): report?.otherID = Self.nonEmpty(text)
         case .nbOfNtries where path.tag(1) == .ttlNtries:
             let found = count(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
             report?.statedCount = found
@@ -197,7 +199,7 @@ extension ISO20022Parser {
             let found = plainDecimal(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
             report?.statedNet = found
         case .cdtDbtInd where path.endsWith(.ttlNtries, .cdtDbtInd) || path.endsWith(.ttlNetNtry, .cdtDbtInd):
-            report?.statedNetIndicator = value
+            report?.statedNetIndicator = Self.decode(text)
         case .nbOfNtries where path.tag(1) == .ttlCdtNtries:
             let found = count(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
             report?.statedCreditCount = found
@@ -231,7 +233,7 @@ extension ISO20022Parser {
 
     /// The current leaf as an unsigned decimal (amounts, TxsSummry sums).
     mutating func plainDecimal<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> FixedDecimal? {
-        let trimmed = Array(value.utf8)
+        let trimmed = text
         do throws(FixedDecimal.ParseFailure) {
             if trimmed.first == UInt8(ascii: "-") || trimmed.first == UInt8(ascii: "+") {
                 throw .misplacedSign(at: 0)
@@ -239,22 +241,22 @@ extension ISO20022Parser {
             return try FixedDecimal.parseAmount(trimmed)
         } catch {
             failTransaction(
-                ISO20022Diagnostics.badAmount(value, reason: error.description, at: location(stream)), into: &sink)
+                ISO20022Diagnostics.badAmount(Self.decode(text), reason: error.description, at: location(stream)), into: &sink)
             return nil
         }
     }
 
     private mutating func count<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> Int? {
-        guard let number = Int(value), number >= 0 else {
+        guard let number = Int(Self.decode(text)), number >= 0 else {
             sink.report(
-                ISO20022Diagnostics.badAmount(value, reason: "not a count of entries", at: location(stream)))
+                ISO20022Diagnostics.badAmount(Self.decode(text), reason: "not a count of entries", at: location(stream)))
             return nil
         }
         return number
     }
 
     private mutating func indicator<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> String? {
-        let found = value
+        let found = Self.decode(text)
         guard found == "CRDT" || found == "DBIT" else {
             failTransaction(ISO20022Diagnostics.badIndicator(found, at: location(stream)), into: &sink)
             return nil
@@ -264,7 +266,7 @@ extension ISO20022Parser {
 
     /// `YYYY-MM-DD`, or the date part of a date-time as written (no time-zone shift).
     private mutating func date<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> CalendarDate? {
-        let found = value
+        let found = Self.decode(text)
         if let parsed = CalendarDate.parseISO(Substring(found).prefix(10)),
             found.count == 10 || found.dropFirst(10).first == "T"
         {
@@ -274,16 +276,20 @@ extension ISO20022Parser {
         return nil
     }
 
-    static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
-}
+    static func nonEmpty(_ bytes: [UInt8]) -> String? { bytes.isEmpty ? nil : decode(bytes) }
 
-extension String {
-    /// Without leading and trailing spaces, tabs and line ends.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
+    static func decode(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Drops leading and trailing spaces, tabs and line ends in place.
+    static func trim(_ bytes: inout [UInt8]) {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.first, let last = bytes.last, isBlank(first) || isBlank(last) else { return }
+        guard let start = bytes.firstIndex(where: { !isBlank($0) }) else {
+            bytes.removeAll(keepingCapacity: true)
+            return
         }
-        return String(self[first...last])
+        let end = bytes.lastIndex(where: { !isBlank($0) })!
+        bytes.removeSubrange((end + 1)...)
+        bytes.removeSubrange(..<start)
     }
 }

@@ -19,8 +19,6 @@ struct ISO20022Parser {
     /// 1-based count of elements started so far: the ordinal that record ids are made of.
     var ordinal = 0
     var text: [UInt8] = []
-    /// The current leaf's text, trimmed.
-    var value = ""
     /// True from an element's start until a child starts or it ends: its text is the leaf's value.
     var leafOpen = false
     var pendingCurrency: String?
@@ -62,7 +60,7 @@ struct ISO20022Parser {
 
     // MARK: Locations
 
-    func location(_ stream: XMLStream) -> SourceLocation {
+    mutating func location(_ stream: XMLStream) -> SourceLocation {
         SourceLocation(file: file, line: stream.line, column: 0, byteOffset: 0, path: path.text())
     }
 

@@ -13,8 +13,15 @@ struct ElementPath {
     }
 
     private(set) var frames: [Frame] = []
+    /// `texts[i]` is the path text down to `frames[i]`, valid for the first `validTexts` frames; records of one
+    /// entry share a long prefix, so building it once per level keeps paths cheap.
+    private var texts: [String] = []
+    private var validTexts = 0
 
-    init() { frames.reserveCapacity(64) }
+    init() {
+        frames.reserveCapacity(64)
+        texts.reserveCapacity(64)
+    }
 
     var depth: Int { frames.count }
 
@@ -34,9 +41,13 @@ struct ElementPath {
             index = frames[parent].lastChildCount
         }
         frames.append(Frame(name: name, index: index))
+        validTexts = min(validTexts, frames.count - 1)
     }
 
-    mutating func pop() { frames.removeLast() }
+    mutating func pop() {
+        frames.removeLast()
+        validTexts = min(validTexts, frames.count)
+    }
 
     /// The tag `levels` above the innermost element (0 is the innermost itself).
     func tag(_ levels: Int) -> ISOTag {
@@ -52,14 +63,15 @@ struct ElementPath {
         return true
     }
 
-    /// `/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]/Amt`, plus `extra` (a child not pushed).
-    func text(appending extra: String? = nil) -> String {
-        var result = ""
-        for frame in frames {
-            result += "/" + XMLStream.text(of: frame.name)
-            if frame.name.tag.isRepeatable { result += "[\(frame.index)]" }
+    /// `/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]/Amt`.
+    mutating func text() -> String {
+        while validTexts < frames.count {
+            let frame = frames[validTexts]
+            var part = (validTexts > 0 ? texts[validTexts - 1] : "") + "/" + XMLStream.text(of: frame.name)
+            if frame.name.tag.isRepeatable { part += "[\(frame.index)]" }
+            if validTexts < texts.count { texts[validTexts] = part } else { texts.append(part) }
+            validTexts += 1
         }
-        if let extra { result += "/" + extra }
-        return result
+        return frames.isEmpty ? "" : texts[frames.count - 1]
     }
 }

@@ -26,7 +26,11 @@ final class XMLStream {
     private let errors: ErrorBox
     private let sourceBox: Unmanaged<ByteSource>
     private let errorBox: Unmanaged<ErrorBox>
-    private var names: [UnsafeRawPointer: ISOTag] = [:]
+    /// Open-addressing table from libxml2's interned name pointers to tags: a lookup per element, no hashing
+    /// of strings and no `Hasher`.
+    private var slots = [UnsafeRawPointer?](repeating: nil, count: XMLStream.tableSize)
+    private var slotTags = [ISOTag](repeating: .other, count: XMLStream.tableSize)
+    private static let tableSize = 1024
 
     /// Pulls bytes from `source` as libxml2 asks for them.
     ///
@@ -62,7 +66,10 @@ final class XMLStream {
         xmlTextReaderSetStructuredErrorHandler(reader, handler, errorBox.toOpaque())
         for tag in ISOTag.allCases where tag != .other {
             if let interned = xmlTextReaderConstString(reader, tag.name) {
-                names[UnsafeRawPointer(interned)] = tag
+                var slot = Self.slot(of: UnsafeRawPointer(interned))
+                while slots[slot] != nil { slot = (slot + 1) & (Self.tableSize - 1) }
+                slots[slot] = UnsafeRawPointer(interned)
+                slotTags[slot] = tag
             }
         }
     }
@@ -116,7 +123,18 @@ final class XMLStream {
 
     private var currentName: XMLName {
         guard let local = xmlTextReaderConstLocalName(reader) else { return XMLName(tag: .other, pointer: nil) }
-        return XMLName(tag: names[UnsafeRawPointer(local)] ?? .other, pointer: UnsafeRawPointer(local))
+        let pointer = UnsafeRawPointer(local)
+        var slot = Self.slot(of: pointer)
+        while let candidate = slots[slot] {
+            if candidate == pointer { return XMLName(tag: slotTags[slot], pointer: pointer) }
+            slot = (slot + 1) & (Self.tableSize - 1)
+        }
+        return XMLName(tag: .other, pointer: pointer)
+    }
+
+    private static func slot(of pointer: UnsafeRawPointer) -> Int {
+        let bits = UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: bits >> 54)
     }
 
     /// Appends the current text node's UTF-8 bytes to `buffer`.
