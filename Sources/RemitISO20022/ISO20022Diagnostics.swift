@@ -16,7 +16,8 @@ enum ISO20022Diagnostics {
         Diagnostic(
             .error, code: "iso20022.forbidden",
             "the file contains \(what); refused, reading stopped", at: location,
-            hint: "ISO 20022 messages never carry a DTD or entities; this file may be an attack (XXE, entity expansion)")
+            hint: "ISO 20022 messages never carry a DTD or entities; this file may be an attack (XXE, entity expansion)"
+        )
     }
 
     static func tooDeep(limit: Int, at location: SourceLocation) -> Diagnostic {
@@ -42,8 +43,10 @@ enum ISO20022Diagnostics {
             hint: "Remit reads camt.053.001.02 to .13, camt.054.001.02 to .13 and remt.001.001.01 to .06")
     }
 
-    static func namespaceMismatch(namespace: String?, element: String, reading kind: MessageKind,
-        at location: SourceLocation) -> Diagnostic {
+    static func namespaceMismatch(
+        namespace: String?, element: String, reading kind: MessageKind,
+        at location: SourceLocation
+    ) -> Diagnostic {
         Diagnostic(
             .warning, code: "iso20022.namespace",
             "namespace '\(namespace ?? "")' does not name a known version; read as \(kind) by its element <\(element)>",
@@ -85,7 +88,8 @@ enum ISO20022Diagnostics {
     }
 
     static func missingEntryAmount(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, code: "iso20022.missing-amount", "entry has no Amt or no CdtDbtInd; entry skipped",
+        Diagnostic(
+            .error, code: "iso20022.missing-amount", "entry has no Amt or no CdtDbtInd; entry skipped",
             at: location)
     }
 

@@ -44,8 +44,10 @@ public struct ISO20022Reader {
         do {
             stream = try XMLStream(source: source, url: file)
         } catch {
-            sink.report(Diagnostic(.error, code: "iso20022.read", "libxml2 could not start a reader",
-                at: .wholeFile(file)))
+            sink.report(
+                Diagnostic(
+                    .error, code: "iso20022.read", "libxml2 could not start a reader",
+                    at: .wholeFile(file)))
             return
         }
         var parser = ISO20022Parser(file: file, fileSHA256: fileSHA256, idPrefix: idPrefix, crosswalk: crosswalk)

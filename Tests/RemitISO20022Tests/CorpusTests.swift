@@ -38,7 +38,8 @@ import Testing
     }
 
     @Test func everySampleHasAProvenanceLine() throws {
-        let provenance = try String(contentsOf: Fixtures.folder.appendingPathComponent("PROVENANCE.tsv"), encoding: .utf8)
+        let provenance = try String(
+            contentsOf: Fixtures.folder.appendingPathComponent("PROVENANCE.tsv"), encoding: .utf8)
         let listed = Set(provenance.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) })
         for name in try Fixtures.names() where !name.hasPrefix("remit-") {
             #expect(listed.contains(name), "\(name) is not in PROVENANCE.tsv")
@@ -66,8 +67,9 @@ import Testing
         #expect(sink.errors.isEmpty)
         #expect(sink.lines.map(\.referenceQualifier) == ["QRR", "QRR"])
         #expect(sink.lines.map(\.amountPaid) == [Money("778.29", "CHF"), Money("913.93", "CHF")])
-        #expect(sink.payments.map(\.amount).reduce(FixedDecimal.zero) { $0 + $1.amount }
-            == (try FixedDecimal.parse("1692.22")))
+        #expect(
+            sink.payments.map(\.amount).reduce(FixedDecimal.zero) { $0 + $1.amount }
+                == (try FixedDecimal.parse("1692.22")))
     }
 
     @Test func aHeaderOnlyStatementIsAWarningNotACrash() throws {

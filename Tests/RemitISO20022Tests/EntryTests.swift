@@ -21,7 +21,8 @@ import Testing
     @Test func aBatchKeepsEachDetailsAmountAndInfersTheOneMissing() throws {
         let sink = try Fixtures.read("remit-camt054-v08-batch-missing-amount.xml")
         // 600.00 entry; details 100.00, (none), 250.00: the missing one is 600 − 100 − 250 = 250.00.
-        #expect(sink.payments.map(\.amount) == [Money("100.00", "USD"), Money("250.00", "USD"), Money("250.00", "USD")])
+        #expect(
+            sink.payments.map(\.amount) == [Money("100.00", "USD"), Money("250.00", "USD"), Money("250.00", "USD")])
         #expect(sink.payments.map(\.traceNumber) == ["B-1", "B-2", "B-3"])
         let inferred = try #require(sink.diagnostic("iso20022.amount-inferred"))
         #expect(inferred.severity == .warning)
@@ -31,9 +32,10 @@ import Testing
         #expect(sink.lines.map(\.reference) == ["100101", "INV-100102"])
         #expect(sink.lines.map(\.amountPaid) == [Money("100.00", "USD"), Money("250.00", "USD")])
         #expect(sink.diagnostic("iso20022.ustrd-candidates")?.message.contains("100103, 100105") == true)
-        #expect(sink.payments.map(\.remittanceText) == [
-            "Invoice 100101", "INV-100102 paid in full", "Invoices 100103 and 100105, 2026-11-30",
-        ])
+        #expect(
+            sink.payments.map(\.remittanceText) == [
+                "Invoice 100101", "INV-100102 paid in full", "Invoices 100103 and 100105, 2026-11-30",
+            ])
         // The entry text is the bank transaction's, not copied onto each payment.
         #expect(sink.bankTransactions.map(\.text) == ["COLLECTIVE CREDIT 3 ITEMS"])
         #expect(sink.bankTransactions.first?.customerReference == nil)

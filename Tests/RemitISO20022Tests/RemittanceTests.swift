@@ -19,8 +19,12 @@ import Testing
         #expect(sink.lines.map(\.reference) == ["INV-9001", "INV-9002", "INV-9003"])
         #expect(sink.lines.map(\.normalizedReference) == ["9001", "9002", "9003"])
         #expect(sink.lines.map(\.referenceQualifier) == ["CINV", "CINV", "CINV"])
-        #expect(sink.lines.map(\.amountPaid) == [Money("930.00", "EUR"), Money("1300.00", "EUR"), Money("680.00", "EUR")])
-        #expect(sink.lines.map(\.invoiceAmount) == [Money("1000.00", "EUR"), Money("1500.00", "EUR"), Money("700.00", "EUR")])
+        #expect(
+            sink.lines.map(\.amountPaid) == [Money("930.00", "EUR"), Money("1300.00", "EUR"), Money("680.00", "EUR")])
+        #expect(
+            sink.lines.map(\.invoiceAmount) == [
+                Money("1000.00", "EUR"), Money("1500.00", "EUR"), Money("700.00", "EUR"),
+            ])
         #expect(sink.lines[0].discountTaken == Money("20.00", "EUR"))
         #expect(sink.lines[0].invoiceDate == CalendarDate(year: 2026, month: 11, day: 1))
         #expect(sink.lines.allSatisfy { $0.paymentID == payment.id })
@@ -31,17 +35,21 @@ import Testing
         let deductions = sink.deductions
         #expect(deductions.map(\.amount) == ["50.00", "30.00", "100.00", "70.00", "20.00"].map { Money($0, "EUR") })
         #expect(deductions.map(\.category) == [.damage, .unidentified, .unidentified, .unidentified, .tax])
-        #expect(deductions.map(\.categorySource) == [
-            "mappings/reason-codes/edifact-4465.tsv:9", "rule:unmapped-code", "rule:credit-note-applied",
-            "rule:short-pay", "rule:tax-withheld",
-        ])
+        #expect(
+            deductions.map(\.categorySource) == [
+                "mappings/reason-codes/edifact-4465.tsv:9", "rule:unmapped-code", "rule:credit-note-applied",
+                "rule:short-pay", "rule:tax-withheld",
+            ])
         #expect(deductions.map(\.origin) == [.stated, .stated, .stated, .shortPay, .stated])
         #expect(deductions.map(\.reasonCode) == ["3", "XX9", nil, nil, nil])
         #expect(deductions[0].reasonCodeList == "EDIFACT-4465")
         #expect(deductions[0].reasonText == "2 cases broken")
         #expect(deductions.map(\.invoiceReference) == ["INV-9001", "INV-9002", "INV-9002", "INV-9002", "INV-9003"])
-        #expect(deductions.map(\.lineID) == [sink.lines[0].id, sink.lines[1].id, sink.lines[1].id, sink.lines[1].id,
-            sink.lines[2].id])
+        #expect(
+            deductions.map(\.lineID) == [
+                sink.lines[0].id, sink.lines[1].id, sink.lines[1].id, sink.lines[1].id,
+                sink.lines[2].id,
+            ])
 
         let transaction = try #require(sink.bankTransactions.first)
         #expect(transaction.amount == Money("2910.00", "EUR"))
@@ -115,12 +123,14 @@ import Testing
     @Test func recordsCarryTheirElementPath() throws {
         let sink = try Fixtures.read("remit-camt054-v04-deductions.xml")
         let payment = try #require(sink.payments.first)
-        #expect(payment.provenance.location.path
-            == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/Amt")
+        #expect(
+            payment.provenance.location.path
+                == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/Amt")
         #expect(payment.provenance.location.line == 20)
-        #expect(sink.deductions[0].provenance.location.path
-            == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[1]/RfrdDocAmt/"
-            + "AdjstmntAmtAndRsn[1]/Amt")
+        #expect(
+            sink.deductions[0].provenance.location.path
+                == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[1]/RfrdDocAmt/"
+                + "AdjstmntAmtAndRsn[1]/Amt")
         #expect(payment.provenance.envelope.version == "camt.054.001.04")
         #expect(payment.provenance.transactionID.hasPrefix("Ntry@"))
     }

@@ -43,7 +43,9 @@ import Testing
 
     @Test func anUnsupportedVersionIsRefused() throws {
         let sink = try Fixtures.read(
-            text: "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.01\"><BkToCstmrDbtCdtNtfctn/></Document>")
+            text:
+                "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.01\"><BkToCstmrDbtCdtNtfctn/></Document>"
+        )
         #expect(sink.codes == ["iso20022.unsupported-message"])
     }
 

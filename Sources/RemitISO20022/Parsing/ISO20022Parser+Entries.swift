@@ -27,15 +27,18 @@ extension ISO20022Parser {
         if open.details.isEmpty {
             var whole = DetailState(ordinal: open.ordinal, location: entryAmount.location)
             whole.amount = entryAmount
-            emitPayment(whole, amount: entryAmount, direction: direction, date: date,
+            emitPayment(
+                whole, amount: entryAmount, direction: direction, date: date,
                 transactionID: open.transactionID, into: &sink)
         }
         for (detail, amount) in zip(open.details, amounts) {
-            emitPayment(detail, amount: amount, direction: direction, date: date,
+            emitPayment(
+                detail, amount: amount, direction: direction, date: date,
                 transactionID: open.transactionID, into: &sink)
         }
         let transaction = BankTransaction(
-            id: bankIDPrefix + String(open.ordinal), account: report?.iban ?? report?.otherID ?? "", asOfDate: open.bookingDate,
+            id: bankIDPrefix + String(open.ordinal), account: report?.iban ?? report?.otherID ?? "",
+            asOfDate: open.bookingDate,
             valueDate: open.valueDate, typeCode: open.bankTransactionCode, direction: direction,
             amount: entryAmount.money, fundsType: nil, bankReference: open.servicerReference ?? open.entryReference,
             customerReference: open.details.count == 1 ? open.details[0].endToEndID : nil, text: open.text,
@@ -114,7 +117,8 @@ extension ISO20022Parser {
             rejectTransaction(transactionID, at: open.location, into: &sink)
             return
         }
-        emitPayment(open, amount: amount, direction: .credit, date: open.date, transactionID: transactionID,
+        emitPayment(
+            open, amount: amount, direction: .credit, date: open.date, transactionID: transactionID,
             into: &sink)
     }
 

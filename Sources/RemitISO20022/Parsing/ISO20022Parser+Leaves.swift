@@ -18,6 +18,7 @@ extension ISO20022Parser {
             reportLeaf(tag, stream, into: &sink)
         } else if tag == .msgId && path.tag(1) == .grpHdr {
             messageID = Self.decode(text)
+            envelope.interchangeControl = messageID
         }
     }
 
@@ -60,14 +61,16 @@ extension ISO20022Parser {
             block?.remitted = found
         case .cdtNoteAmt where path.tag(1) == .rfrdDocAmt:
             if let found = amount(stream, into: &sink) { block?.creditNotes.append(found) }
-        case .cd where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag), .prtry where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag):
+        case .cd where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag),
+            .prtry where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag):
             if block?.documentCount == 1 { block?.documentType = Self.decode(text) }
         case .nb where path.tag(1) == .rfrdDocInf:
             if block?.documentCount == 1 { block?.documentNumber = Self.nonEmpty(text) }
         case .rltdDt where path.tag(1) == .rfrdDocInf, .dt where path.endsWith(.rfrdDocInf, .rltdDt, .dt):
             let found = date(stream, into: &sink)
             if block?.documentCount == 1 { block?.documentDate = found }
-        case .cd where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag), .prtry where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag):
+        case .cd where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag),
+            .prtry where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag):
             block?.creditorReferenceType = Self.nonEmpty(text)
         case .ref where path.tag(1) == .cdtrRefInf:
             block?.creditorReference = Self.nonEmpty(text)
@@ -149,7 +152,8 @@ extension ISO20022Parser {
             entry?.indicator = found
         case .rvslInd where direct: entry?.isReversal = text == Array("true".utf8) || text == [UInt8(ascii: "1")]
         case .sts where direct: entry?.status = Self.nonEmpty(text)
-        case .cd where path.endsWith(.ntry, .sts, tag), .prtry where path.endsWith(.ntry, .sts, tag): entry?.status = Self.nonEmpty(text)
+        case .cd where path.endsWith(.ntry, .sts, tag), .prtry where path.endsWith(.ntry, .sts, tag):
+            entry?.status = Self.nonEmpty(text)
         case .dt where path.endsWith(.ntry, .bookgDt, tag), .dtTm where path.endsWith(.ntry, .bookgDt, tag):
             let found = date(stream, into: &sink)
             entry?.bookingDate = found
@@ -241,7 +245,8 @@ extension ISO20022Parser {
             return try FixedDecimal.parseAmount(trimmed)
         } catch {
             failTransaction(
-                ISO20022Diagnostics.badAmount(Self.decode(text), reason: error.description, at: location(stream)), into: &sink)
+                ISO20022Diagnostics.badAmount(Self.decode(text), reason: error.description, at: location(stream)),
+                into: &sink)
             return nil
         }
     }
@@ -249,7 +254,8 @@ extension ISO20022Parser {
     private mutating func count<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> Int? {
         guard let number = Int(Self.decode(text)), number >= 0 else {
             sink.report(
-                ISO20022Diagnostics.badAmount(Self.decode(text), reason: "not a count of entries", at: location(stream)))
+                ISO20022Diagnostics.badAmount(Self.decode(text), reason: "not a count of entries", at: location(stream))
+            )
             return nil
         }
         return number
@@ -266,14 +272,24 @@ extension ISO20022Parser {
 
     /// `YYYY-MM-DD`, or the date part of a date-time as written (no time-zone shift).
     private mutating func date<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> CalendarDate? {
-        let found = Self.decode(text)
-        if let parsed = CalendarDate.parseISO(Substring(found).prefix(10)),
-            found.count == 10 || found.dropFirst(10).first == "T"
+        if text.count == 10 || (text.count > 10 && text[10] == UInt8(ascii: "T")),
+            text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
+            let year = Self.digits(text, 0, 4), let month = Self.digits(text, 5, 2), let day = Self.digits(text, 8, 2),
+            let parsed = CalendarDate(year: year, month: month, day: day)
         {
             return parsed
         }
-        sink.report(ISO20022Diagnostics.badDate(found, at: location(stream)))
+        sink.report(ISO20022Diagnostics.badDate(Self.decode(text), at: location(stream)))
         return nil
+    }
+
+    private static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for byte in bytes[start..<(start + count)] {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     static func nonEmpty(_ bytes: [UInt8]) -> String? { bytes.isEmpty ? nil : decode(bytes) }

@@ -58,8 +58,9 @@ extension ISO20022Parser {
                 shared.make(
                     id: deductionIDPrefix + String(adjustment.ordinal), amount: amount, reason: adjustment.reason,
                     list: list, category: category, source: source, text: adjustment.text, origin: .stated,
-                    
-                    provenance: provenance(adjustment.amount?.location ?? adjustment.location, transactionID: context.transactionID)),
+
+                    provenance: provenance(
+                        adjustment.amount?.location ?? adjustment.location, transactionID: context.transactionID)),
                 context: &context, into: &sink)
         }
         if let creditNote, !creditNote.isZero {
@@ -68,8 +69,9 @@ extension ISO20022Parser {
                     id: deductionIDPrefix + String(block.ordinal) + ":credit-note", amount: creditNote, reason: nil,
                     list: nil, category: .unidentified, source: "rule:credit-note-applied",
                     text: "credit note applied (CdtNoteAmt)", origin: .stated,
-                    
-                    provenance: provenance(block.creditNotes.first?.location ?? block.location, transactionID: context.transactionID)),
+
+                    provenance: provenance(
+                        block.creditNotes.first?.location ?? block.location, transactionID: context.transactionID)),
                 context: &context, into: &sink)
         }
         guard let due else { return }
@@ -84,7 +86,8 @@ extension ISO20022Parser {
                     id: deductionIDPrefix + String(block.ordinal) + ":tax", amount: taken, reason: nil, list: nil,
                     category: .tax, source: "rule:tax-withheld", text: "tax amount (TaxAmt) withheld",
                     origin: .stated,
-                    provenance: provenance(block.taxes.first?.location ?? block.location, transactionID: context.transactionID)),
+                    provenance: provenance(
+                        block.taxes.first?.location ?? block.location, transactionID: context.transactionID)),
                 context: &context, into: &sink)
         }
         guard unexplained > .zero else { return }
@@ -93,8 +96,8 @@ extension ISO20022Parser {
             shared.make(
                 id: deductionIDPrefix + String(block.ordinal) + ":short", amount: unexplained, reason: nil,
                 list: nil, category: .unidentified, source: "rule:short-pay", text: nil, origin: .shortPay,
-                
-                    provenance: provenance(block.due?.location ?? block.location, transactionID: context.transactionID)),
+
+                provenance: provenance(block.due?.location ?? block.location, transactionID: context.transactionID)),
             context: &context, into: &sink)
     }
 

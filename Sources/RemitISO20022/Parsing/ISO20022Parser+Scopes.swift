@@ -6,7 +6,8 @@ extension ISO20022Parser {
         guard let documentDepth, let family = kind?.family else { return }
         let depth = path.depth
         switch tag {
-        case .stmt where depth == documentDepth + 2 && family != .remittanceAdvice, .ntfctn where depth == documentDepth + 2 && family != .remittanceAdvice:
+        case .stmt where depth == documentDepth + 2 && family != .remittanceAdvice,
+            .ntfctn where depth == documentDepth + 2 && family != .remittanceAdvice:
             report = ReportState(location: location(stream))
             reportDepth = depth
             reports += 1
@@ -30,7 +31,9 @@ extension ISO20022Parser {
         case .adjstmntAmtAndRsn where block != nil && path.tag(1) == .rfrdDocAmt:
             adjustment = StructuredBlock.Adjustment(ordinal: ordinal, location: location(stream))
             adjustmentDepth = depth
-        case .rmtAmtAndTp where block != nil && path.tag(1) == .rfrdDocAmt, .dscntApldAmt where block != nil && path.tag(1) == .rfrdDocAmt, .taxAmt where block != nil && path.tag(1) == .rfrdDocAmt:
+        case .rmtAmtAndTp where block != nil && path.tag(1) == .rfrdDocAmt,
+            .dscntApldAmt where block != nil && path.tag(1) == .rfrdDocAmt,
+            .taxAmt where block != nil && path.tag(1) == .rfrdDocAmt:
             block?.typed = StructuredBlock.TypedAmount()
             typedDepth = depth
         case .bal where report != nil && depth == reportDepth + 1:
@@ -47,7 +50,9 @@ extension ISO20022Parser {
         case .adjstmntAmtAndRsn where adjustment != nil && depth == adjustmentDepth:
             if let open = adjustment { block?.adjustments.append(open) }
             adjustment = nil
-        case .rmtAmtAndTp where block?.typed != nil && depth == typedDepth, .dscntApldAmt where block?.typed != nil && depth == typedDepth, .taxAmt where block?.typed != nil && depth == typedDepth:
+        case .rmtAmtAndTp where block?.typed != nil && depth == typedDepth,
+            .dscntApldAmt where block?.typed != nil && depth == typedDepth,
+            .taxAmt where block?.typed != nil && depth == typedDepth:
             closeTypedAmount(tag)
         case .strd where block != nil && depth == blockDepth:
             if let open = block, detail != nil { detail?.blocks.append(open) }

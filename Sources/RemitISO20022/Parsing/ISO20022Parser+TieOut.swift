@@ -4,23 +4,23 @@ import RemitCore
 /// when the report block closes. A mismatch is a warning that quotes both figures.
 extension ISO20022Parser {
     mutating func count(_ open: EntryState, amount: ParsedAmount, credit: Bool) {
-        guard var figures = report else { return }
-        figures.entryCount += 1
-        figures.entryCurrencies.insert(amount.currency)
+        guard report != nil else { return }
+        // Updated in place: a copy of the report would copy its currency set on every entry.
+        report!.entryCount += 1
+        if !report!.entryCurrencies.contains(amount.currency) { report!.entryCurrencies.insert(amount.currency) }
         let signed = credit ? amount.value : amount.value.negated()
-        figures.entrySum = (try? figures.entrySum.adding(amount.value)) ?? figures.entrySum
-        figures.net = (try? figures.net.adding(signed)) ?? figures.net
+        report!.entrySum = (try? report!.entrySum.adding(amount.value)) ?? report!.entrySum
+        report!.net = (try? report!.net.adding(signed)) ?? report!.net
         if open.status == nil || open.status == "BOOK" {
-            figures.bookedNet = (try? figures.bookedNet.adding(signed)) ?? figures.bookedNet
+            report!.bookedNet = (try? report!.bookedNet.adding(signed)) ?? report!.bookedNet
         }
         if credit {
-            figures.creditCount += 1
-            figures.creditSum = (try? figures.creditSum.adding(amount.value)) ?? figures.creditSum
+            report!.creditCount += 1
+            report!.creditSum = (try? report!.creditSum.adding(amount.value)) ?? report!.creditSum
         } else {
-            figures.debitCount += 1
-            figures.debitSum = (try? figures.debitSum.adding(amount.value)) ?? figures.debitSum
+            report!.debitCount += 1
+            report!.debitSum = (try? report!.debitSum.adding(amount.value)) ?? report!.debitSum
         }
-        report = figures
     }
 
     mutating func tieOut<Sink: RecordSink>(_ figures: ReportState, into sink: inout Sink) {

@@ -64,7 +64,8 @@ struct ISO20022Parser {
         SourceLocation(file: file, line: stream.line, column: 0, byteOffset: 0, path: path.text())
     }
 
-    var envelope: EnvelopeKeys { EnvelopeKeys(interchangeControl: messageID, version: kind?.description) }
+    /// The message id and version stamped on every record; set once the group header and message are known.
+    var envelope = EnvelopeKeys()
 
     func provenance(_ location: SourceLocation, transactionID: String) -> Provenance {
         Provenance(location: location, fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
@@ -167,7 +168,8 @@ struct ISO20022Parser {
         }
         if let (message, version) = namespaceVersion {
             guard message == family.rawValue else {
-                stop(ISO20022Diagnostics.kindMismatch(namespace: namespace ?? "", element: element, at: here),
+                stop(
+                    ISO20022Diagnostics.kindMismatch(namespace: namespace ?? "", element: element, at: here),
                     into: &sink)
                 return
             }
@@ -176,9 +178,11 @@ struct ISO20022Parser {
                 return
             }
             kind = MessageKind(family: family, version: version)
+            envelope.version = kind?.description
         } else {
             let guess = MessageKind(family: family, version: nil)
             kind = guess
+            envelope.version = guess.description
             sink.report(
                 ISO20022Diagnostics.namespaceMismatch(
                     namespace: namespace, element: element, reading: guess, at: here))

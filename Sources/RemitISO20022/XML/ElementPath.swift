@@ -67,8 +67,18 @@ struct ElementPath {
     mutating func text() -> String {
         while validTexts < frames.count {
             let frame = frames[validTexts]
-            var part = (validTexts > 0 ? texts[validTexts - 1] : "") + "/" + XMLStream.text(of: frame.name)
-            if frame.name.tag.isRepeatable { part += "[\(frame.index)]" }
+            let prefix = validTexts > 0 ? texts[validTexts - 1] : ""
+            let name = XMLStream.text(of: frame.name)
+            var part = ""
+            part.reserveCapacity(prefix.utf8.count + name.utf8.count + 8)
+            part += prefix
+            part += "/"
+            part += name
+            if frame.name.tag.isRepeatable {
+                part += "["
+                part += String(frame.index)
+                part += "]"
+            }
             if validTexts < texts.count { texts[validTexts] = part } else { texts.append(part) }
             validTexts += 1
         }

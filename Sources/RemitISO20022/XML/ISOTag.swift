@@ -200,7 +200,9 @@ enum ISOTag: UInt8, CaseIterable {
     /// Elements that repeat under one parent; paths in messages number them (`Ntry[3]`).
     var isRepeatable: Bool {
         switch self {
-        case .stmt, .ntfctn, .rpt, .bal, .ntry, .ntryDtls, .txDtls, .rmtInf, .ustrd, .strd, .rfrdDocInf, .dscntApldAmt, .taxAmt, .adjstmntAmtAndRsn, .rmtAmtAndTp, .cdtrRefInf, .addtlRmtInf, .lineDtls: return true
+        case .stmt, .ntfctn, .rpt, .bal, .ntry, .ntryDtls, .txDtls, .rmtInf, .ustrd, .strd, .rfrdDocInf, .dscntApldAmt,
+            .taxAmt, .adjstmntAmtAndRsn, .rmtAmtAndTp, .cdtrRefInf, .addtlRmtInf, .lineDtls:
+            return true
         default: return false
         }
     }

@@ -28,8 +28,8 @@ final class XMLStream {
     private let errorBox: Unmanaged<ErrorBox>
     /// Open-addressing table from libxml2's interned name pointers to tags: a lookup per element, no hashing
     /// of strings and no `Hasher`.
-    private var slots = [UnsafeRawPointer?](repeating: nil, count: XMLStream.tableSize)
-    private var slotTags = [ISOTag](repeating: .other, count: XMLStream.tableSize)
+    private let slots: [UnsafeRawPointer?]
+    private let slotTags: [ISOTag]
     private static let tableSize = 1024
 
     /// Pulls bytes from `source` as libxml2 asks for them.
@@ -64,6 +64,8 @@ final class XMLStream {
                 line: Int(error.pointee.line), column: Int(error.pointee.int2))
         }
         xmlTextReaderSetStructuredErrorHandler(reader, handler, errorBox.toOpaque())
+        var slots = [UnsafeRawPointer?](repeating: nil, count: Self.tableSize)
+        var slotTags = [ISOTag](repeating: .other, count: Self.tableSize)
         for tag in ISOTag.allCases where tag != .other {
             if let interned = xmlTextReaderConstString(reader, tag.name) {
                 var slot = Self.slot(of: UnsafeRawPointer(interned))
@@ -72,6 +74,8 @@ final class XMLStream {
                 slotTags[slot] = tag
             }
         }
+        self.slots = slots
+        self.slotTags = slotTags
     }
 
     /// libxml2 returned no reader at all (out of memory).
@@ -173,6 +177,7 @@ final class XMLStream {
 
     /// Text of an element name, for paths in messages.
     static func text(of name: XMLName) -> String {
+        if name.tag != .other { return name.tag.name }
         guard let pointer = name.pointer else { return "?" }
         return String(cString: pointer.assumingMemoryBound(to: CChar.self))
     }
