@@ -40,17 +40,28 @@ public struct ISO20022Reader {
     }
 
     private func run<Sink: RecordSink>(_ source: ByteSource, into sink: inout Sink) {
-        let stream: XMLStream
-        do {
-            stream = try XMLStream(source: source, url: file)
-        } catch {
-            sink.report(
-                Diagnostic(
-                    .error, code: "iso20022.read", "libxml2 could not start a reader",
-                    at: .wholeFile(file)))
-            return
-        }
         var parser = ISO20022Parser(file: file, fileSHA256: fileSHA256, idPrefix: idPrefix, crosswalk: crosswalk)
+        var lineOffset = 0
+        repeat {
+            let stream: XMLStream
+            do {
+                stream = try XMLStream(source: source, url: file, lineOffset: lineOffset)
+            } catch {
+                sink.report(
+                    Diagnostic(.error, code: "iso20022.read", "libxml2 could not start a reader", at: .wholeFile(file)))
+                return
+            }
+            if source.documentNumber > 1 { parser.startDocument() }
+            guard readDocument(stream, parser: &parser, into: &sink) else { return }
+            // The next document starts on the line where this one's input ended.
+            lineOffset += max(0, stream.parserLine - 1)
+        } while source.startNextDocument()
+    }
+
+    /// Reads one XML document; false when reading stopped on an error.
+    private func readDocument<Sink: RecordSink>(
+        _ stream: XMLStream, parser: inout ISO20022Parser, into sink: inout Sink
+    ) -> Bool {
         while !parser.stopped {
             let node: XMLStream.Node
             do {
@@ -58,7 +69,7 @@ public struct ISO20022Reader {
             } catch {
                 let path = parser.path.depth > 0 ? parser.path.text() : nil
                 parser.stop(diagnostic(for: error, path: path), into: &sink)
-                return
+                return false
             }
             switch node {
             case .start(let name, let isEmpty):
@@ -70,9 +81,10 @@ public struct ISO20022Reader {
                 if parser.leafOpen { stream.appendText(to: &parser.text) }
             case .endOfDocument:
                 parser.finish(into: &sink)
-                return
+                return true
             }
         }
+        return false
     }
 
     private func diagnostic(for failure: XMLStream.Failure, path: String?) -> Diagnostic {

@@ -94,4 +94,16 @@ import Testing
         #expect(!sink.codes.contains("iso20022.balance"))
         #expect(!sink.codes.contains("iso20022.summary"))
     }
+
+    @Test func twoDocumentsInOneFileAreBothRead() throws {
+        let sink = try Fixtures.read("remit-camt054-two-documents.xml")
+        #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
+        #expect(sink.bankTransactions.map(\.amount) == [Money("1150.00", "USD"), Money("250.00", "EUR")])
+        #expect(sink.payments.map { $0.provenance.envelope.version } == ["camt.054.001.12", "camt.054.001.08"])
+        #expect(sink.payments.map { $0.provenance.envelope.interchangeControl } == ["REMIT-054-12", "REMIT-054-RVSL"])
+        // The second document's lines count on from the first's 40: its Ntry/Amt is on its line 9.
+        #expect(sink.bankTransactions.map(\.provenance.location.line) == [9, 49])
+        let ids = sink.records.map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
 }

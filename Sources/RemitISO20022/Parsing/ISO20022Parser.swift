@@ -100,6 +100,24 @@ struct ISO20022Parser {
         if entry != nil || (detail != nil && kind?.family == .remittanceAdvice) { transactionFailed = true }
     }
 
+    /// Forgets the previous document of a file that holds several; ids keep counting so they stay unique.
+    mutating func startDocument() {
+        path = ElementPath()
+        kind = nil
+        namespace = nil
+        namespaceVersion = nil
+        documentDepth = nil
+        root = nil
+        messageID = nil
+        envelope = EnvelopeKeys()
+        reports = 0
+        report = nil
+        entry = nil
+        detail = nil
+        block = nil
+        adjustment = nil
+    }
+
     // MARK: Events
 
     mutating func start<Sink: RecordSink>(_ name: XMLName, _ stream: XMLStream, into sink: inout Sink) {

@@ -22,6 +22,8 @@ final class XMLStream {
     }
 
     private let reader: xmlTextReaderPtr
+    /// Lines of the documents before this one in the same file, added to every line reported.
+    let lineOffset: Int
     private let source: ByteSource
     private let errors: ErrorBox
     private let sourceBox: Unmanaged<ByteSource>
@@ -35,8 +37,9 @@ final class XMLStream {
     /// Pulls bytes from `source` as libxml2 asks for them.
     ///
     /// - Throws: `ParseError` when libxml2 cannot even start a reader.
-    init(source: ByteSource, url: String) throws(StartFailure) {
+    init(source: ByteSource, url: String, lineOffset: Int = 0) throws(StartFailure) {
         self.source = source
+        self.lineOffset = lineOffset
         errors = ErrorBox()
         sourceBox = Unmanaged.passRetained(source)
         errorBox = Unmanaged.passRetained(errors)
@@ -98,8 +101,9 @@ final class XMLStream {
             if status == 0 { return .endOfDocument }
             if status < 0 {
                 if let error = source.failure { throw .source(error) }
-                throw .parse(
-                    errors.first ?? ParseError(message: "malformed XML", line: parserLine, column: parserColumn))
+                var error = errors.first ?? ParseError(message: "malformed XML", line: parserLine, column: parserColumn)
+                error.line += lineOffset
+                throw .parse(error)
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
@@ -167,12 +171,13 @@ final class XMLStream {
     var line: Int {
         if let node = xmlTextReaderCurrentNode(reader) {
             let stored = Int(node.pointee.line)
-            if stored > 0 && stored < 65_535 { return stored }
+            if stored > 0 && stored < 65_535 { return stored + lineOffset }
         }
-        return parserLine
+        return parserLine + lineOffset
     }
 
-    private var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    /// The parser's current line in this document, without the offset: at the end, the document's last line.
+    var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
     private var parserColumn: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
 
     /// Text of an element name, for paths in messages.
