@@ -55,12 +55,15 @@ struct ElementPath {
         return position >= 0 ? frames[position].name.tag : .other
     }
 
-    /// Whether the innermost elements are `tags`, outermost first: `endsWith(.ntry, .amt)`.
-    func endsWith(_ tags: ISOTag...) -> Bool {
-        guard tags.count <= frames.count else { return false }
-        let offset = frames.count - tags.count
-        for (position, tag) in tags.enumerated() where frames[offset + position].name.tag != tag { return false }
-        return true
+    /// Whether the innermost elements are `a`, `b` (outermost first): `endsWith(.ntry, .amt)`.
+    ///
+    /// Fixed arities rather than a variadic list: these run for every leaf, and a variadic call allocates.
+    func endsWith(_ a: ISOTag, _ b: ISOTag) -> Bool { tag(1) == a && tag(0) == b }
+
+    func endsWith(_ a: ISOTag, _ b: ISOTag, _ c: ISOTag) -> Bool { tag(2) == a && tag(1) == b && tag(0) == c }
+
+    func endsWith(_ a: ISOTag, _ b: ISOTag, _ c: ISOTag, _ d: ISOTag) -> Bool {
+        tag(3) == a && tag(2) == b && tag(1) == c && tag(0) == d
     }
 
     /// `/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]/Amt`.
