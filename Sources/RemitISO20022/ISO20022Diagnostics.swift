@@ -120,6 +120,18 @@ enum ISO20022Diagnostics {
             hint: "charges deducted by the bank, or details in another currency")
     }
 
+    static func notBooked(_ status: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .note, code: "iso20022.not-booked",
+            "entry status \(status) is not booked cash; its bank transaction is written, no payment", at: location)
+    }
+
+    static func detailDirection(_ detail: String, entry: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "iso20022.detail-direction",
+            "transaction details say \(detail) under a \(entry) entry; read in the entry's direction", at: location)
+    }
+
     static func missingReference(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "iso20022.reference",

@@ -106,4 +106,17 @@ import Testing
         let ids = sink.records.map(\.id)
         #expect(Set(ids).count == ids.count)
     }
+
+    @Test func aPendingEntryIsNotCash() throws {
+        let sink = try Fixtures.read(
+            text: "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn><Ntfctn>"
+                + "<Ntry><Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts><NtryDtls>"
+                + "<TxDtls><Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls></NtryDtls></Ntry>"
+                + "<Ntry><Amt Ccy=\"EUR\">5.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><NtryDtls>"
+                + "<TxDtls><Amt Ccy=\"EUR\">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls></NtryDtls></Ntry>"
+                + "</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>")
+        #expect(sink.bankTransactions.map(\.status) == ["PDNG", nil])
+        #expect(sink.payments.map(\.amount) == [Money("5.00", "EUR")])
+        #expect(sink.codes == ["iso20022.not-booked", "iso20022.detail-direction"])
+    }
 }

@@ -24,17 +24,25 @@ extension ISO20022Parser {
             rejectTransaction(open.transactionID, at: open.location, into: &sink)
             return
         }
-        if open.details.isEmpty {
-            var whole = DetailState(ordinal: open.ordinal, location: entryAmount.location)
-            whole.amount = entryAmount
-            emitPayment(
-                whole, amount: entryAmount, direction: direction, date: date,
-                transactionID: open.transactionID, into: &sink)
-        }
-        for (detail, amount) in zip(open.details, amounts) {
-            emitPayment(
-                detail, amount: amount, direction: direction, date: date,
-                transactionID: open.transactionID, into: &sink)
+        if let status = open.status, status != "BOOK" {
+            // Pending, information-only and future entries are not cash: no payment may be applied from them.
+            sink.report(ISO20022Diagnostics.notBooked(status, at: entryAmount.location))
+        } else {
+            if open.details.isEmpty {
+                var whole = DetailState(ordinal: open.ordinal, location: entryAmount.location)
+                whole.amount = entryAmount
+                emitPayment(
+                    whole, amount: entryAmount, direction: direction, date: date,
+                    transactionID: open.transactionID, into: &sink)
+            }
+            for (detail, amount) in zip(open.details, amounts) {
+                if let own = detail.indicator, own != indicator {
+                    sink.report(ISO20022Diagnostics.detailDirection(own, entry: indicator, at: amount.location))
+                }
+                emitPayment(
+                    detail, amount: amount, direction: direction, date: date,
+                    transactionID: open.transactionID, into: &sink)
+            }
         }
         let transaction = BankTransaction(
             id: bankIDPrefix + String(open.ordinal), account: report?.iban ?? report?.otherID ?? "",
