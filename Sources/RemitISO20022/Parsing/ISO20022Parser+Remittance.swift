@@ -51,7 +51,7 @@ extension ISO20022Parser {
         sink.emit(.remittanceLine(line))
         context.add(line: line.amountPaid.amount)
 
-        var shared = DeductionTemplate(lineID: lineID, reference: reference, context: context)
+        let shared = DeductionTemplate(lineID: lineID, reference: reference, context: context)
         for (adjustment, amount) in withheld {
             let (category, source, list) = categorize(adjustment.reason)
             emit(
@@ -91,7 +91,6 @@ extension ISO20022Parser {
                 context: &context, into: &sink)
         }
         guard unexplained > .zero else { return }
-        shared.lineID = lineID
         emit(
             shared.make(
                 id: deductionIDPrefix + String(block.ordinal) + ":short", amount: unexplained, reason: nil,

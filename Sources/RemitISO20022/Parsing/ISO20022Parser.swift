@@ -19,7 +19,7 @@ struct ISO20022Parser {
     /// 1-based count of elements started so far: the ordinal that record ids are made of.
     var ordinal = 0
     var text: [UInt8] = []
-    /// True from an element's start until a child starts or it ends: its text is the leaf's value.
+    /// True from a known element's start until a child starts or it ends: its text is the leaf's value.
     var leafOpen = false
     var pendingCurrency: String?
     var stopped = false
@@ -124,7 +124,8 @@ struct ISO20022Parser {
         ordinal += 1
         path.push(name)
         text.removeAll(keepingCapacity: true)
-        leafOpen = true
+        // Only known elements have values Remit reads; unknown ones are not worth copying text for.
+        leafOpen = name.tag != .other
         if path.depth > Self.maxDepth {
             stop(ISO20022Diagnostics.tooDeep(limit: Self.maxDepth, at: location(stream)), into: &sink)
             return

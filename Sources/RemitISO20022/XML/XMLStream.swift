@@ -36,7 +36,8 @@ final class XMLStream {
 
     /// Pulls bytes from `source` as libxml2 asks for them.
     ///
-    /// - Throws: `ParseError` when libxml2 cannot even start a reader.
+    /// - Parameter lineOffset: lines of earlier documents in the same file (see `ByteSource`).
+    /// - Throws: `StartFailure` when libxml2 cannot even start a reader.
     init(source: ByteSource, url: String, lineOffset: Int = 0) throws(StartFailure) {
         self.source = source
         self.lineOffset = lineOffset
@@ -191,11 +192,4 @@ final class XMLStream {
     private final class ErrorBox {
         var first: ParseError?
     }
-}
-
-/// An element's local name: the known tag, and libxml2's interned name for anything else.
-struct XMLName {
-    var tag: ISOTag
-    /// Interned by libxml2's dictionary, valid as long as the stream.
-    var pointer: UnsafeRawPointer?
 }
