@@ -25,7 +25,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore"]),
-        .executableTarget(name: "RemitBench", dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitPipeline"]),
+        .executableTarget(
+            name: "RemitBench", dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitPipeline"]
+        ),
         .testTarget(name: "RemitCoreTests", dependencies: ["RemitCore"]),
         .testTarget(name: "RemitX12Tests", dependencies: ["RemitX12", "RemitCore"]),
         .testTarget(name: "RemitInvoicesTests", dependencies: ["RemitInvoices", "RemitCore"]),

@@ -16,12 +16,15 @@ public struct BankTransaction: Sendable, Hashable {
     public var text: String?
     /// True when the bank reports this entry as reversing an earlier one.
     public var isReversal: Bool
+    /// The bank's entry status as sent (ISO 20022 `Sts`: `BOOK`, `PDNG`, `INFO`, `FUTR`); only booked entries are cash.
+    public var status: String?
     public var provenance: Provenance
 
     public init(
         id: String, account: String, asOfDate: CalendarDate?, valueDate: CalendarDate?, typeCode: String,
         direction: Payment.Direction, amount: Money, fundsType: String?, bankReference: String?,
-        customerReference: String?, text: String?, isReversal: Bool, provenance: Provenance
+        customerReference: String?, text: String?, isReversal: Bool, status: String? = nil,
+        provenance: Provenance
     ) {
         self.id = id
         self.account = account
@@ -35,6 +38,7 @@ public struct BankTransaction: Sendable, Hashable {
         self.customerReference = customerReference
         self.text = text
         self.isReversal = isReversal
+        self.status = status
         self.provenance = provenance
     }
 }

@@ -56,6 +56,9 @@ extension Payment {
         writer.field("handling_code", handlingCode)
         writer.field("trace_number", traceNumber)
         writer.field("originator_id", originatorID)
+        writer.field("uetr", uetr)
+        writer.field("remittance_id", remittanceID)
+        writer.field("remittance_text", remittanceText)
     }
 }
 
@@ -109,6 +112,7 @@ extension BankTransaction {
         writer.field("customer_reference", customerReference)
         writer.field("text", text)
         writer.field("reversal", isReversal)
+        writer.field("status", status)
     }
 }
 

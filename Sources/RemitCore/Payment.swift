@@ -18,6 +18,12 @@ public struct Payment: Sendable, Hashable {
     /// The reassociation key the bank also reports: X12 TRN02, an ACH trace, an EndToEndId.
     public var traceNumber: String?
     public var originatorID: String?
+    /// The SWIFT gpi tracking id (ISO 20022 `Refs/UETR`), when the source has one.
+    public var uetr: String?
+    /// The id of a separate remittance advice for this payment (ISO 20022 `RmtInf/RmtId` in remt.001).
+    public var remittanceID: String?
+    /// Free-text remittance exactly as sent (ISO 20022 `Ustrd`, several joined by line ends).
+    public var remittanceText: String?
     public var provenance: Provenance
 
     public enum Direction: String, Sendable, Hashable {
@@ -27,7 +33,7 @@ public struct Payment: Sendable, Hashable {
     public init(
         id: String, payer: Party, payee: Party, method: String?, format: String?, handlingCode: String?,
         amount: Money, direction: Direction, date: CalendarDate?, traceNumber: String?, originatorID: String?,
-        provenance: Provenance
+        provenance: Provenance, uetr: String? = nil, remittanceID: String? = nil, remittanceText: String? = nil
     ) {
         self.id = id
         self.payer = payer
@@ -41,5 +47,8 @@ public struct Payment: Sendable, Hashable {
         self.traceNumber = traceNumber
         self.originatorID = originatorID
         self.provenance = provenance
+        self.uetr = uetr
+        self.remittanceID = remittanceID
+        self.remittanceText = remittanceText
     }
 }

@@ -1,4 +1,5 @@
 import RemitCore
+import RemitISO20022
 import RemitX12
 
 /// Runs the parser for a detected format over a file, streaming.
@@ -9,7 +10,8 @@ enum FormatReaders {
     ) throws {
         switch format {
         case .unknown:
-            throw Diagnostic(.error, code: "input.unknown-format",
+            throw Diagnostic(
+                .error, code: "input.unknown-format",
                 "not a recognised remittance or bank file (expected X12 starting with ISA, BAI2 starting with 01, "
                     + "or ISO 20022 XML)", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0))
         case .x12:
@@ -24,8 +26,9 @@ enum FormatReaders {
         case .bai2:
             try BAI2Input.parse(path: path, sha256: sha256, settings: settings, calls: calls, into: &sink)
         case .iso20022:
-            throw Diagnostic(.error, code: "input.unsupported", "\(format.rawValue) reading is not built yet",
-                at: .wholeFile(path))
+            ISO20022Reader(
+                file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)), crosswalk: settings.crosswalk
+            ).read(calls: calls, into: &sink)
         }
     }
 }

@@ -59,7 +59,9 @@ import Testing
         // A copy of the executable far from any mappings folder, run from a folder without one.
         let bin = try RemitProcess.temporaryDirectory()
         let copy = bin.appendingPathComponent("remit")
-        try FileManager.default.copyItem(at: RemitProcess.executable, to: copy)
+        // A hard link, not a copy: a copy's write descriptor can leak into a process another test forks at the
+        // same moment, and executing the copy then fails with ETXTBSY.
+        try FileManager.default.linkItem(at: RemitProcess.executable, to: copy)
         let input = RemitProcess.fixture("retail/bigmart-2026-11-30.820")
         let result = try RemitProcess.run(
             ["convert", input], environment: ["REMIT_MAPPINGS": ""], executable: copy, directory: bin)

@@ -82,4 +82,37 @@ import Testing
             if result.status == 1 { #expect(result.stderr.contains("\(path):"), "\(name): \(result.stderr)") }
         }
     }
+
+    @Test func convertsACamt054() throws {
+        let result = try RemitProcess.run(["convert", "fixtures/retail/bigmart-mueller-camt054-2026-12-02.xml"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let records = try result.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let kinds = records.map { $0["record_type"] as! String }
+        #expect(kinds == [
+            "payment", "remittance_line", "remittance_line", "deduction", "bank_transaction", "payment",
+            "remittance_line", "bank_transaction",
+        ])
+        let deduction = try #require(records.first { $0["record_type"] as? String == "deduction" })
+        #expect(deduction["category"] as? String == "shortage")
+        let source = deduction["source"] as! [String: Any]
+        #expect(source["path"] as? String
+            == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[2]/RfrdDocAmt/"
+            + "AdjstmntAmtAndRsn[1]/Amt")
+        #expect(source["version"] as? String == "camt.054.001.08")
+    }
+
+    @Test func everyBundledISO20022SampleConvertsOrGivesALocatedError() throws {
+        let folder = RemitProcess.packageRoot.appendingPathComponent("fixtures/iso20022")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".xml") }.sorted()
+        #expect(names.count >= 25)
+        for name in names {
+            let path = folder.appendingPathComponent(name).path
+            let result = try RemitProcess.run(["convert", path])
+            #expect([0, 1].contains(result.status), "\(name): exit \(result.status)")
+            if result.status == 1 { #expect(result.stderr.contains("\(path):"), "\(name): \(result.stderr)") }
+        }
+    }
 }

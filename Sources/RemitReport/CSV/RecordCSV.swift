@@ -45,6 +45,9 @@ public enum RecordCSV {
             CSVColumn("handling_code") { .optional($0.handlingCode) },
             CSVColumn("trace_number") { .optional($0.traceNumber) },
             CSVColumn("originator_id") { .optional($0.originatorID) },
+            CSVColumn("uetr") { .optional($0.uetr) },
+            CSVColumn("remittance_id") { .optional($0.remittanceID) },
+            CSVColumn("remittance_text") { .optional($0.remittanceText) },
         ]
         + CSVColumn.source.map { $0.lifted { (payment: Payment) in payment.provenance } }
 
@@ -106,6 +109,7 @@ public enum RecordCSV {
             CSVColumn("customer_reference") { .optional($0.customerReference) },
             CSVColumn("text") { .optional($0.text) },
             CSVColumn("reversal") { .text($0.isReversal ? "true" : "false") },
+            CSVColumn("status") { .optional($0.status) },
         ]
         + CSVColumn.source.map { $0.lifted { (transaction: BankTransaction) in transaction.provenance } }
 }

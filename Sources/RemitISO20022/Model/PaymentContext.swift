@@ -1,0 +1,25 @@
+import RemitCore
+
+/// What every line and deduction of one payment shares, and the running totals of its tie-out.
+struct PaymentContext {
+    var paymentID: String
+    var payer: Party
+    var currency: String
+    /// The payment's unsigned amount.
+    var amount: FixedDecimal
+    /// True for a debit: line amounts take the payment's sign so lines and payment tie out.
+    var negative: Bool
+    var trace: String?
+    var transactionID: String
+    /// A sole `Strd` block without `RmtdAmt` is taken to remit the whole payment.
+    var singleBlock: Bool
+    var linesTotal = FixedDecimal.zero
+    var lineCount = 0
+    var recordCount = 0
+
+    mutating func add(line amount: FixedDecimal) {
+        linesTotal = (try? linesTotal.adding(amount)) ?? linesTotal
+        lineCount += 1
+        recordCount += 1
+    }
+}
