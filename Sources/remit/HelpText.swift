@@ -4,7 +4,8 @@ enum HelpText {
         EXIT CODES
           0   success: every input was read and used (warnings may have been printed)
           1   finished and wrote its outputs, but some input was rejected (see the errors on stderr)
-          2   could not finish: an output could not be written, or mapping data is broken
+          2   could not finish: the invoice export could not be read, an output could not be written,
+              or the mappings folder is missing or broken
           64  usage error: the command line was wrong
         """
 
@@ -42,10 +43,12 @@ enum HelpText {
                                    layout of the export: a name under mappings/layouts/ or a
                                    path to a layout file                                    (default generic)
           --out DIR                output folder, created if missing                      (default out)
-          --strict                 treat warnings (count mismatches, imbalances) as errors
+          --strict                 treat warnings (count mismatches, imbalances) as errors and leave
+                                   out every transaction that had one
           --currency CODE          currency when a remittance names none                  (default USD)
-          --mappings DIR           folder of crosswalks and layouts (default: the mappings/
-                                   folder found above the executable, or REMIT_MAPPINGS)
+          --mappings DIR           folder of crosswalks, layouts and partners (default: REMIT_MAPPINGS,
+                                   else a mappings/ folder beside or above the executable,
+                                   else ./mappings)
           --run-time TIME          the run time recorded in the manifest, ISO 8601 UTC
                                    (default: SOURCE_DATE_EPOCH if set, else now)
           -h, --help               show this help
@@ -69,7 +72,7 @@ enum HelpText {
         OPTIONS
           --to jsonl|csv           output format                                          (default jsonl)
           -o, --output PATH        write to PATH instead of standard output
-          --strict                 treat warnings as errors
+          --strict                 treat warnings as errors and leave out every transaction that had one
           --currency CODE          currency when a remittance names none                  (default USD)
           --mappings DIR           folder of crosswalks (see remit reconcile --help)
           -h, --help               show this help
