@@ -56,7 +56,8 @@ public struct PartnerDirectory: Sendable {
                     payerNames: decoded.payer_names ?? [], directory: folder))
             } catch {
                 throw Diagnostic(.error, code: "mapping.partner", "cannot read partner file: \(error)",
-                    at: .wholeFile(path), hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...]}")
+                    at: .wholeFile(path),
+                    hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...]}")
             }
         }
         return directory
