@@ -18,7 +18,7 @@ struct InvoiceLedger {
         remaining = invoices.map(\.openAmount.amount)
         appliedThisRun = Array(repeating: .zero, count: invoices.count)
         for (index, invoice) in invoices.enumerated() {
-            byReference[invoice.normalizedNumber, default: []].append(index)
+            if !invoice.normalizedNumber.isEmpty { byReference[invoice.normalizedNumber, default: []].append(index) }
             if let id = CustomerKey.id(invoice.customerID) { customerIDs.insert(id) }
             if let name = CustomerKey.name(invoice.customerName) { customerNames.insert(name) }
             if let partner = partners.partner(for: Party(name: invoice.customerName, id: invoice.customerID)) {

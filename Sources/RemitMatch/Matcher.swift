@@ -63,6 +63,10 @@ public struct Matcher {
     private func decide(_ line: RemittanceLine, stated: [Deduction], ledger: inout InvoiceLedger) -> LineMatch {
         let currency = line.amountPaid.currency
         var evidence = [Evidence("normalized_reference", line.normalizedReference)]
+        guard !line.normalizedReference.isEmpty else {
+            // Only punctuation or letters outside A–Z: nothing to compare, and all such references would agree.
+            return unmatched(line, evidence: evidence, why: "the reference has no letters A-Z or digits to match on")
+        }
         let candidates = ledger.candidates(for: line.normalizedReference)
         guard !candidates.isEmpty else {
             evidence.append(Evidence("candidates", "0"))
@@ -91,7 +95,7 @@ public struct Matcher {
                 evidence.append(Evidence("partner", partner.key))
             }
         } else if ofPayer.count > 1 {
-            evidence.append(Evidence("invoices", ofPayer.map { ledger.invoices[$0].number }.joined(separator: ",")))
+            evidence.append(Evidence("invoices", Self.listed(ofPayer.map { ledger.invoices[$0].number })))
             return unmatched(line, evidence: evidence, why: "several invoices of this payer share the reference")
         } else if options.allowUnknownPayer, !ledger.knowsPayer(line.payer), ofOthers.count + undecided.count == 1 {
             chosen = (ofOthers + undecided)[0]
@@ -99,11 +103,11 @@ public struct Matcher {
             evidence.append(Evidence("customer", describeCustomer(ledger.invoices[chosen])))
             evidence.append(Evidence("payer_in_export", "no"))
         } else if !ofOthers.isEmpty && undecided.isEmpty {
-            let owners = ofOthers.map { describeCustomer(ledger.invoices[$0]) }.joined(separator: ",")
+            let owners = Self.listed(ofOthers.map { describeCustomer(ledger.invoices[$0]) })
             evidence.append(Evidence("belongs_to", owners))
             return unmatched(line, evidence: evidence, why: "the reference belongs to another customer")
         } else {
-            let numbers = (ofOthers + undecided).map { ledger.invoices[$0].number }.joined(separator: ",")
+            let numbers = Self.listed((ofOthers + undecided).map { ledger.invoices[$0].number })
             evidence.append(Evidence("invoices", numbers))
             return unmatched(line, evidence: evidence, why: "several invoices share the reference")
         }
@@ -171,6 +175,15 @@ public struct Matcher {
             openBefore: nil, applied: .zero(currency), discountTaken: line.discountTaken,
             statedDeductions: .zero(currency), unexplained: .zero(currency), unapplied: line.amountPaid,
             openAfter: nil)
+    }
+
+    /// Distinct values in order, at most ten, then how many more: evidence stays readable (and small) when an
+    /// export repeats one number thousands of times.
+    package static func listed(_ values: [String]) -> String {
+        var seen: Set<String> = []
+        let distinct = values.filter { seen.insert($0).inserted }
+        let shown = distinct.prefix(10).joined(separator: ",")
+        return distinct.count > 10 ? shown + ",… (\(distinct.count - 10) more)" : shown
     }
 
     private func describeCustomer(_ invoice: Invoice) -> String {
