@@ -87,6 +87,41 @@ import Testing
         }
     }
 
+    @Test func inputCannotForgeDiagnosticLinesOrReachTheTerminal() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("inject.820")
+        let text = try String(
+            contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "BPR*C*1034.00", with: "BPR*C*12\nfake.820:1:1: error: forged\u{1B}[2J")
+        try Data(text.utf8).write(to: file)
+        let result = try RemitProcess.run(["convert", file.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(lines.first?.contains(#"'12\nfake.820:1:1: error: forged\u{1B}[2J'"#) == true)
+        #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))
+    }
+
+    @Test func reportPagesCarryNoControlCharacters() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("ctrl.820")
+        let text = try String(
+            contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "N1*PR*", with: "N1*PR*\u{1B}[31m\u{0}")
+        try Data(text.utf8).write(to: file)
+        let out = dir.appendingPathComponent("out")
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path, file.path,
+        ])
+        #expect([0, 1].contains(result.status), "\(result.stderr)")
+        let html = try Data(contentsOf: out.appendingPathComponent("report.html"))
+        #expect(!html.contains(0x1B))
+        #expect(!html.contains(0x00))
+        #expect(String(decoding: html, as: UTF8.self).contains("\u{FFFD}[31m\u{FFFD}"))
+    }
+
     @Test func aBrokenTransactionIsLeftOutAndReported() throws {
         let dir = try RemitProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("truncated.820")
