@@ -77,6 +77,17 @@ import Testing
         #expect(export.invoices[3].amount == Money(amount("8000.00"), "EUR"))
     }
 
+    @Test func aCustomerOrPONamedTotalIsStillAnInvoice() throws {
+        // Total rules apply only where the invoice number is empty, as on a real total row.
+        let netsuite = try Fixtures.read("netsuite-total-customer.csv", layout: "netsuite")
+        #expect(netsuite.invoices.map(\.number) == ["INV-300001", "INV10442"])
+        #expect(netsuite.invoices.first?.customerName == "Total Wine & More")
+        #expect(netsuite.skipped == [SkipCount(reason: "total row", count: 1)])
+        let oracle = try Fixtures.read("oracle-total-customer.tsv", layout: "oracle-receivables")
+        #expect(oracle.invoices.map(\.number) == ["7001"])
+        #expect(oracle.skipped == [SkipCount(reason: "total row", count: 1)])
+    }
+
     @Test func quickBooksAging() throws {
         let export = try Fixtures.read("quickbooks-aging.csv", layout: "quickbooks-aging")
         #expect(export.diagnostics.filter { $0.severity != .note }.isEmpty)

@@ -220,7 +220,7 @@ extension InvoiceLayout: Decodable {
     private static func decodeSkipRule(
         _ rule: KeyedDecodingContainer<LayoutKey>, columns: [InvoiceField: [String]]
     ) throws -> SkipRule {
-        try rule.refuseUnknownKeys(["field", "header", "matches", "empty", "reason"])
+        try rule.refuseUnknownKeys(["field", "header", "matches", "empty", "reason", "only_if_empty"])
         let target: SkipRule.Target
         let targetText: String
         if let name = try rule.optionalString("field") {
@@ -259,8 +259,19 @@ extension InvoiceLayout: Decodable {
         } else {
             throw rule.fail("matches", "a rule needs matches (a regular expression) or \"empty\": true")
         }
+        var onlyIfEmpty: InvoiceField?
+        if let name = try rule.optionalString("only_if_empty") {
+            guard let field = InvoiceField(rawValue: name) else {
+                throw rule.fail("only_if_empty", "unknown field '\(name)'")
+            }
+            guard columns[field] != nil else {
+                throw rule.fail("only_if_empty", "'\(name)' has no header spellings under columns")
+            }
+            onlyIfEmpty = field
+        }
         let reason = try rule.optionalString("reason")?.trimmingWhitespace() ?? ""
         return SkipRule(
-            target: target, condition: condition, reason: reason.isEmpty ? "\(targetText) \(conditionText)" : reason)
+            target: target, condition: condition, reason: reason.isEmpty ? "\(targetText) \(conditionText)" : reason,
+            onlyIfEmpty: onlyIfEmpty)
     }
 }

@@ -24,10 +24,14 @@ public struct SkipRule: Sendable, Hashable {
     public var condition: Condition
     /// How skipped rows are counted and reported, e.g. `subtotal row`.
     public var reason: String
+    /// The rule applies only when this field's cell is empty too: a total row has no invoice number, while a
+    /// real invoice of a customer named "Total Wine" has one.
+    public var onlyIfEmpty: InvoiceField?
 
-    public init(target: Target, condition: Condition, reason: String) {
+    public init(target: Target, condition: Condition, reason: String, onlyIfEmpty: InvoiceField? = nil) {
         self.target = target
         self.condition = condition
         self.reason = reason
+        self.onlyIfEmpty = onlyIfEmpty
     }
 }

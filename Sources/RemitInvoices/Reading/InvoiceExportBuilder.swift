@@ -149,6 +149,11 @@ public struct InvoiceExportBuilder {
             } else {
                 hit = candidates.contains { $0.isEmpty }
             }
+            if hit, let field = compiled.rule.onlyIfEmpty, let index = header.column(of: field), index < cells.count,
+                !cells[index].isEmpty
+            {
+                continue
+            }
             if hit { return compiled.rule }
         }
         return nil
