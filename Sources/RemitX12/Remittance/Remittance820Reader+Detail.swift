@@ -9,7 +9,8 @@ extension Remittance820Reader {
         if adjustment != nil {
             readAdjustmentText(segment)
         } else if line != nil {
-            guard let open = line, !open.emitted else { return }
+            // `line!` is read in place: binding the whole open line would copy it for every child segment.
+            guard !line!.emitted else { return }
             if segment.tag == SegmentTag.ref && segment.valueEquals(1, "PO") {
                 line?.purchaseOrder = segment.string(2)
             } else if segment.tag == SegmentTag.dtm && segment.valueEquals(1, "003"), let bytes = segment.value(2) {
@@ -29,14 +30,23 @@ extension Remittance820Reader {
 
     /// REF02/REF03 and NTE02 under an ADX become its reason text.
     private mutating func readAdjustmentText(_ segment: X12Segment) {
+        let text: String?
         switch segment.tag {
         case SegmentTag.ref:
-            let parts = [segment.string(2), segment.string(3)].compactMap { $0 }
-            if !parts.isEmpty { adjustment?.texts.append(parts.joined(separator: " ")) }
+            switch (segment.string(2), segment.string(3)) {
+            case (let first?, let second?): text = first + " " + second
+            case (let first, let second): text = first ?? second
+            }
         case SegmentTag.nte:
-            if let text = segment.string(2) { adjustment?.texts.append(text) }
+            text = segment.string(2)
         default:
-            break
+            text = nil
+        }
+        guard let text else { return }
+        if adjustment!.reasonText == nil {
+            adjustment!.reasonText = text
+        } else {
+            adjustment!.reasonText! += " | " + text
         }
     }
 
@@ -58,7 +68,7 @@ extension Remittance820Reader {
         guard let newTotal = sum(linesTotal, paid!, at: paidLocation, into: &sink) else { return }
         linesTotal = newTotal
         line = OpenLine(
-            id: context.lineIDPrefix + String(segment.index), segmentIndex: segment.index,
+            id: TransactionContext.id(context.lineIDPrefix, segment.index), segmentIndex: segment.index,
             qualifier: segment.string(1), reference: reference ?? "", paid: paid!, invoiceTotal: total,
             discount: discount, location: paidLocation,
             invoiceTotalLocation: total == nil
@@ -66,25 +76,29 @@ extension Remittance820Reader {
     }
 
     mutating func emitLineIfNeeded<Sink: RecordSink>(into sink: inout Sink) {
-        guard let open = line, !open.emitted else { return }
-        line?.emitted = true
-        let record = RemittanceLine(
+        guard line != nil, !line!.emitted else { return }
+        line!.emitted = true
+        emit(.remittanceLine(lineRecord(line!)), into: &sink)
+    }
+
+    /// The record of an open line. Not mutating, so `open` can be borrowed from `line` without a copy.
+    private func lineRecord(_ open: borrowing OpenLine) -> RemittanceLine {
+        RemittanceLine(
             id: open.id, paymentID: paymentID, referenceQualifier: open.qualifier, reference: open.reference,
             normalizedReference: ReferenceNormalizer.normalize(open.reference), purchaseOrder: open.purchaseOrder,
             invoiceDate: open.invoiceDate, amountPaid: Money(open.paid, currency),
             invoiceAmount: open.invoiceTotal.map { Money($0, currency) },
             discountTaken: open.discount.map { Money($0, currency) }, payer: payer,
             provenance: context.provenance(open.location))
-        emit(.remittanceLine(record), into: &sink)
     }
 
     /// Emits the open line if still held, then its unexplained short pay: RMR05 − RMR06 − RMR04 − the ADX
     /// deductions under it, when RMR05 is given and that is positive. A negative remainder means the payer
     /// paid more than the invoice total it stated: an overpayment, which matching reports, not a deduction.
     mutating func closeLine<Sink: RecordSink>(into sink: inout Sink) {
-        guard let open = line else { return }
-        emitLineIfNeeded(into: &sink)
-        line = nil
+        // Taken, not copied: the open line is moved out and ends here.
+        guard let open = line.take() else { return }
+        if !open.emitted { emit(.remittanceLine(lineRecord(open)), into: &sink) }
         guard let total = open.invoiceTotal, let location = open.invoiceTotalLocation else { return }
         let unexplained: FixedDecimal
         do {
@@ -96,7 +110,8 @@ extension Remittance820Reader {
         }
         guard unexplained > .zero else { return }
         let record = Deduction(
-            id: context.deductionIDPrefix + String(open.segmentIndex) + ":short", paymentID: paymentID,
+            id: TransactionContext.id(context.deductionIDPrefix, open.segmentIndex, suffix: ":short"),
+            paymentID: paymentID,
             lineID: open.id, amount: Money(unexplained, currency), reasonCode: nil, reasonCodeList: nil,
             category: .unidentified, categorySource: "rule:short-pay", reasonText: nil,
             invoiceReference: open.reference, memoNumber: nil, memoQualifier: nil, payer: payer,
@@ -115,10 +130,10 @@ extension Remittance820Reader {
         // Normalise to "negative reduces the payment", the reading from 003050 on.
         let asReduction = context.negativeAdjustmentReduces ? sent : sent.negated()
         let withheld = asReduction.negated()
-        if let open = line {
+        if line != nil {
             // Already netted into that RMR's RMR04: it explains a short pay, it does not move BPR02 again.
-            guard let deducted = sum(open.deducted, withheld, at: location, into: &sink) else { return }
-            line?.deducted = deducted
+            guard let deducted = sum(line!.deducted, withheld, at: location, into: &sink) else { return }
+            line!.deducted = deducted
         } else {
             guard let newTotal = sum(adjustmentsTotal, asReduction, at: location, into: &sink) else { return }
             adjustmentsTotal = newTotal
@@ -130,14 +145,14 @@ extension Remittance820Reader {
     }
 
     mutating func closeAdjustment<Sink: RecordSink>(into sink: inout Sink) {
-        guard let open = adjustment else { return }
-        adjustment = nil
+        guard let open = adjustment.take() else { return }
         let (category, source) = context.crosswalk.categorize(code: open.reasonCode, codeList: Self.codeList)
         let record = Deduction(
-            id: context.deductionIDPrefix + String(open.segmentIndex), paymentID: paymentID, lineID: open.lineID,
+            id: TransactionContext.id(context.deductionIDPrefix, open.segmentIndex), paymentID: paymentID,
+            lineID: open.lineID,
             amount: Money(open.withheld, currency), reasonCode: open.reasonCode,
             reasonCodeList: open.reasonCode == nil ? nil : Self.codeList, category: category,
-            categorySource: source, reasonText: open.texts.isEmpty ? nil : open.texts.joined(separator: " | "),
+            categorySource: source, reasonText: open.reasonText,
             invoiceReference: open.invoiceReference, memoNumber: open.memoNumber, memoQualifier: open.memoQualifier,
             payer: payer, paymentTrace: trace, origin: .stated, provenance: context.provenance(open.location))
         emit(.deduction(record), into: &sink)

@@ -70,7 +70,8 @@ struct Remittance820Reader {
         var reasonCode: String?
         var memoQualifier: String?
         var memoNumber: String?
-        var texts: [String] = []
+        /// The REF/NTE texts under it so far, joined with ` | `.
+        var reasonText: String?
         var lineID: String?
         var invoiceReference: String?
         var location: SourceLocation

@@ -3,10 +3,10 @@ import RemitCore
 /// What every record of one transaction set shares: where it came from and how to read it.
 struct TransactionContext {
     let file: String
-    let fileSHA256: String
-    let envelope: EnvelopeKeys
-    /// `ST@<segment index of the ST>`.
-    let transactionID: String
+    /// The file digest, envelope keys and `ST@<segment index of the ST>`, shared by every record's provenance.
+    let origin: ProvenanceOrigin
+    var envelope: EnvelopeKeys { origin.envelope }
+    var transactionID: String { origin.transactionID }
     /// Where the ST is.
     let location: SourceLocation
     /// From version 003050 on a negative ADX01 reduces the payment; before, a positive one does.
@@ -24,9 +24,7 @@ struct TransactionContext {
         crosswalk: ReasonCrosswalk
     ) {
         self.file = file
-        self.fileSHA256 = fileSHA256
-        self.envelope = envelope
-        self.transactionID = transactionID
+        origin = ProvenanceOrigin(fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
         self.location = location
         self.negativeAdjustmentReduces = negativeAdjustmentReduces
         self.defaultCurrency = defaultCurrency
@@ -36,9 +34,44 @@ struct TransactionContext {
         deductionIDPrefix = idPrefix + ":ded:"
     }
 
+    /// `prefix` followed by `number` in decimal and `suffix`, built in one allocation: record ids are made
+    /// for every record, and concatenating the parts costs several.
+    static func id(_ prefix: String, _ number: Int, suffix: StaticString = "") -> String {
+        var prefix = prefix
+        let magnitude = number.magnitude
+        var digitCount = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
+        }
+        let sign = number < 0 ? 1 : 0
+        let count = prefix.utf8.count + sign + digitCount + suffix.utf8CodeUnitCount
+        return prefix.withUTF8 { head in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                var index = head.count
+                _ = buffer.initialize(fromContentsOf: head)
+                if sign == 1 {
+                    buffer[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                var value = magnitude
+                for position in stride(from: index + digitCount - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                index += digitCount
+                for offset in 0..<suffix.utf8CodeUnitCount {
+                    buffer[index + offset] = suffix.utf8Start[offset]
+                }
+                return count
+            }
+        }
+    }
+
     @inline(__always)
     func provenance(_ location: SourceLocation) -> Provenance {
-        Provenance(location: location, fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
+        Provenance(location: location, origin: origin)
     }
 
     /// Whether ADX amounts of a group with version `version` (GS08, e.g. `004010` or `005010X218`) reduce the

@@ -53,8 +53,10 @@ struct X12Segment {
 
     /// Whether element `position` holds exactly `text`, spaces trimmed.
     func valueEquals(_ position: Int, _ text: StaticString) -> Bool {
-        guard let bytes = value(position) else { return false }
-        return bytes.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        guard let bytes = value(position), bytes.count == text.utf8CodeUnitCount else { return false }
+        let expected = text.utf8Start
+        for index in 0..<bytes.count where bytes[index] != expected[index] { return false }
+        return true
     }
 
     /// The segment ID as text, e.g. `RMR`.
