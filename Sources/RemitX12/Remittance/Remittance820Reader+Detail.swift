@@ -70,7 +70,7 @@ extension Remittance820Reader {
         guard let newTotal = sum(linesTotal, paid!, at: paidPlace, into: &sink) else { return }
         linesTotal = newTotal
         line = OpenLine(
-            id: TransactionContext.id(context.lineIDPrefix, segment.index), segmentIndex: segment.index,
+            id: context.lineID(segment.index), segmentIndex: segment.index,
             qualifier: segment.string(1), reference: reference ?? "", paid: paid!, invoiceTotal: total,
             discount: discount, place: paidPlace,
             invoiceTotalPlace: total == nil ? nil : segment.place(element: 5, name: "RMR05"))

@@ -14,9 +14,9 @@ struct TransactionContext {
     let defaultCurrency: String
     let crosswalk: ReasonCrosswalk
     /// `<idPrefix>:pay:` and friends, built once.
-    let paymentIDPrefix: String
-    let lineIDPrefix: String
-    let deductionIDPrefix: String
+    let paymentIDPrefix: [UInt8]
+    let lineIDPrefix: [UInt8]
+    let deductionIDPrefix: [UInt8]
 
     init(
         file: String, fileSHA256: String, idPrefix: String, envelope: EnvelopeKeys, transactionID: String,
@@ -29,43 +29,47 @@ struct TransactionContext {
         self.negativeAdjustmentReduces = negativeAdjustmentReduces
         self.defaultCurrency = defaultCurrency
         self.crosswalk = crosswalk
-        paymentIDPrefix = idPrefix + ":pay:"
-        lineIDPrefix = idPrefix + ":line:"
-        deductionIDPrefix = idPrefix + ":ded:"
+        paymentIDPrefix = Array((idPrefix + ":pay:").utf8)
+        lineIDPrefix = Array((idPrefix + ":line:").utf8)
+        deductionIDPrefix = Array((idPrefix + ":ded:").utf8)
     }
 
-    /// `prefix` followed by `number` in decimal and `suffix`, built in one allocation: record ids are made
-    /// for every record, and concatenating the parts costs several.
-    static func id(_ prefix: String, _ number: Int, suffix: StaticString = "") -> String {
-        var prefix = prefix
-        let magnitude = number.magnitude
-        var digitCount = 1
-        var rest = magnitude / 10
-        while rest > 0 {
-            digitCount += 1
-            rest /= 10
-        }
-        let sign = number < 0 ? 1 : 0
-        let count = prefix.utf8.count + sign + digitCount + suffix.utf8CodeUnitCount
-        return prefix.withUTF8 { head in
-            String(unsafeUninitializedCapacity: count) { buffer in
-                var index = head.count
-                _ = buffer.initialize(fromContentsOf: head)
-                if sign == 1 {
-                    buffer[index] = UInt8(ascii: "-")
-                    index += 1
-                }
-                var value = magnitude
-                for position in stride(from: index + digitCount - 1, through: index, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                index += digitCount
-                for offset in 0..<suffix.utf8CodeUnitCount {
-                    buffer[index + offset] = suffix.utf8Start[offset]
-                }
-                return count
+    /// The id of the remittance line read from the RMR at `segmentIndex`.
+    func lineID(_ segmentIndex: Int) -> String { Self.id(lineIDPrefix, segmentIndex) }
+
+    /// `prefix` followed by `number` in decimal and `suffix`: a record id, made for every record. Built in a
+    /// stack buffer and turned into a string once, which costs less than concatenating the parts.
+    static func id(_ prefix: [UInt8], _ number: Int, suffix: StaticString = "") -> String {
+        let capacity = prefix.count + 21 + suffix.utf8CodeUnitCount
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var count = 0
+            for byte in prefix {
+                buffer[count] = byte
+                count += 1
             }
+            if number < 0 {
+                buffer[count] = UInt8(ascii: "-")
+                count += 1
+            }
+            var value = number.magnitude
+            var digitCount = 1
+            while value >= 10 {
+                digitCount += 1
+                value /= 10
+            }
+            value = number.magnitude
+            count += digitCount
+            var position = count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            for offset in 0..<suffix.utf8CodeUnitCount {
+                buffer[count] = suffix.utf8Start[offset]
+                count += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
     }
 
