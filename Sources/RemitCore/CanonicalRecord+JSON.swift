@@ -23,13 +23,16 @@ extension JSONWriter {
         guard let value else { return }
         key(name)
         beginObject()
-        field("amount", value.formattedAmount)
+        key("amount")
+        decimalString(value.amount, minimumScale: Currency.minorDigits(of: value.currency))
         field("currency", value.currency)
         endObject()
     }
 
     public mutating func date(_ name: StaticString, _ value: CalendarDate?) {
-        field(name, value?.description)
+        guard let value else { return }
+        key(name)
+        dateString(value)
     }
 
     public mutating func party(_ name: StaticString, _ value: Party) {

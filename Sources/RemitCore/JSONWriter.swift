@@ -5,7 +5,12 @@
 /// left out.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// Containers open around the write position.
+    private var depth = 0
+    /// Whether the innermost open container already holds a value (the next one needs a comma).
+    private var needsComma = false
+    /// `needsComma` of each enclosing container, outermost first (`depth - 1` entries while one is open).
+    private var enclosing: [Bool] = []
 
     public init(reservingCapacity capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
@@ -13,29 +18,31 @@ public struct JSONWriter {
 
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
-        needsComma.removeAll(keepingCapacity: true)
+        depth = 0
+        needsComma = false
+        enclosing.removeAll(keepingCapacity: true)
     }
 
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        open()
     }
 
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
-        needsComma.removeLast()
+        close()
     }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        open()
     }
 
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
-        needsComma.removeLast()
+        close()
     }
 
     /// Writes `"key":` ready for a value.
@@ -45,14 +52,14 @@ public struct JSONWriter {
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        needsComma = false
     }
 
     public mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        needsComma = false
     }
 
     public mutating func string(_ value: String) {
@@ -62,7 +69,29 @@ public struct JSONWriter {
 
     public mutating func integer(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(value.magnitude), minimumCount: 1)
+    }
+
+    /// Writes `value` as a JSON string in plain decimal with at least `minimumScale` fractional digits, the
+    /// text of `FixedDecimal.formatted(minimumScale:)`, without building that string.
+    public mutating func decimalString(_ value: FixedDecimal, minimumScale: UInt8) {
+        separate()
+        let shown = value.rescaled(to: minimumScale) ?? value
+        bytes.append(UInt8(ascii: "\""))
+        if shown.units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let scale = Int(shown.scale)
+        let magnitude = shown.units.magnitude
+        if scale == 0 {
+            appendDigits(magnitude, minimumCount: 1)
+        } else {
+            var divisor: UInt64 = 1
+            for _ in 0..<scale { divisor *= 10 }
+            appendDigits(magnitude / divisor, minimumCount: 1)
+            bytes.append(UInt8(ascii: "."))
+            appendDigits(magnitude % divisor, minimumCount: scale)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func bool(_ value: Bool) {
@@ -96,13 +125,74 @@ public struct JSONWriter {
     public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
     private mutating func separate() {
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        guard depth > 0 else { return }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
+    }
+
+    private mutating func open() {
+        if depth > 0 { enclosing.append(needsComma) }
+        depth += 1
+        needsComma = false
+    }
+
+    private mutating func close() {
+        depth -= 1
+        needsComma = depth > 0 ? enclosing.removeLast() : false
+    }
+
+    /// Writes `value` as a JSON string `YYYY-MM-DD`, the text of its `description`, without building that string.
+    public mutating func dateString(_ value: CalendarDate) {
+        guard value.year >= 0, value.month >= 0, value.day >= 0 else {
+            string(value.description)
+            return
+        }
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        appendDigits(UInt64(value.year), minimumCount: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt64(value.month), minimumCount: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt64(value.day), minimumCount: 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The decimal digits of `value`, left-padded with zeros to `minimumCount`.
+    private mutating func appendDigits(_ value: UInt64, minimumCount: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(20, minimumCount)) { buffer in
+            var start = buffer.count
+            var rest = value
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            while buffer.count - start < minimumCount {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     private mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most values need no escaping: copy them whole from contiguous UTF-8.
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            for byte in utf8
+            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || byte == 0x7F
+            {
+                return false
+            }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
