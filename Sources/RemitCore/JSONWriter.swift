@@ -105,15 +105,48 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
-        key(name)
-        string(value)
+        guard var value else { return }
+        // The whole `,"name":"value"` goes in with one append when the value needs no escaping.
+        let written = value.withUTF8 { utf8 in
+            guard !JSONWriter.needsEscaping(utf8) else { return false }
+            appendField(name, valueCount: utf8.count + 2) { room in
+                room[0] = UInt8(ascii: "\"")
+                _ = UnsafeMutableBufferPointer(rebasing: room[1...]).initialize(fromContentsOf: utf8)
+                room[utf8.count + 1] = UInt8(ascii: "\"")
+                return utf8.count + 2
+            }
+            return true
+        }
+        if !written {
+            key(name)
+            string(value)
+        }
     }
 
     public mutating func field(_ name: StaticString, _ value: Int?) {
         guard let value else { return }
-        key(name)
-        integer(value)
+        appendField(name, valueCount: 21) { room in
+            var count = 0
+            if value < 0 {
+                room[0] = UInt8(ascii: "-")
+                count = 1
+            }
+            var rest = value.magnitude
+            var digits = 1
+            while rest >= 10 {
+                digits += 1
+                rest /= 10
+            }
+            rest = value.magnitude
+            count += digits
+            var position = count
+            repeat {
+                position -= 1
+                room[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            return count
+        }
     }
 
     public mutating func field(_ name: StaticString, _ value: Bool) {
@@ -157,6 +190,43 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `,"name":` (the comma when needed) and the value `write` puts in `room` (at most
+    /// `valueCount` bytes; it returns how many), with one append.
+    @inline(__always)
+    private mutating func appendField(
+        _ name: StaticString, valueCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int
+    ) {
+        let nameCount = name.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: nameCount + 4 + valueCount) { buffer in
+            var count = 0
+            if depth > 0 {
+                if needsComma {
+                    buffer[0] = UInt8(ascii: ",")
+                    count = 1
+                }
+                needsComma = true
+            }
+            buffer[count] = UInt8(ascii: "\"")
+            count += 1
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[count...])
+                .initialize(fromContentsOf: UnsafeBufferPointer(start: name.utf8Start, count: nameCount))
+            count += nameCount
+            buffer[count] = UInt8(ascii: "\"")
+            buffer[count + 1] = UInt8(ascii: ":")
+            count += 2
+            count += write(UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// Whether `utf8` holds a byte that JSON strings must escape.
+    private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F {
+            return true
+        }
+        return false
+    }
+
     /// The decimal digits of `value`, left-padded with zeros to `minimumCount`.
     private mutating func appendDigits(_ value: UInt64, minimumCount: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(20, minimumCount)) { buffer in
@@ -180,12 +250,7 @@ public struct JSONWriter {
         // Most values need no escaping: copy them whole from contiguous UTF-8.
         var text = text
         let plain = text.withUTF8 { utf8 in
-            for byte in utf8
-            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                || byte == 0x7F
-            {
-                return false
-            }
+            guard !JSONWriter.needsEscaping(utf8) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
