@@ -127,13 +127,17 @@ extension Provenance {
         writer.field("segment_index", location.segmentIndex)
         writer.field("element", location.element)
         writer.field("path", location.path)
-        writer.field("interchange_control", envelope.interchangeControl)
-        writer.field("group_control", envelope.groupControl)
-        writer.field("transaction_control", envelope.transactionControl)
-        writer.field("sender_id", envelope.senderID)
-        writer.field("receiver_id", envelope.receiverID)
-        writer.field("version", envelope.version)
-        if !transactionID.isEmpty { writer.field("transaction_id", transactionID) }
+        // The same for every record of a transaction: written once, then copied.
+        writer.cachedFragment(for: origin) { writer in
+            let envelope = origin.envelope
+            writer.field("interchange_control", envelope.interchangeControl)
+            writer.field("group_control", envelope.groupControl)
+            writer.field("transaction_control", envelope.transactionControl)
+            writer.field("sender_id", envelope.senderID)
+            writer.field("receiver_id", envelope.receiverID)
+            writer.field("version", envelope.version)
+            if !origin.transactionID.isEmpty { writer.field("transaction_id", origin.transactionID) }
+        }
         writer.endObject()
     }
 }

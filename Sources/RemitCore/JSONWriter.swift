@@ -11,6 +11,10 @@ public struct JSONWriter {
     private var needsComma = false
     /// `needsComma` of each enclosing container, outermost first (`depth - 1` entries while one is open).
     private var enclosing: [Bool] = []
+    /// What `cachedFragment` wrote last: the object it was for, the bytes, and the state around them.
+    private var fragmentKey: AnyObject?
+    private var fragmentBytes: [UInt8] = []
+    private var fragmentState = (depth: 0, before: false, after: false)
 
     public init(reservingCapacity capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
@@ -152,6 +156,32 @@ public struct JSONWriter {
     public mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         bool(value)
+    }
+
+    /// Writes what `write` writes, or the bytes it wrote last time when called again for the same `key` in the
+    /// same place (container depth and comma state). For fields shared by many records in a row, such as
+    /// a transaction's envelope in every record's provenance.
+    ///
+    /// - Parameters:
+    ///   - key: an immutable object; `write` must depend on nothing else.
+    ///   - write: writes values into the current container, leaving it open.
+    mutating func cachedFragment(for key: AnyObject, _ write: (inout JSONWriter) -> Void) {
+        if let fragmentKey, fragmentKey === key, fragmentState.depth == depth, fragmentState.before == needsComma {
+            bytes.append(contentsOf: fragmentBytes)
+            needsComma = fragmentState.after
+            return
+        }
+        let start = bytes.count
+        let state = (depth: depth, before: needsComma)
+        write(&self)
+        guard depth == state.depth else {
+            fragmentKey = nil
+            return
+        }
+        fragmentKey = key
+        fragmentBytes.removeAll(keepingCapacity: true)
+        fragmentBytes.append(contentsOf: bytes[start...])
+        fragmentState = (state.depth, state.before, needsComma)
     }
 
     /// Newline, for JSON Lines.

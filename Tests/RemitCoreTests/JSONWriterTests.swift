@@ -40,3 +40,34 @@ import Testing
                 == #"{"a":"x\"y\\z\n\u007f\u0001é","b":[-12,0,{}],"c":3}"#)
     }
 }
+
+@Suite struct ProvenanceJSONTests {
+    /// A writer reused across records writes each provenance as a fresh writer does, whether the records
+    /// share their transaction's origin or not.
+    @Test func reusedWriterMatchesFreshWriters() {
+        let first = ProvenanceOrigin(
+            fileSHA256: "ab", envelope: EnvelopeKeys(interchangeControl: "1", version: "004010"), transactionID: "ST@3")
+        let second = ProvenanceOrigin(fileSHA256: "ab", envelope: EnvelopeKeys(senderID: "S"), transactionID: "")
+        let location = SourceLocation(file: "f.edi", line: 2, column: 5, byteOffset: 40, segmentIndex: 2)
+        let provenances = [
+            Provenance(location: location, origin: first),
+            Provenance(location: location.element("RMR04"), origin: first),
+            Provenance(location: location, origin: second), Provenance(location: location, origin: first),
+        ]
+        var reused = JSONWriter()
+        for provenance in provenances {
+            reused.removeAll()
+            reused.beginObject()
+            reused.key("source")
+            provenance.writeJSON(into: &reused)
+            reused.endObject()
+            var fresh = JSONWriter()
+            fresh.beginObject()
+            fresh.key("source")
+            provenance.writeJSON(into: &fresh)
+            fresh.endObject()
+            #expect(reused.bytes == fresh.bytes)
+        }
+        #expect(String(decoding: reused.bytes, as: UTF8.self).contains(#""version":"004010","transaction_id":"ST@3"}"#))
+    }
+}
