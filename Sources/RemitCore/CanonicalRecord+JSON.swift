@@ -21,12 +21,9 @@ extension JSONWriter {
     /// Writes `name` as `{"amount":"12.50","currency":"USD"}`; amounts are strings so no reader rounds them.
     public mutating func money(_ name: StaticString, _ value: Money?) {
         guard let value else { return }
-        key(name)
-        beginObject()
-        key("amount")
-        decimalString(value.amount, minimumScale: Currency.minorDigits(of: value.currency))
-        field("currency", value.currency)
-        endObject()
+        moneyField(
+            name, amount: value.amount, minimumScale: Currency.minorDigits(of: value.currency),
+            currency: value.currency)
     }
 
     public mutating func date(_ name: StaticString, _ value: CalendarDate?) {
@@ -38,11 +35,14 @@ extension JSONWriter {
     public mutating func party(_ name: StaticString, _ value: Party) {
         guard !value.isEmpty else { return }
         key(name)
-        beginObject()
-        field("name", value.name)
-        field("id_qualifier", value.idQualifier)
-        field("id", value.id)
-        endObject()
+        // Every record of a payment names the same payer: written once, then copied.
+        cachedFragment(for: value.identity) { writer in
+            writer.beginObject()
+            writer.field("name", value.name)
+            writer.field("id_qualifier", value.idQualifier)
+            writer.field("id", value.id)
+            writer.endObject()
+        }
     }
 }
 

@@ -11,10 +11,9 @@ public struct JSONWriter {
     private var needsComma = false
     /// `needsComma` of each enclosing container, outermost first (`depth - 1` entries while one is open).
     private var enclosing: [Bool] = []
-    /// What `cachedFragment` wrote last: the object it was for, the bytes, and the state around them.
-    private var fragmentKey: AnyObject?
-    private var fragmentBytes: [UInt8] = []
-    private var fragmentState = (depth: 0, before: false, after: false)
+    /// What `cachedFragment` wrote lately, a few entries reused in turn.
+    private var fragments: [Fragment] = []
+    private var nextFragmentSlot = 0
 
     public init(reservingCapacity capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
@@ -81,21 +80,102 @@ public struct JSONWriter {
     /// text of `FixedDecimal.formatted(minimumScale:)`, without building that string.
     public mutating func decimalString(_ value: FixedDecimal, minimumScale: UInt8) {
         separate()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONWriter.decimalCapacity) { buffer in
+            let count = JSONWriter.writeDecimal(value, minimumScale: minimumScale, into: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// Writes `"name":{"amount":"12.50","currency":"USD"}` with one append, as `key`, `beginObject`, `key`,
+    /// `decimalString`, `field` and `endObject` would; field by field when the currency needs escaping.
+    mutating func moneyField(_ name: StaticString, amount: FixedDecimal, minimumScale: UInt8, currency: String) {
+        var code = currency
+        let written = code.withUTF8 { code in
+            guard !JSONWriter.needsEscaping(code) else { return false }
+            appendField(name, valueCount: JSONWriter.decimalCapacity + code.count + 28) { room in
+                var count = 0
+                for byte in "{\"amount\":".utf8 {
+                    room[count] = byte
+                    count += 1
+                }
+                count += JSONWriter.writeDecimal(
+                    amount, minimumScale: minimumScale, into: UnsafeMutableBufferPointer(rebasing: room[count...]))
+                for byte in ",\"currency\":\"".utf8 {
+                    room[count] = byte
+                    count += 1
+                }
+                for byte in code {
+                    room[count] = byte
+                    count += 1
+                }
+                room[count] = UInt8(ascii: "\"")
+                room[count + 1] = UInt8(ascii: "}")
+                return count + 2
+            }
+            return true
+        }
+        if !written {
+            key(name)
+            beginObject()
+            key("amount")
+            decimalString(amount, minimumScale: minimumScale)
+            field("currency", currency)
+            endObject()
+        }
+    }
+
+    /// Room for a quoted decimal: quotes, sign, 19 digits, point, leading zeros up to scale 18.
+    private static let decimalCapacity = 44
+
+    /// Puts the quoted text of `FixedDecimal.formatted(minimumScale:)` at the start of `room`.
+    ///
+    /// - Returns: the number of bytes written, at most `decimalCapacity`.
+    private static func writeDecimal(
+        _ value: FixedDecimal, minimumScale: UInt8, into room: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         let shown = value.rescaled(to: minimumScale) ?? value
-        bytes.append(UInt8(ascii: "\""))
-        if shown.units < 0 { bytes.append(UInt8(ascii: "-")) }
+        var count = 0
+        room[count] = UInt8(ascii: "\"")
+        count += 1
+        if shown.units < 0 {
+            room[count] = UInt8(ascii: "-")
+            count += 1
+        }
         let scale = Int(shown.scale)
         let magnitude = shown.units.magnitude
-        if scale == 0 {
-            appendDigits(magnitude, minimumCount: 1)
-        } else {
-            var divisor: UInt64 = 1
-            for _ in 0..<scale { divisor *= 10 }
-            appendDigits(magnitude / divisor, minimumCount: 1)
-            bytes.append(UInt8(ascii: "."))
-            appendDigits(magnitude % divisor, minimumCount: scale)
+        var divisor: UInt64 = 1
+        for _ in 0..<scale { divisor *= 10 }
+        count += writeDigits(magnitude / divisor, minimumCount: 1, into: room, at: count)
+        if scale > 0 {
+            room[count] = UInt8(ascii: ".")
+            count += 1
+            count += writeDigits(magnitude % divisor, minimumCount: scale, into: room, at: count)
         }
-        bytes.append(UInt8(ascii: "\""))
+        room[count] = UInt8(ascii: "\"")
+        return count + 1
+    }
+
+    /// Puts the digits of `value`, left-padded with zeros to `minimumCount`, at `room[start...]`.
+    ///
+    /// - Returns: the number of digits written.
+    private static func writeDigits(
+        _ value: UInt64, minimumCount: Int, into room: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let count = max(digits, minimumCount)
+        rest = value
+        var position = start + count
+        while position > start {
+            position -= 1
+            room[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return count
     }
 
     public mutating func bool(_ value: Bool) {
@@ -158,30 +238,42 @@ public struct JSONWriter {
         bool(value)
     }
 
-    /// Writes what `write` writes, or the bytes it wrote last time when called again for the same `key` in the
-    /// same place (container depth and comma state). For fields shared by many records in a row, such as
-    /// a transaction's envelope in every record's provenance.
+    /// Writes what `write` writes, or the bytes it wrote the last time it was called for the same `key` in the
+    /// same place (container depth and comma state). For values repeated in many records in a row, such as a
+    /// transaction's envelope in every record's provenance, or the payer of every record of a payment.
     ///
     /// - Parameters:
     ///   - key: an immutable object; `write` must depend on nothing else.
-    ///   - write: writes values into the current container, leaving it open.
+    ///   - write: writes into the current container and closes whatever it opens.
     mutating func cachedFragment(for key: AnyObject, _ write: (inout JSONWriter) -> Void) {
-        if let fragmentKey, fragmentKey === key, fragmentState.depth == depth, fragmentState.before == needsComma {
-            bytes.append(contentsOf: fragmentBytes)
-            needsComma = fragmentState.after
+        for fragment in fragments
+        where fragment.key === key && fragment.depth == depth && fragment.before == needsComma {
+            bytes.append(contentsOf: fragment.bytes)
+            needsComma = fragment.after
             return
         }
         let start = bytes.count
-        let state = (depth: depth, before: needsComma)
+        let (startDepth, before) = (depth, needsComma)
         write(&self)
-        guard depth == state.depth else {
-            fragmentKey = nil
-            return
+        guard depth == startDepth else { return }
+        let fragment = Fragment(
+            key: key, bytes: Array(bytes[start...]), depth: startDepth, before: before, after: needsComma)
+        if fragments.count < Fragment.slots {
+            fragments.append(fragment)
+        } else {
+            fragments[nextFragmentSlot] = fragment
+            nextFragmentSlot = (nextFragmentSlot + 1) % Fragment.slots
         }
-        fragmentKey = key
-        fragmentBytes.removeAll(keepingCapacity: true)
-        fragmentBytes.append(contentsOf: bytes[start...])
-        fragmentState = (state.depth, state.before, needsComma)
+    }
+
+    /// Bytes written for one object by `cachedFragment`, and the state they were written in.
+    private struct Fragment {
+        static let slots = 4
+        var key: AnyObject
+        var bytes: [UInt8]
+        var depth: Int
+        var before: Bool
+        var after: Bool
     }
 
     /// Newline, for JSON Lines.

@@ -32,6 +32,9 @@ public struct Party: Sendable, Hashable {
 
     public var isEmpty: Bool { name == nil && id == nil }
 
+    /// The shared storage: the same object means the same values (it is immutable).
+    var identity: AnyObject { storage }
+
     public static func == (lhs: Party, rhs: Party) -> Bool {
         lhs.storage === rhs.storage
             || (lhs.name == rhs.name && lhs.idQualifier == rhs.idQualifier && lhs.id == rhs.id)

@@ -15,6 +15,19 @@ import Testing
             String(decoding: writer.bytes, as: UTF8.self) == "\"" + value.formatted(minimumScale: minimumScale) + "\"")
     }
 
+    @Test func moneyObjects() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.money("paid", Money(FixedDecimal(units: -5, scale: 1), "USD"))
+        writer.money("kept", Money(FixedDecimal(units: 1234, scale: 2), "JPY"))
+        writer.money("odd", Money(FixedDecimal(units: 7, scale: 0), "A\"B"))
+        writer.endObject()
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == #"{"paid":{"amount":"-0.50","currency":"USD"},"kept":{"amount":"12.34","currency":"JPY"},"#
+                + #""odd":{"amount":"7.00","currency":"A\"B"}}"#)
+    }
+
     @Test func datesMatchDescription() throws {
         let date = try #require(CalendarDate(year: 26, month: 3, day: 9))
         var writer = JSONWriter()
