@@ -21,25 +21,28 @@ extension JSONWriter {
     /// Writes `name` as `{"amount":"12.50","currency":"USD"}`; amounts are strings so no reader rounds them.
     public mutating func money(_ name: StaticString, _ value: Money?) {
         guard let value else { return }
-        key(name)
-        beginObject()
-        field("amount", value.formattedAmount)
-        field("currency", value.currency)
-        endObject()
+        moneyField(
+            name, amount: value.amount, minimumScale: Currency.minorDigits(of: value.currency),
+            currency: value.currency)
     }
 
     public mutating func date(_ name: StaticString, _ value: CalendarDate?) {
-        field(name, value?.description)
+        guard let value else { return }
+        key(name)
+        dateString(value)
     }
 
     public mutating func party(_ name: StaticString, _ value: Party) {
         guard !value.isEmpty else { return }
         key(name)
-        beginObject()
-        field("name", value.name)
-        field("id_qualifier", value.idQualifier)
-        field("id", value.id)
-        endObject()
+        // Every record of a payment names the same payer: written once, then copied.
+        cachedFragment(for: value.identity) { writer in
+            writer.beginObject()
+            writer.field("name", value.name)
+            writer.field("id_qualifier", value.idQualifier)
+            writer.field("id", value.id)
+            writer.endObject()
+        }
     }
 }
 
@@ -128,13 +131,17 @@ extension Provenance {
         writer.field("segment_index", location.segmentIndex)
         writer.field("element", location.element)
         writer.field("path", location.path)
-        writer.field("interchange_control", envelope.interchangeControl)
-        writer.field("group_control", envelope.groupControl)
-        writer.field("transaction_control", envelope.transactionControl)
-        writer.field("sender_id", envelope.senderID)
-        writer.field("receiver_id", envelope.receiverID)
-        writer.field("version", envelope.version)
-        if !transactionID.isEmpty { writer.field("transaction_id", transactionID) }
+        // The same for every record of a transaction: written once, then copied.
+        writer.cachedFragment(for: origin) { writer in
+            let envelope = origin.envelope
+            writer.field("interchange_control", envelope.interchangeControl)
+            writer.field("group_control", envelope.groupControl)
+            writer.field("transaction_control", envelope.transactionControl)
+            writer.field("sender_id", envelope.senderID)
+            writer.field("receiver_id", envelope.receiverID)
+            writer.field("version", envelope.version)
+            if !origin.transactionID.isEmpty { writer.field("transaction_id", origin.transactionID) }
+        }
         writer.endObject()
     }
 }

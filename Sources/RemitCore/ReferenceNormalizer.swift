@@ -7,6 +7,7 @@ public enum ReferenceNormalizer {
     private static let numberWords: [[UInt8]] = ["NO", "NR", "NUM"].map { Array($0.utf8) }
 
     public static func normalize(_ reference: String) -> String {
+        if isAlreadyKey(reference) { return reference }
         var kept: [UInt8] = []
         kept.reserveCapacity(reference.utf8.count)
         for byte in reference.utf8 {
@@ -30,6 +31,17 @@ public enum ReferenceNormalizer {
         if start > 0 && !isDigit(kept[start]) { start = 0 }
         while start < kept.count - 1 && kept[start] == UInt8(ascii: "0") { start += 1 }
         return String(decoding: kept[start...], as: UTF8.self)
+    }
+
+    /// Whether `reference` is its own key: capitals and digits only, starting with a digit other than 0, so
+    /// there is nothing to drop or upper-case. Most references are plain invoice numbers like this.
+    private static func isAlreadyKey(_ reference: String) -> Bool {
+        var utf8 = reference.utf8.makeIterator()
+        guard let first = utf8.next(), first >= UInt8(ascii: "1") && first <= UInt8(ascii: "9") else { return false }
+        while let byte = utf8.next() {
+            guard isDigit(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) else { return false }
+        }
+        return true
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -78,22 +78,77 @@ public struct EnvelopeKeys: Sendable, Hashable {
 }
 
 /// The provenance stamped on every canonical record.
+///
+/// What all records of one transaction share (the file's digest, the envelope, the transaction id) is held
+/// once in a `ProvenanceOrigin` and referenced, so a record carries its own location and one reference
+/// instead of eight strings. Equality and hashing compare the values, never the reference.
 public struct Provenance: Sendable, Hashable {
     public var location: SourceLocation
+    /// The file digest, envelope and transaction id, shared by every record of a transaction.
+    public var origin: ProvenanceOrigin
+
     /// Lower-case hex SHA-256 of the whole input file; filled in by the pipeline once the file is read.
-    public var fileSHA256: String
-    public var envelope: EnvelopeKeys
+    public var fileSHA256: String {
+        get { origin.fileSHA256 }
+        set { origin = ProvenanceOrigin(fileSHA256: newValue, envelope: envelope, transactionID: transactionID) }
+    }
+
+    public var envelope: EnvelopeKeys {
+        get { origin.envelope }
+        set { origin = ProvenanceOrigin(fileSHA256: fileSHA256, envelope: newValue, transactionID: transactionID) }
+    }
+
     /// Identifies the transaction the record came from within its file (e.g. `ST@12`, the segment index of
     /// its ST), so a consumer can set aside every record of a transaction that was later rejected.
-    public var transactionID: String
+    public var transactionID: String {
+        get { origin.transactionID }
+        set { origin = ProvenanceOrigin(fileSHA256: fileSHA256, envelope: envelope, transactionID: newValue) }
+    }
 
     public init(
         location: SourceLocation, fileSHA256: String = "", envelope: EnvelopeKeys = EnvelopeKeys(),
         transactionID: String = ""
     ) {
         self.location = location
+        origin = ProvenanceOrigin(fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
+    }
+
+    /// A provenance sharing `origin` with the other records of its transaction.
+    @inlinable
+    public init(location: SourceLocation, origin: ProvenanceOrigin) {
+        self.location = location
+        self.origin = origin
+    }
+
+    public static func == (lhs: Provenance, rhs: Provenance) -> Bool {
+        lhs.location == rhs.location && (lhs.origin === rhs.origin || lhs.origin == rhs.origin)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location)
+        hasher.combine(origin)
+    }
+}
+
+/// The part of a `Provenance` that every record of one transaction shares. Immutable.
+public final class ProvenanceOrigin: Sendable, Hashable {
+    public let fileSHA256: String
+    public let envelope: EnvelopeKeys
+    public let transactionID: String
+
+    public init(fileSHA256: String = "", envelope: EnvelopeKeys = EnvelopeKeys(), transactionID: String = "") {
         self.fileSHA256 = fileSHA256
         self.envelope = envelope
         self.transactionID = transactionID
+    }
+
+    public static func == (lhs: ProvenanceOrigin, rhs: ProvenanceOrigin) -> Bool {
+        lhs.fileSHA256 == rhs.fileSHA256 && lhs.envelope == rhs.envelope && lhs.transactionID == rhs.transactionID
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fileSHA256)
+        hasher.combine(envelope)
+        hasher.combine(transactionID)
     }
 }

@@ -32,7 +32,7 @@ public enum ConvertJob {
         if let header = encoder.header { try output.write(header) }
         for path in options.inputs {
             var sink = ConvertSink(output: output, strict: options.settings.strict, printer: printer,
-                encode: encoder.encode)
+                encoder: encoder)
             do {
                 let (sha256, _) = try SHA256Hasher.hashFile(path, calls: calls)
                 let prefix = try InputProcessor.readPrefix(path, calls: calls)
@@ -66,6 +66,8 @@ struct RecordEncoder {
     private let unionHeader: [String]
     /// For each record kind, the position in the union header of each of its columns.
     private let positions: [String: [Int]]
+    /// Reused for every JSON Lines record, so writing one allocates nothing.
+    private var jsonWriter = JSONWriter()
 
     init(format: ConvertOptions.OutputFormat) {
         self.format = format
@@ -89,6 +91,21 @@ struct RecordEncoder {
         var writer = CSVWriter()
         writer.writeHeader(unionHeader)
         return writer.bytes
+    }
+
+    /// Writes `record` to `output` in the output format.
+    ///
+    /// - Throws: `SystemCallError` when the output cannot be written.
+    mutating func write(_ record: CanonicalRecord, to output: BufferedOutput) throws {
+        switch format {
+        case .jsonl:
+            jsonWriter.removeAll()
+            record.writeJSON(into: &jsonWriter)
+            jsonWriter.newline()
+            try output.write(jsonWriter.bytes)
+        case .csv:
+            try output.write(encode(record))
+        }
     }
 
     func encode(_ record: CanonicalRecord) -> [UInt8] {

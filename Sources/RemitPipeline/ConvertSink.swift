@@ -7,7 +7,7 @@ import RemitCore
 /// rejected after that, an error says how many of its records were already written.
 struct ConvertSink: RecordSink {
     let output: BufferedOutput
-    let encode: (CanonicalRecord) -> [UInt8]
+    var encoder: RecordEncoder
     let printer: DiagnosticPrinter
     let strict: Bool
     var holdLimit = 10_000
@@ -20,14 +20,12 @@ struct ConvertSink: RecordSink {
     private(set) var failure: Error?
     private var strictRule: StrictTransactionRule
 
-    init(
-        output: BufferedOutput, strict: Bool, printer: DiagnosticPrinter, encode: @escaping (CanonicalRecord) -> [UInt8]
-    ) {
+    init(output: BufferedOutput, strict: Bool, printer: DiagnosticPrinter, encoder: RecordEncoder) {
         self.output = output
         self.strict = strict
         strictRule = StrictTransactionRule(strict: strict)
         self.printer = printer
-        self.encode = encode
+        self.encoder = encoder
     }
 
     mutating func emit(_ record: CanonicalRecord) {
@@ -81,7 +79,7 @@ struct ConvertSink: RecordSink {
         }
         do {
             for record in held {
-                try output.write(encode(record))
+                try encoder.write(record, to: output)
                 written += 1
             }
         } catch {

@@ -119,7 +119,9 @@ public struct X12Reader {
             }
             switch step {
             case .segment(let segment): envelope.handle(segment, into: &sink)
-            case .unreadable(let diagnostic): envelope.unreadable(diagnostic, into: &sink)
+            case .unreadable:
+                if let diagnostic = tokenizer.unreadable { envelope.unreadable(diagnostic, into: &sink) }
+                tokenizer.unreadable = nil
             case .needMore: return (position, true)
             case .exhausted: return (position, false)
             }

@@ -9,7 +9,8 @@ extension Remittance820Reader {
         if adjustment != nil {
             readAdjustmentText(segment)
         } else if line != nil {
-            guard let open = line, !open.emitted else { return }
+            // `line!` is read in place: binding the whole open line would copy it for every child segment.
+            guard !line!.emitted else { return }
             if segment.tag == SegmentTag.ref && segment.valueEquals(1, "PO") {
                 line?.purchaseOrder = segment.string(2)
             } else if segment.tag == SegmentTag.dtm && segment.valueEquals(1, "003"), let bytes = segment.value(2) {
@@ -29,20 +30,29 @@ extension Remittance820Reader {
 
     /// REF02/REF03 and NTE02 under an ADX become its reason text.
     private mutating func readAdjustmentText(_ segment: X12Segment) {
+        let text: String?
         switch segment.tag {
         case SegmentTag.ref:
-            let parts = [segment.string(2), segment.string(3)].compactMap { $0 }
-            if !parts.isEmpty { adjustment?.texts.append(parts.joined(separator: " ")) }
+            switch (segment.string(2), segment.string(3)) {
+            case (let first?, let second?): text = first + " " + second
+            case (let first, let second): text = first ?? second
+            }
         case SegmentTag.nte:
-            if let text = segment.string(2) { adjustment?.texts.append(text) }
+            text = segment.string(2)
         default:
-            break
+            text = nil
+        }
+        guard let text else { return }
+        if adjustment!.reasonText == nil {
+            adjustment!.reasonText = text
+        } else {
+            adjustment!.reasonText! += " | " + text
         }
     }
 
     mutating func openLine<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
         let reference = segment.string(2)
-        let paidLocation = segment.location(file: context.file, element: 4, name: "RMR04")
+        let paidPlace = segment.place(element: 4, name: "RMR04")
         if reference == nil {
             sink.report(
                 X12Diagnostics.missingReference(at: segment.location(file: context.file, element: 2, name: "RMR02")))
@@ -52,62 +62,81 @@ extension Remittance820Reader {
         let discount = amount(segment, 6, name: "RMR06", into: &sink)
         if rejected { return }
         if paid == nil {
-            sink.report(X12Diagnostics.missingPaidAmount(reference: reference ?? "", at: paidLocation))
+            sink.report(
+                X12Diagnostics.missingPaidAmount(reference: reference ?? "", at: paidPlace.location(file: context.file))
+            )
             paid = .zero
         }
-        guard let newTotal = sum(linesTotal, paid!, at: paidLocation, into: &sink) else { return }
+        guard let newTotal = sum(linesTotal, paid!, at: paidPlace, into: &sink) else { return }
         linesTotal = newTotal
         line = OpenLine(
-            id: context.lineIDPrefix + String(segment.index), segmentIndex: segment.index,
+            id: context.lineID(segment.index), segmentIndex: segment.index,
             qualifier: segment.string(1), reference: reference ?? "", paid: paid!, invoiceTotal: total,
-            discount: discount, location: paidLocation,
-            invoiceTotalLocation: total == nil
-                ? nil : segment.location(file: context.file, element: 5, name: "RMR05"))
+            discount: discount, place: paidPlace,
+            invoiceTotalPlace: total == nil ? nil : segment.place(element: 5, name: "RMR05"))
     }
 
     mutating func emitLineIfNeeded<Sink: RecordSink>(into sink: inout Sink) {
-        guard let open = line, !open.emitted else { return }
-        line?.emitted = true
-        let record = RemittanceLine(
+        guard line != nil, !line!.emitted else { return }
+        line!.emitted = true
+        emit(.remittanceLine(lineRecord(line!)), into: &sink)
+    }
+
+    /// The record of an open line. Not mutating, so `open` can be borrowed from `line` without a copy.
+    private func lineRecord(_ open: borrowing OpenLine) -> RemittanceLine {
+        RemittanceLine(
             id: open.id, paymentID: paymentID, referenceQualifier: open.qualifier, reference: open.reference,
             normalizedReference: ReferenceNormalizer.normalize(open.reference), purchaseOrder: open.purchaseOrder,
             invoiceDate: open.invoiceDate, amountPaid: Money(open.paid, currency),
             invoiceAmount: open.invoiceTotal.map { Money($0, currency) },
             discountTaken: open.discount.map { Money($0, currency) }, payer: payer,
-            provenance: context.provenance(open.location))
-        emit(.remittanceLine(record), into: &sink)
+            provenance: context.provenance(open.place.location(file: context.file)))
     }
 
     /// Emits the open line if still held, then its unexplained short pay: RMR05 − RMR06 − RMR04 − the ADX
     /// deductions under it, when RMR05 is given and that is positive. A negative remainder means the payer
     /// paid more than the invoice total it stated: an overpayment, which matching reports, not a deduction.
     mutating func closeLine<Sink: RecordSink>(into sink: inout Sink) {
-        guard let open = line else { return }
-        emitLineIfNeeded(into: &sink)
-        line = nil
-        guard let total = open.invoiceTotal, let location = open.invoiceTotalLocation else { return }
-        let unexplained: FixedDecimal
-        do {
-            unexplained = try total.subtracting(open.discount ?? .zero).subtracting(open.paid)
-                .subtracting(open.deducted)
-        } catch {
-            reject(X12Diagnostics.overflow("the short pay of RMR '\(open.reference)'", at: location), into: &sink)
+        // The open line is read in place through `line!` and by non-mutating functions; a copy costs more.
+        guard line != nil else { return }
+        if !line!.emitted { emit(.remittanceLine(lineRecord(line!)), into: &sink) }
+        guard let total = line!.invoiceTotal, let place = line!.invoiceTotalPlace else {
+            line = nil
             return
         }
-        guard unexplained > .zero else { return }
-        let record = Deduction(
-            id: context.deductionIDPrefix + String(open.segmentIndex) + ":short", paymentID: paymentID,
-            lineID: open.id, amount: Money(unexplained, currency), reasonCode: nil, reasonCodeList: nil,
-            category: .unidentified, categorySource: "rule:short-pay", reasonText: nil,
-            invoiceReference: open.reference, memoNumber: nil, memoQualifier: nil, payer: payer,
-            paymentTrace: trace, origin: .shortPay, provenance: context.provenance(location))
+        let unexplained: FixedDecimal
+        do {
+            unexplained = try total.subtracting(line!.discount ?? .zero).subtracting(line!.paid)
+                .subtracting(line!.deducted)
+        } catch {
+            let location = place.location(file: context.file)
+            reject(X12Diagnostics.overflow("the short pay of RMR '\(line!.reference)'", at: location), into: &sink)
+            return
+        }
+        guard unexplained > .zero else {
+            line = nil
+            return
+        }
+        let record = shortPayRecord(line!, amount: unexplained, at: place)
+        line = nil
         emit(.deduction(record), into: &sink)
     }
 
+    /// The deduction for the unexplained short pay of `open`.
+    private func shortPayRecord(_ open: borrowing OpenLine, amount: FixedDecimal, at place: ElementPlace) -> Deduction {
+        Deduction(
+            id: TransactionContext.id(context.deductionIDPrefix, open.segmentIndex, suffix: ":short"),
+            paymentID: paymentID, lineID: open.id, amount: Money(amount, currency), reasonCode: nil,
+            reasonCodeList: nil, category: .unidentified, categorySource: "rule:short-pay", reasonText: nil,
+            invoiceReference: open.reference, memoNumber: nil, memoQualifier: nil, payer: payer,
+            paymentTrace: trace, origin: .shortPay, provenance: context.provenance(place.location(file: context.file)))
+    }
+
     mutating func openAdjustment<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
-        let location = segment.location(file: context.file, element: 1, name: "ADX01")
+        let place = segment.place(element: 1, name: "ADX01")
         guard let sent = amount(segment, 1, name: "ADX01", into: &sink) else {
             if !rejected {
+                let location = place.location(file: context.file)
                 reject(X12Diagnostics.missingElement("ADX01", meaning: "adjustment amount", at: location), into: &sink)
             }
             return
@@ -115,31 +144,36 @@ extension Remittance820Reader {
         // Normalise to "negative reduces the payment", the reading from 003050 on.
         let asReduction = context.negativeAdjustmentReduces ? sent : sent.negated()
         let withheld = asReduction.negated()
-        if let open = line {
+        if line != nil {
             // Already netted into that RMR's RMR04: it explains a short pay, it does not move BPR02 again.
-            guard let deducted = sum(open.deducted, withheld, at: location, into: &sink) else { return }
-            line?.deducted = deducted
+            guard let deducted = sum(line!.deducted, withheld, at: place, into: &sink) else { return }
+            line!.deducted = deducted
         } else {
-            guard let newTotal = sum(adjustmentsTotal, asReduction, at: location, into: &sink) else { return }
+            guard let newTotal = sum(adjustmentsTotal, asReduction, at: place, into: &sink) else { return }
             adjustmentsTotal = newTotal
         }
         adjustment = OpenAdjustment(
             segmentIndex: segment.index, withheld: withheld, reasonCode: segment.string(2),
             memoQualifier: segment.string(3), memoNumber: segment.string(4), lineID: line?.id,
-            invoiceReference: line?.reference, location: location)
+            invoiceReference: line?.reference, place: place)
     }
 
     mutating func closeAdjustment<Sink: RecordSink>(into sink: inout Sink) {
-        guard let open = adjustment else { return }
+        guard adjustment != nil else { return }
+        let record = adjustmentRecord(adjustment!)
         adjustment = nil
-        let (category, source) = context.crosswalk.categorize(code: open.reasonCode, codeList: Self.codeList)
-        let record = Deduction(
-            id: context.deductionIDPrefix + String(open.segmentIndex), paymentID: paymentID, lineID: open.lineID,
-            amount: Money(open.withheld, currency), reasonCode: open.reasonCode,
-            reasonCodeList: open.reasonCode == nil ? nil : Self.codeList, category: category,
-            categorySource: source, reasonText: open.texts.isEmpty ? nil : open.texts.joined(separator: " | "),
-            invoiceReference: open.invoiceReference, memoNumber: open.memoNumber, memoQualifier: open.memoQualifier,
-            payer: payer, paymentTrace: trace, origin: .stated, provenance: context.provenance(open.location))
         emit(.deduction(record), into: &sink)
+    }
+
+    /// The deduction of an ADX. Not mutating, so `open` can be borrowed from `adjustment` without a copy.
+    private func adjustmentRecord(_ open: borrowing OpenAdjustment) -> Deduction {
+        let (category, source) = context.crosswalk.categorize(code: open.reasonCode, codeList: Self.codeList)
+        return Deduction(
+            id: TransactionContext.id(context.deductionIDPrefix, open.segmentIndex), paymentID: paymentID,
+            lineID: open.lineID, amount: Money(open.withheld, currency), reasonCode: open.reasonCode,
+            reasonCodeList: open.reasonCode == nil ? nil : Self.codeList, category: category,
+            categorySource: source, reasonText: open.reasonText, invoiceReference: open.invoiceReference,
+            memoNumber: open.memoNumber, memoQualifier: open.memoQualifier, payer: payer, paymentTrace: trace,
+            origin: .stated, provenance: context.provenance(open.place.location(file: context.file)))
     }
 }

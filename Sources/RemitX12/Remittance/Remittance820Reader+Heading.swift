@@ -116,7 +116,7 @@ extension Remittance820Reader {
             reject(X12Diagnostics.missingPaymentHeader(found: segment?.id ?? "SE", at: place), into: &sink)
             return
         }
-        paymentID = context.paymentIDPrefix + String(payment.segmentIndex)
+        paymentID = TransactionContext.id(context.paymentIDPrefix, payment.segmentIndex)
         // A remitter paying on the payer's behalf stands in for a payer the file does not name.
         if payer.isEmpty && !remitter.isEmpty { payer = remitter }
         let signed = payment.direction == .debit ? payment.amount.negated() : payment.amount

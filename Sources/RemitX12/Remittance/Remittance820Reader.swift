@@ -57,8 +57,9 @@ struct Remittance820Reader {
         var discount: FixedDecimal?
         var purchaseOrder: String?
         var invoiceDate: CalendarDate?
-        var location: SourceLocation
-        var invoiceTotalLocation: SourceLocation?
+        /// Where RMR04 is, and RMR05 when given.
+        var place: ElementPlace
+        var invoiceTotalPlace: ElementPlace?
         var emitted = false
         /// Sum of the deduction amounts (positive = withheld) of the ADX under this RMR.
         var deducted = FixedDecimal.zero
@@ -72,10 +73,12 @@ struct Remittance820Reader {
         var reasonCode: String?
         var memoQualifier: String?
         var memoNumber: String?
-        var texts: [String] = []
+        /// The REF/NTE texts under it so far, joined with ` | `.
+        var reasonText: String?
         var lineID: String?
         var invoiceReference: String?
-        var location: SourceLocation
+        /// Where ADX01 is.
+        var place: ElementPlace
     }
 
     /// The other segments an 820 may hold (the 004010 loop structure: name details, line item detail, and
@@ -181,12 +184,12 @@ struct Remittance820Reader {
 
     /// `total + amount`, or nil (and the transaction rejected) on overflow.
     mutating func sum<Sink: RecordSink>(
-        _ total: FixedDecimal, _ amount: FixedDecimal, at location: SourceLocation, into sink: inout Sink
+        _ total: FixedDecimal, _ amount: FixedDecimal, at place: ElementPlace, into sink: inout Sink
     ) -> FixedDecimal? {
         do {
             return try total.adding(amount)
         } catch {
-            reject(X12Diagnostics.overflow("the running total", at: location), into: &sink)
+            reject(X12Diagnostics.overflow("the running total", at: place.location(file: context.file)), into: &sink)
             return nil
         }
     }

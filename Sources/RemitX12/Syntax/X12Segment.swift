@@ -53,8 +53,10 @@ struct X12Segment {
 
     /// Whether element `position` holds exactly `text`, spaces trimmed.
     func valueEquals(_ position: Int, _ text: StaticString) -> Bool {
-        guard let bytes = value(position) else { return false }
-        return bytes.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        guard let bytes = value(position), bytes.count == text.utf8CodeUnitCount else { return false }
+        let expected = text.utf8Start
+        for index in 0..<bytes.count where bytes[index] != expected[index] { return false }
+        return true
     }
 
     /// The segment ID as text, e.g. `RMR`.
@@ -77,15 +79,20 @@ struct X12Segment {
     /// The location of element `position`'s first byte, named like `BPR02`. An absent element is located at
     /// the end of the segment, where it would have been written.
     func location(file: String, element position: Int, name: String) -> SourceLocation {
+        place(element: position, name: name).location(file: file)
+    }
+
+    /// Where element `position` starts, as `location(file:element:name:)` gives it, without the file.
+    func place(element position: Int, name: String) -> ElementPlace {
         let offset: Int
         if position >= 1 && position <= separatorCount {
             offset = Int(separators[position - 1]) + 1
         } else {
             offset = count
         }
-        var place = SourceLocation(
-            file: file, line: line, column: column + offset, byteOffset: byteOffset + Int64(offset),
-            segmentIndex: index, element: name)
+        var place = ElementPlace(
+            line: line, column: column + offset, byteOffset: byteOffset + Int64(offset), segmentIndex: index,
+            element: name)
         if hasLineBreaks {
             let (lines, lastBreakEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base, count: offset))
             if lines > 0 {

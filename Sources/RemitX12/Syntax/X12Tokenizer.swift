@@ -13,8 +13,9 @@ struct X12Tokenizer {
 
     enum Step {
         case segment(X12Segment)
-        /// A segment was too long to hold and was skipped; its transaction cannot be trusted.
-        case unreadable(Diagnostic)
+        /// A segment was too long to hold and was skipped; its transaction cannot be trusted. The problem is
+        /// in `unreadable`. (Kept out of the step so a step stays small: it is returned once per segment.)
+        case unreadable
         /// The buffer ends inside a segment; call again with the same position once more bytes are there.
         case needMore
         case exhausted
@@ -34,6 +35,8 @@ struct X12Tokenizer {
     var pendingOffset: Int64 = 0
     /// Problems found while cutting segments, in file order; the reader drains them after each step.
     var diagnostics: [Diagnostic] = []
+    /// Why the last `.unreadable` step's segment could not be read.
+    var unreadable: Diagnostic?
     private(set) var segmentCount = 0
     private(set) var delimiters: X12Delimiters?
 
@@ -196,9 +199,9 @@ struct X12Tokenizer {
     private mutating func tooLong(at startOffset: Int64) -> Step {
         let location = here(startOffset)
         segmentCount += 1
-        return .unreadable(
-            X12Diagnostics.segmentTooLong(
-                at: location, segmentIndex: segmentCount, limit: X12Tokenizer.maximumSegmentLength))
+        unreadable = X12Diagnostics.segmentTooLong(
+            at: location, segmentIndex: segmentCount, limit: X12Tokenizer.maximumSegmentLength)
+        return .unreadable
     }
 
     /// Reads an ISA header at `position`, switching to its delimiters; nil when it was unusable and reported.
