@@ -104,10 +104,12 @@ public struct ACHReader {
     }
 
     /// Whether `prefix` (the first bytes of a file) looks like a NACHA file: a file header record, `101`
-    /// (record type 1, priority code 01) and 91 more characters before any line break.
+    /// (record type 1, priority code 01), either 94 characters before any line break or, when an editor has
+    /// trimmed its trailing blanks, a shorter line whose record size field (columns 35-37) says `094`.
     public static func looksLikeACH<Bytes: Collection>(_ prefix: Bytes) -> Bool where Bytes.Element == UInt8 {
-        let head = prefix.prefix(ACHRecord.length)
-        guard head.count == ACHRecord.length, head.starts(with: Array("101".utf8)) else { return false }
-        return !head.contains { $0 == 0x0A || $0 == 0x0D }
+        let head = Array(prefix.prefix(ACHRecord.length).prefix { $0 != 0x0A && $0 != 0x0D })
+        guard head.starts(with: Array("101".utf8)) else { return false }
+        if head.count == ACHRecord.length { return true }
+        return head.count >= 40 && head[34..<37].elementsEqual("094".utf8)
     }
 }
