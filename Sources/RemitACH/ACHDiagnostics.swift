@@ -55,8 +55,15 @@ enum ACHDiagnostics {
     static func addendaSequence(expected: Int, found: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "ach.addenda-sequence",
-            "addenda sequence number '\(found)' where \(String(format4(expected))) was expected; addenda are "
-                + "joined in sequence-number order", at: location)
+            "addenda sequence number '\(found)' where \(String(format4(expected))) was expected; the entry's "
+                + "addenda are joined in sequence-number order", at: location)
+    }
+
+    static func addendaGap(_ numbers: String, count: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "ach.addenda-gap",
+            "the entry's \(count) addenda are numbered \(numbers), not 1 to \(count): one may be lost or doubled",
+            at: location)
     }
 
     static func addendaCount(stated: Int64, actual: Int, at location: SourceLocation) -> Diagnostic {

@@ -9,6 +9,7 @@ extension ACHReader {
             sink.report(
                 ACHDiagnostics.addendaCount(stated: stated, actual: open.addendaSeen, at: open.record.at(55, 58)))
         }
+        if !open.addenda.isEmpty { open.checkSequenceCoverage(into: &sink) }
         guard let cents = open.cents else { return }
         switch open.kind {
         case .credit, .debit: break

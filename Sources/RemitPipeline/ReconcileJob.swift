@@ -102,8 +102,10 @@ public enum ReconcileJob {
             + (overall.bankTransactions == 0
                 ? ""
                 : "; \(counted(overall.bankTransactions, "bank transaction")) ("
-                    + "\(reassociation.pairings.filter { $0.bankTransaction != nil && !$0.payments.isEmpty }.count) "
-                    + "credits paired, \(reassociation.with(.cashWithoutRemittance).count) without remittance)")
+                    + counted(
+                        reassociation.pairings.filter { $0.bankTransaction != nil && !$0.payments.isEmpty }.count,
+                        "credit")
+                    + " paired, \(reassociation.with(.cashWithoutRemittance).count) without remittance)")
             + "; \(ties); \(counted(errors, "error")), \(counted(warnings, "warning")); wrote \(folder)report.html"
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,

@@ -13,8 +13,7 @@ import Testing
         "fixtures/ach/remit-ctx-bad-controls-unordered-addenda.ach": (
             1,
             [
-                "ach.addenda-sequence", "ach.addenda-sequence", "ach.batch-hash", "ach.batch-credits",
-                "ach.file-blocks",
+                "ach.addenda-sequence", "ach.batch-hash", "ach.batch-credits", "ach.file-blocks",
             ]
         ),
         "fixtures/ach/remit-ppd-trimmed-lines.ach": (1, ["ach.short-record", "ach.short-record"]),

@@ -68,6 +68,17 @@ import Testing
         #expect(sink.payments.first?.amount.formattedAmount == "123.45")
     }
 
+    @Test func aMissingAddendaIsReportedOnce() throws {
+        let sink = Fixtures.read(
+            Self.file([
+                Record.fileHeader(), Record.batchHeader(sec: "CTX"), Record.entry(),
+                Record.addenda("FIRST", sequence: "0001"), Record.addenda("THIRD", sequence: "0003"),
+            ]))
+        #expect(Array(sink.codes.prefix(2)) == ["ach.addenda-sequence", "ach.addenda-gap"])
+        #expect(sink.diagnostic("ach.addenda-gap")?.message.contains("numbered 1, 3, not 1 to 2") == true)
+        #expect(try #require(sink.payments.first).remittanceText == "FIRST\nTHIRD")
+    }
+
     @Test func anIATEntryIsSkippedWithAWarning() {
         let sink = Fixtures.read(
             Self.file([Record.fileHeader(), Record.batchHeader(sec: "IAT"), Record.entry()]))

@@ -43,6 +43,8 @@ struct ACHEntry {
     var addenda: [Addenda] = []
     /// Addenda records of any type seen for this entry.
     var addendaSeen = 0
+    /// Set once the entry's addenda were found out of sequence, so one disorder gives one warning.
+    var sequenceReported = false
 
     init(record: ACHRecord, kind: Kind, cents: Int64?, batch: ACHReader.BatchState) {
         self.record = record
@@ -72,7 +74,8 @@ struct ACHEntry {
         }
         let expected = addenda.count + 1
         let sequence = addendaRecord.number(84, 87).map(Int.init)
-        if sequence != expected {
+        if sequence != expected && !sequenceReported {
+            sequenceReported = true
             sink.report(
                 ACHDiagnostics.addendaSequence(
                     expected: expected, found: addendaRecord.raw(84, 87), at: addendaRecord.at(84, 87)))
@@ -84,6 +87,15 @@ struct ACHEntry {
         addenda.append(
             Addenda(
                 sequence: sequence ?? expected, payload: Array(addendaRecord.bytes[3..<83]), record: addendaRecord))
+    }
+
+    /// Reports sequence numbers that, once sorted, skip or repeat: a lost or doubled addenda.
+    func checkSequenceCoverage<Sink: RecordSink>(into sink: inout Sink) {
+        let numbers = orderedAddenda.map(\.sequence)
+        guard !numbers.isEmpty, numbers != Array(1...numbers.count) else { return }
+        sink.report(
+            ACHDiagnostics.addendaGap(
+                numbers.map(String.init).joined(separator: ", "), count: numbers.count, at: record.location))
     }
 
     /// The addenda in sequence-number order (stable for equal numbers).
