@@ -61,9 +61,11 @@ extension ACHReader {
     }
 
     /// Checks the file control's block count once the filler records after it have been read.
-    func checkBlocks<Sink: RecordSink>(_ open: FileState, at control: SourceLocation, into sink: inout Sink) {
+    ///
+    /// - Parameter lastRecord: the number of the file's last record, filler included.
+    func checkBlocks<Sink: RecordSink>(_ open: FileState, lastRecord: Int, into sink: inout Sink) {
         guard let stated = open.controlBlocks, let field = open.controlBlocksField else { return }
-        let records = scanner.recordCount - open.firstRecord + 1
+        let records = lastRecord - open.firstRecord + 1
         let blocks = Int64((records + 9) / 10)
         if stated != blocks {
             sink.report(

@@ -33,8 +33,8 @@ extension ACHReader {
             batch = nil
         }
         if let open = fileState {
-            if let control = open.control {
-                checkBlocks(open, at: control, into: &sink)
+            if open.control != nil {
+                checkBlocks(open, lastRecord: record.number - 1, into: &sink)
             } else {
                 sink.report(ACHDiagnostics.missingControl("9 (file control)", for: "file", at: record.location))
             }

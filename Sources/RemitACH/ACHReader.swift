@@ -98,7 +98,7 @@ public struct ACHReader {
             sink.report(ACHDiagnostics.missingControl("9 (file control)", for: "file", at: end))
         }
         if let open = fileState, open.control != nil {
-            checkBlocks(open, at: open.control!, into: &sink)
+            checkBlocks(open, lastRecord: self.scanner.recordCount, into: &sink)
         }
         fileState = nil
     }

@@ -79,6 +79,14 @@ import Testing
         #expect(try #require(sink.payments.first).remittanceText == "FIRST\nTHIRD")
     }
 
+    @Test func twoFilesInOneTransmissionAreReadInTurn() throws {
+        let one = try Fixtures.bytes("fixtures/cash/acme-ach-2026-12-04.ach")
+        let sink = Fixtures.read(one + one)
+        #expect(sink.payments.count == 6)
+        #expect(sink.codes.isEmpty, "\(sink.diagnostics)")
+        #expect(Set(sink.payments.map(\.id)).count == 6)
+    }
+
     @Test func anIATEntryIsSkippedWithAWarning() {
         let sink = Fixtures.read(
             Self.file([Record.fileHeader(), Record.batchHeader(sec: "IAT"), Record.entry()]))
