@@ -17,11 +17,14 @@ extension ACHReader {
             sink.report(ACHDiagnostics.entrySkipped("a prenote (zero-dollar test entry)", at: open.record.at(2, 3)))
             return
         case .returnCredit, .returnDebit:
+            // TODO: returns and notifications of change (addenda 98/99) are not read as reversals of the
+            // payment they return; they are only noted.
             sink.report(
                 ACHDiagnostics.entrySkipped("a return or notification of change", at: open.record.at(2, 3)))
             return
         case .unknown: return
         }
+        // TODO: IAT entries put amounts and names in seven mandatory addenda of their own; not read yet.
         if open.batch.sec == "IAT" {
             sink.report(ACHDiagnostics.unsupportedSEC("IAT", at: open.record.location))
             return
@@ -30,6 +33,7 @@ extension ACHReader {
             CTXRemittance(entry: open, cents: cents, reader: self).read(into: &sink)
             return
         }
+        // TODO: CCD+ text is often an RMR segment (`RMR*IV*123*PI*10.00\`); it stays text, no line is made of it.
         let payment = entryPayment(open, cents: cents, text: open.addendaText)
         sink.emit(.payment(payment))
         sink.transactionEnded(entrySummary(open, payment))

@@ -19,6 +19,8 @@ enum CashReassociation {
             // A broken table has already been reported by the BAI2 reader.
             typeCodes = loaded
         }
+        // TODO: a run with a NACHA file and no statement shows every ACH payment as remittance without cash;
+        // an option could let the NACHA entries stand as the cash when no bank file covers their account.
         var credits: [BankTransaction] = []
         for input in inputs {
             credits += input.bankTransactions.filter { isCustomerCash($0, format: input.format, typeCodes: typeCodes) }

@@ -87,6 +87,16 @@ import Testing
         #expect(Set(sink.payments.map(\.id)).count == 6)
     }
 
+    @Test func blanksAfterARecordAndBlankLinesAreNotRecords() {
+        let sink = Fixtures.read(
+            Array(
+                (Record.fileHeader() + "  \n\n" + Record.batchHeader(sec: "CCD") + "\r\n   \r\n" + Record.entry()).utf8)
+        )
+        #expect(sink.codes == ["ach.missing-control", "ach.missing-control"], "\(sink.diagnostics)")
+        #expect(sink.payments.count == 1)
+        #expect(sink.payments.first?.provenance.location.line == 5)
+    }
+
     @Test func anIATEntryIsSkippedWithAWarning() {
         let sink = Fixtures.read(
             Self.file([Record.fileHeader(), Record.batchHeader(sec: "IAT"), Record.entry()]))

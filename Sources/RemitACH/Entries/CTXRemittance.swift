@@ -115,6 +115,8 @@ struct CTXRemittance {
             }
             payment.amount = Money(entryAmount.amount, stated.currency)
             payment.direction = entry.kind == .debit ? .debit : .credit
+            // TODO: Payment has one trace field, so the 820's TRN02 is not kept once the ACH trace replaces it;
+            // a bank that reports TRN02 instead of the trace then pairs by amount, date and name only.
             payment.traceNumber = entry.traceNumber ?? payment.traceNumber
             payment.date = entry.batch.effectiveDate ?? payment.date
             payment.payer = filledParty(payment.payer)

@@ -5,7 +5,7 @@ import RemitCore
 /// Records may follow each other with no separator (the format as banks transmit it) or one per line with
 /// LF or CR LF endings. Only the record in progress is held. A line that ends before 94 characters is padded
 /// with blanks and reported; a line longer than 94 characters is read as one record followed by a short one,
-/// which is then reported in turn.
+/// which is then reported in turn, unless it is only blanks (padding, as a blank line is).
 struct ACHRecordScanner {
     let file: String
     private var buffer: [UInt8] = []
@@ -67,6 +67,11 @@ struct ACHRecordScanner {
     }
 
     private mutating func flushShort(record: (ACHRecord) -> Void, problem: (Diagnostic) -> Void) {
+        // Blanks after a full record or on a line of their own hold no record: padding, not data.
+        if buffer.allSatisfy({ $0 == UInt8(ascii: " ") }) {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         var location = start
         location.segmentIndex = recordCount + 1
         problem(ACHDiagnostics.shortRecord(length: buffer.count, at: location))

@@ -38,6 +38,8 @@ public struct Reassociator: Sendable {
         var taken = [Bool](repeating: false, count: eligible.count)
         var decisions = [Decision](repeating: Decision(), count: credits.count)
 
+        // TODO: a camt entry's RltdRmtInf/RmtId naming a remt.001 RmtId is not read yet, so a separate ISO 20022
+        // advice pairs by trace or amount only.
         pairSameEntry(credits, eligible, &taken, &decisions)
         pairByTrace(credits, eligible, &taken, &decisions)
         pairByAmountDatePayer(credits, eligible, &taken, &decisions)
