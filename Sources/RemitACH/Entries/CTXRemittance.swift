@@ -60,7 +60,6 @@ struct CTXRemittance {
         }
         let first = payments.first
         let entryAmount = ACHReader.money(cents, entry.kind)
-        var fill = first.map { filledParty($0.payer) }
         for event in collector.events {
             switch event {
             case .problem(let diagnostic):
@@ -68,7 +67,7 @@ struct CTXRemittance {
                 moved.location = place(diagnostic.location)
                 sink.report(moved)
             case .record(let record):
-                sink.emit(adjusted(record, firstID: first?.id, payer: &fill, entryAmount: entryAmount, into: &sink))
+                sink.emit(adjusted(record, firstID: first?.id, entryAmount: entryAmount, into: &sink))
             case .ended(var summary):
                 summary.location = place(summary.location)
                 summary.transactionID = transactionID(summary.transactionID)
@@ -98,16 +97,16 @@ struct CTXRemittance {
 
     /// One record of the 820 as the ACH file places it.
     private func adjusted<Sink: RecordSink>(
-        _ record: CanonicalRecord, firstID: String?, payer: inout Party?, entryAmount: Money, into sink: inout Sink
+        _ record: CanonicalRecord, firstID: String?, entryAmount: Money, into sink: inout Sink
     ) -> CanonicalRecord {
         switch record {
         case .payment(var payment):
             payment.provenance = provenance(payment.provenance)
             guard payment.id == firstID else { return .payment(payment) }
             let stated = payment.amount
-            if stated.amount.units.magnitude != 0 || cents != 0,
-                FixedDecimal(units: Int64(stated.amount.units.magnitude), scale: stated.amount.scale)
-                    != FixedDecimal(units: cents, scale: 2)
+            // BPR02 is compared without its sign: BPR03 and the transaction code each say which way it went.
+            if FixedDecimal(units: Int64(stated.amount.units.magnitude), scale: stated.amount.scale)
+                != FixedDecimal(units: cents, scale: 2)
             {
                 sink.report(
                     ACHDiagnostics.ctxAmountMismatch(
