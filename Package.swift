@@ -15,13 +15,15 @@ let package = Package(
         .target(name: "RemitBAI2", dependencies: ["RemitCore"]),
         .target(name: "RemitISO20022", dependencies: ["RemitCore", "CLibXML2"]),
         .target(name: "RemitX12", dependencies: ["RemitCore"]),
+        .target(name: "RemitACH", dependencies: ["RemitCore", "RemitX12"]),
         .target(name: "RemitInvoices", dependencies: ["RemitCore"]),
         .target(name: "RemitMatch", dependencies: ["RemitCore"]),
         .target(name: "RemitReport", dependencies: ["RemitCore", "RemitMatch"]),
         .target(
             name: "RemitPipeline",
             dependencies: [
-                "RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitInvoices", "RemitMatch", "RemitReport",
+                "RemitCore", "RemitX12", "RemitACH", "RemitBAI2", "RemitISO20022", "RemitInvoices", "RemitMatch",
+                "RemitReport",
             ]
         ),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore"]),
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "RemitInvoicesTests", dependencies: ["RemitInvoices", "RemitCore"]),
         .testTarget(name: "RemitMatchTests", dependencies: ["RemitMatch", "RemitCore"]),
         .testTarget(name: "RemitReportTests", dependencies: ["RemitReport", "RemitMatch", "RemitCore"]),
+        .testTarget(name: "RemitACHTests", dependencies: ["RemitACH", "RemitCore"]),
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),

@@ -13,6 +13,7 @@ import RemitX12
 let usage = """
     usage: remit-bench generate x12 SIZE PATH   write a synthetic 820 file of about SIZE bytes (suffix K, M or G)
            remit-bench generate bai2 SIZE PATH  write a synthetic BAI2 bank file of about SIZE bytes
+           remit-bench generate ach SIZE PATH   write a synthetic NACHA file of CTX (820) and CCD+ entries
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
@@ -33,6 +34,10 @@ do {
             let clock = BenchClock()
             let (bytes, details) = try SyntheticBAI2.write(path: arguments[3], targetBytes: size)
             print("wrote \(arguments[3]): \(bytes) bytes, \(details) detail records in \(clock.elapsedText) s")
+        case "ach":
+            let clock = BenchClock()
+            let (bytes, entries) = try SyntheticACH.write(path: arguments[3], targetBytes: size)
+            print("wrote \(arguments[3]): \(bytes) bytes, \(entries) entries in \(clock.elapsedText) s")
         default:
             throw BenchError.usage
         }

@@ -1,3 +1,4 @@
+import RemitACH
 import RemitCore
 import RemitISO20022
 import RemitX12
@@ -13,12 +14,23 @@ enum FormatReaders {
             throw Diagnostic(
                 .error, code: "input.unknown-format",
                 "not a recognised remittance or bank file (expected X12 starting with ISA, BAI2 starting with 01, "
-                    + "or ISO 20022 XML)", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0))
+                    + "ISO 20022 XML, or a NACHA file starting with 101)",
+                at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0))
         case .x12:
             var reader = X12Reader(
                 file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),
                 options: X12Options(strict: settings.strict, defaultCurrency: settings.defaultCurrency),
                 crosswalk: settings.crosswalk)
+            try FileReader(path: path, chunkSize: settings.chunkSize, calls: calls).forEachChunk { chunk in
+                reader.feed(chunk, into: &sink)
+            }
+            reader.finish(into: &sink)
+        case .ach:
+            var reader = ACHReader(
+                file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),
+                options: ACHOptions(
+                    x12: X12Options(strict: settings.strict, defaultCurrency: settings.defaultCurrency),
+                    crosswalk: settings.crosswalk))
             try FileReader(path: path, chunkSize: settings.chunkSize, calls: calls).forEachChunk { chunk in
                 reader.feed(chunk, into: &sink)
             }

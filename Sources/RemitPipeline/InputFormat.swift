@@ -1,15 +1,20 @@
+import RemitACH
+
 /// The kinds of input Remit recognises by content, never by file name.
 public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     case x12
     case bai2
+    case ach
     case iso20022 = "iso20022"
     case unknown
 
     /// Looks at the first bytes of a file.
     ///
     /// X12 starts with `ISA` (after an optional UTF-8 BOM and white space), BAI2 with `01,`, ISO 20022 with
-    /// `<` (an XML declaration or the `Document` element).
+    /// `<` (an XML declaration or the `Document` element), NACHA (ACH) with a `101` file header record of 94
+    /// characters.
     public static func detect(prefix: [UInt8]) -> InputFormat {
+        if ACHReader.looksLikeACH(prefix) { return .ach }
         var start = 0
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < prefix.count, [0x20, 0x09, 0x0A, 0x0D].contains(prefix[start]) { start += 1 }

@@ -50,6 +50,7 @@ public enum ReconcileJob {
             ?? PartnerDirectory()
         let reconciliation = Matcher(options: MatchOptions(partners: partners)).reconcile(
             lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices)
+        let reassociation = CashReassociation.run(inputs: inputs, settings: settings)
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
             summaries[index].transactionExceptions = inputs[index].transactions.filter {
@@ -87,7 +88,7 @@ public enum ReconcileJob {
         let analysis = try ReportWriter.writeAll(
             ReportInput(
                 manifest: manifest, files: summaries, invoiceExport: exportSummary,
-                reconciliation: reconciliation),
+                reconciliation: reconciliation, reassociation: reassociation),
             to: options.outputDirectory, calls: calls)
 
         let all = export.diagnostics + inputs.flatMap(\.diagnostics)
@@ -109,7 +110,12 @@ public enum ReconcileJob {
             + "unmatched, \(overall.linesRejected) rejected), \(counted(overall.deductions, "deduction"))"
             + (deducted.isEmpty ? "" : " (\(deducted))")
             + (overall.bankTransactions == 0
-                ? "" : "; \(counted(overall.bankTransactions, "bank transaction")) (not matched yet)")
+                ? ""
+                : "; \(counted(overall.bankTransactions, "bank transaction")) ("
+                    + counted(
+                        reassociation.pairings.filter { $0.bankTransaction != nil && !$0.payments.isEmpty }.count,
+                        "credit")
+                    + " paired, \(reassociation.with(.cashWithoutRemittance).count) without remittance)")
             + "; \(ties); \(counted(errors, "error")), \(counted(warnings, "warning")); wrote \(folder)report.html"
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,

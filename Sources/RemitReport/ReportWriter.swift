@@ -3,7 +3,7 @@ import RemitCore
 /// Writes the output files of `remit reconcile --out DIR`.
 ///
 /// Outputs: `deductions.jsonl`, `deductions.csv`, `matches.jsonl`, `matches.csv`, `open-invoices.csv`,
-/// `summary.json` and `report.html`, described in `docs/reports.md`. The same input gives byte-identical
+/// `reassociation.jsonl`, `reassociation.csv`, `summary.json` and `report.html`, described in `docs/reports.md`. The same input gives byte-identical
 /// files: nothing depends on the clock, the locale or hash order.
 public enum ReportWriter {
     /// The files `writeAll` creates, in the order they are written and renamed into place.
@@ -15,6 +15,8 @@ public enum ReportWriter {
         case matchesJSONLines = "matches.jsonl"
         case matchesCSV = "matches.csv"
         case openInvoicesCSV = "open-invoices.csv"
+        case reassociationJSONLines = "reassociation.jsonl"
+        case reassociationCSV = "reassociation.csv"
         case summary = "summary.json"
         case html = "report.html"
     }
@@ -48,6 +50,9 @@ public enum ReportWriter {
                 case .matchesJSONLines: try MatchOutputs.writeJSONLines(reconciliation.matches, to: &file)
                 case .matchesCSV: try MatchOutputs.writeCSV(reconciliation.matches, to: &file)
                 case .openInvoicesCSV: try OpenInvoicesOutput.writeCSV(reconciliation.openInvoices, to: &file)
+                case .reassociationJSONLines:
+                    try ReassociationOutputs.writeJSONLines(input.reassociation, to: &file)
+                case .reassociationCSV: try ReassociationOutputs.writeCSV(input.reassociation, to: &file)
                 case .summary: try SummaryJSON.write(input, analysis, to: &file)
                 case .html: try HTMLReport.write(input, analysis, to: &file)
                 }

@@ -74,7 +74,7 @@ import Testing
             "--out", out.path, "fixtures/retail/bigmart-2026-11-30.820", Self.sample,
         ])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("17 bank transactions (not matched yet)"))
+        #expect(result.stderr.contains("17 bank transactions (0 credits paired, 5 without remittance)"))
         let summary =
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
             as! [String: Any]

@@ -6,8 +6,8 @@ import Testing
 /// then review the diff before committing.
 @Suite(.serialized) struct ReconcileEndToEndTests {
     static let outputs = [
-        "deductions.jsonl", "deductions.csv", "matches.jsonl", "matches.csv", "open-invoices.csv", "summary.json",
-        "report.html",
+        "deductions.jsonl", "deductions.csv", "matches.jsonl", "matches.csv", "open-invoices.csv",
+        "reassociation.jsonl", "reassociation.csv", "summary.json", "report.html",
     ]
     static let arguments = [
         "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--run-time", "2026-12-03T12:00:00Z",

@@ -4,7 +4,8 @@ import RemitMatch
 /// `report.html`: the page an auditor reads, self-contained (inline CSS, no scripts, nothing fetched).
 ///
 /// Sections, in order: run manifest; control totals and tie-outs; deductions by category and by payer;
-/// exceptions with their source locations; the match table; the deduction register; review and sign-off.
+/// exceptions with their source locations; the match table; the deduction register; cash (bank credits
+/// paired with remittances); review and sign-off.
 /// Every value from an input is escaped; amounts are exact decimals with the currency's minor digits.
 enum HTMLReport {
     static func write(_ input: ReportInput, _ analysis: ReportAnalysis, to file: inout OutputFile)
@@ -27,6 +28,7 @@ enum HTMLReport {
         try exceptions(input, analysis, into: &html, file: &file)
         try matchTable(input, analysis, into: &html, file: &file)
         try deductionRegister(input, into: &html, file: &file)
+        try cash(input, into: &html, file: &file)
         signOff(input, into: &html)
         html.raw("</body>\n</html>\n")
         try file.write(html.bytes)
@@ -67,6 +69,7 @@ enum HTMLReport {
             <li><a href="#exceptions">Exceptions</a></li>
             <li><a href="#matches">Match table</a></li>
             <li><a href="#register">Deduction register</a></li>
+            <li><a href="#cash">Cash</a></li>
             <li><a href="#signoff">Review and sign-off</a></li>
             </ol></nav>
             </header>
@@ -154,7 +157,7 @@ enum HTMLReport {
         html.raw(
             """
             <section id="signoff">
-            <h2>7. Review and sign-off</h2>
+            <h2>8. Review and sign-off</h2>
             <p class="explain">The reviewer records what was checked: the tie-out results in section 2, each \
             exception in section 4, and a sample of matches traced to the source locations given.</p>
             <table class="signoff">
@@ -173,6 +176,7 @@ enum HTMLReport {
         html.raw(" for the run of ")
         html.text(input.manifest.runTime)
         html.raw(". The same directory holds deductions.csv, deductions.jsonl, matches.csv, matches.jsonl, ")
-        html.raw("open-invoices.csv and summary.json with the figures shown here.</footer>\n")
+        html.raw("open-invoices.csv, reassociation.csv, reassociation.jsonl and summary.json with the figures shown ")
+        html.raw("here.</footer>\n")
     }
 }

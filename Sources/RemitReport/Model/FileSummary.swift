@@ -29,7 +29,8 @@ public struct FileSummary: Sendable, Hashable {
     /// Lines read but set aside because their transaction was rejected.
     public var linesRejected: Int
     public var deductions: Int
-    /// Bank account entries read (BAI2 16 records); not matched yet, counted so none goes unseen.
+    /// Bank account entries read (BAI2 16 records, ISO 20022 entries); their credits are paired with remittances
+    /// by reassociation.
     public var bankTransactions: Int
     public var transactionsAccepted: Int
     public var transactionsRejected: Int

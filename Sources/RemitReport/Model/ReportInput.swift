@@ -8,11 +8,14 @@ public struct ReportInput: Sendable {
     public var files: [FileSummary]
     public var invoiceExport: InvoiceExportSummary
     public var reconciliation: Reconciliation
+    /// Bank credits paired with the remittances that fund them.
+    public var reassociation: Reassociation
 
     public init(
         manifest: RunManifest, files: [FileSummary], invoiceExport: InvoiceExportSummary,
-        reconciliation: Reconciliation
+        reconciliation: Reconciliation, reassociation: Reassociation = Reassociation()
     ) {
+        self.reassociation = reassociation
         self.manifest = manifest
         self.files = files
         self.invoiceExport = invoiceExport

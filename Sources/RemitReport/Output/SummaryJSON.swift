@@ -40,6 +40,7 @@ enum SummaryJSON {
         writer.field("count", input.reconciliation.openInvoices.count)
         writer.moneyList("remaining", analysis.openRemaining)
         writer.endObject()
+        cash(input, into: &writer)
         writer.diagnosticCounts("diagnostics", analysis.diagnosticCounts)
         writer.endObject()
         writer.newline()

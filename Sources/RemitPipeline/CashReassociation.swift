@@ -1,0 +1,47 @@
+import RemitBAI2
+import RemitCore
+import RemitMatch
+
+/// Chooses which bank transactions are customer cash and pairs them with the run's payments.
+enum CashReassociation {
+    /// Pairs the customer credits of every bank input with every payment read, in input order.
+    ///
+    /// A BAI2 detail is customer cash when it is a credit, not a reversal, and its type code is marked as
+    /// carrying a payment in the type-code table (lockbox, ACH, EDI, wire, check or other deposits); an ISO
+    /// 20022 entry when it is a booked (or status-less) credit that reverses nothing. NACHA entries are not
+    /// bank transactions: the account statement reports the same credits.
+    static func run(inputs: [ParsedInput], settings: ParseSettings) -> Reassociation {
+        var typeCodes = settings.bai2TypeCodes ?? BAI2TypeCodeTable()
+        if settings.bai2TypeCodes == nil, inputs.contains(where: { $0.format == .bai2 }),
+            let folder = settings.mappingsDirectory,
+            let loaded = try? ParseSettings.loadBAI2TypeCodes(mappingsDirectory: folder)
+        {
+            // A broken table has already been reported by the BAI2 reader.
+            typeCodes = loaded
+        }
+        // TODO: a run with a NACHA file and no statement shows every ACH payment as remittance without cash;
+        // an option could let the NACHA entries stand as the cash when no bank file covers their account.
+        var credits: [BankTransaction] = []
+        for input in inputs {
+            credits += input.bankTransactions.filter { isCustomerCash($0, format: input.format, typeCodes: typeCodes) }
+        }
+        return Reassociator().pair(credits: credits, payments: inputs.flatMap(\.payments))
+    }
+
+    static func isCustomerCash(_ transaction: BankTransaction, format: InputFormat, typeCodes: BAI2TypeCodeTable)
+        -> Bool
+    {
+        guard transaction.direction == .credit, !transaction.isReversal, !transaction.amount.isZero else {
+            return false
+        }
+        switch format {
+        case .bai2:
+            guard let value = Int(transaction.typeCode) else { return false }
+            return typeCodes.classify(value, code: transaction.typeCode, inDetail: true).carriesPayment
+        case .iso20022:
+            return transaction.status == nil || transaction.status == "BOOK"
+        case .x12, .ach, .unknown:
+            return false
+        }
+    }
+}
