@@ -5,11 +5,16 @@ struct InvoiceLedger {
     let invoices: [Invoice]
     private(set) var remaining: [FixedDecimal]
     private var appliedThisRun: [FixedDecimal]
+    /// The line that closed each invoice in this run, to name it when a second line pays the invoice again.
+    private(set) var closedBy: [String?]
     private var byReference: [String: [Int]] = [:]
+    private var byPurchaseOrder: [String: [Int]] = [:]
     private var customerIDs: Set<String> = []
     private var customerNames: Set<String> = []
     /// Partners (`mappings/partners/` keys) that some invoice's customer belongs to.
     private var customerPartners: Set<String> = []
+    /// Each distinct customer's name key (legal-form words dropped) and its invoices, in export order.
+    private(set) var customersByName: [(key: String, label: String, invoices: [Int])] = []
     private let partners: PartnerDirectory
 
     init(invoices: [Invoice], partners: PartnerDirectory = PartnerDirectory()) {
@@ -17,17 +22,35 @@ struct InvoiceLedger {
         self.invoices = invoices
         remaining = invoices.map(\.openAmount.amount)
         appliedThisRun = Array(repeating: .zero, count: invoices.count)
+        closedBy = Array(repeating: nil, count: invoices.count)
+        var customerSlot: [String: Int] = [:]
         for (index, invoice) in invoices.enumerated() {
             byReference[invoice.normalizedNumber, default: []].append(index)
+            if let po = invoice.purchaseOrder.map(ReferenceNormalizer.normalize), !po.isEmpty {
+                byPurchaseOrder[po, default: []].append(index)
+            }
             if let id = CustomerKey.id(invoice.customerID) { customerIDs.insert(id) }
             if let name = CustomerKey.name(invoice.customerName) { customerNames.insert(name) }
             if let partner = partners.partner(for: Party(name: invoice.customerName, id: invoice.customerID)) {
                 customerPartners.insert(partner.key)
             }
+            if let name = invoice.customerName, let key = CustomerKey.comparableName(name) {
+                let identity = (CustomerKey.id(invoice.customerID) ?? "") + "|" + key
+                if let slot = customerSlot[identity] {
+                    customersByName[slot].invoices.append(index)
+                } else {
+                    customerSlot[identity] = customersByName.count
+                    customersByName.append((key, invoice.customerID ?? name, [index]))
+                }
+            }
         }
     }
 
     func candidates(for normalizedReference: String) -> [Int] { byReference[normalizedReference] ?? [] }
+
+    func purchaseOrderCandidates(for normalizedPO: String) -> [Int] { byPurchaseOrder[normalizedPO] ?? [] }
+
+    func isOpen(_ index: Int) -> Bool { !remaining[index].isZero }
 
     /// Whether the export lists this payer as a customer, by id or name, or through a partner both belong to.
     func knowsPayer(_ payer: Party) -> Bool {
@@ -37,10 +60,11 @@ struct InvoiceLedger {
         return false
     }
 
-    /// Closes the invoice: what was not paid has become deductions or discount.
-    mutating func apply(index: Int, applied: FixedDecimal) {
+    /// Closes the invoice: what was not paid has become deductions, discount or a write-off.
+    mutating func apply(index: Int, applied: FixedDecimal, lineID: String) {
         appliedThisRun[index] = appliedThisRun[index] + applied
         remaining[index] = .zero
+        if closedBy[index] == nil { closedBy[index] = lineID }
     }
 
     func openInvoices() -> [OpenInvoice] {

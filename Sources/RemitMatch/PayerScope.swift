@@ -1,0 +1,67 @@
+import RemitCore
+
+/// The open invoices a payer may be paying, and how the payer was recognised as their customer.
+struct PayerScope {
+    /// Export indices, in export order.
+    var invoices: [Int]
+    var members: Set<Int>
+    /// `payer_match` and, for a name-similarity match, the similarity and the customer.
+    var evidence: [Evidence]
+
+    init(invoices: [Int], evidence: [Evidence]) {
+        self.invoices = invoices
+        members = Set(invoices)
+        self.evidence = evidence
+    }
+}
+
+extension MatchRun {
+    /// The payer's invoices: those of the same customer by partner file, id or name; failing those, those of
+    /// the one export customer whose name is similar enough. Nil when the payer cannot be tied to a customer.
+    mutating func scope(for payer: Party) -> PayerScope? {
+        if let cached = scopes[payer] { return cached }
+        let result = findScope(for: payer)
+        scopes[payer] = result
+        return result
+    }
+
+    private func findScope(for payer: Party) -> PayerScope? {
+        let partners = options.partners
+        let invoices = ledger.invoices
+        let same = invoices.indices.filter { CustomerKey.sameCustomer(payer, invoices[$0], partners: partners) == true }
+        if let first = same.first {
+            return PayerScope(invoices: same, evidence: [Evidence("payer_match", payerMatch(payer, invoices[first]))])
+        }
+        guard !ledger.knowsPayer(payer), let name = payer.name.flatMap(CustomerKey.comparableName) else { return nil }
+        var best: (similarity: Int, slot: Int)?
+        var tied = false
+        for (slot, customer) in ledger.customersByName.enumerated() {
+            let similarity = EditDistance.similarity(name, customer.key)
+            guard similarity >= options.nameSimilarityThreshold else { continue }
+            if let current = best, similarity <= current.similarity {
+                if similarity == current.similarity { tied = true }
+                continue
+            }
+            best = (similarity, slot)
+            tied = false
+        }
+        guard let best, !tied else { return nil }
+        let customer = ledger.customersByName[best.slot]
+        return PayerScope(
+            invoices: customer.invoices,
+            evidence: [
+                Evidence("payer_match", "name-similarity"), Evidence("payer_similarity", String(best.similarity)),
+                Evidence("payer_customer", customer.label),
+            ])
+    }
+
+    /// `partner`, `id` or `name`: which of `CustomerKey.sameCustomer`'s tests joined payer and customer.
+    func payerMatch(_ payer: Party, _ invoice: Invoice) -> String {
+        switch CustomerKey.sameCustomer(payer, invoice, partners: PartnerDirectory()) {
+        case true?:
+            return CustomerKey.id(payer.id) != nil && CustomerKey.id(invoice.customerID) != nil ? "id" : "name"
+        default:
+            return "partner"
+        }
+    }
+}

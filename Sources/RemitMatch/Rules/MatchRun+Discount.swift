@@ -1,0 +1,74 @@
+import RemitCore
+
+/// How much of the discount a payer took is allowed by the invoice's terms.
+struct DiscountCheck {
+    /// The discount allowed: what the payer took, less the unearned part.
+    var allowed: FixedDecimal
+    /// Taken after the window (plus grace days), or above the terms' percentage.
+    var unearned: FixedDecimal
+    var evidence: [Evidence]
+    /// Why the unearned part is unearned, for the deduction's reason text.
+    var reason: String
+
+    static let none = DiscountCheck(allowed: .zero, unearned: .zero, evidence: [], reason: "")
+}
+
+extension MatchRun {
+    /// Checks a discount taken against the invoice's terms and the payment date.
+    ///
+    /// The window runs from the invoice date for the terms' days, plus the partner's grace days. Without
+    /// terms in the export, an invoice date or a payment date, the discount cannot be judged and is allowed
+    /// (the evidence says which was missing). Terms that grant no discount make all of it unearned.
+    func checkDiscount(
+        _ line: RemittanceLine, invoice: Invoice, settings: PartnerMatchingSettings
+    ) -> DiscountCheck {
+        let currency = line.amountPaid.currency
+        guard let taken = line.discountTaken?.amount, taken > .zero else {
+            return DiscountCheck(
+                allowed: line.discountTaken?.amount ?? .zero, unearned: .zero, evidence: [], reason: "")
+        }
+        func allowedAsTaken(_ why: String) -> DiscountCheck {
+            DiscountCheck(allowed: taken, unearned: .zero, evidence: [Evidence("discount_check", why)], reason: "")
+        }
+        func money(_ value: FixedDecimal) -> String { Money(value, currency).formattedAmount }
+        guard let termsText = invoice.terms?.trimmingSpaces(), !termsText.isEmpty else {
+            return allowedAsTaken("no terms in the export")
+        }
+        guard let terms = DiscountTerms.parse(termsText) else {
+            return DiscountCheck(
+                allowed: .zero, unearned: taken,
+                evidence: [Evidence("discount_terms", termsText), Evidence("unearned_discount", money(taken))],
+                reason: "discount taken but the terms '\(termsText)' grant none")
+        }
+        guard let invoiceDate = invoice.invoiceDate else { return allowedAsTaken("no invoice date") }
+        guard let paymentDate = payments[line.paymentID]?.date else { return allowedAsTaken("no payment date") }
+        let windowEnd = invoiceDate.adding(days: terms.days)
+        let lastDay = windowEnd.adding(days: settings.discountGraceDays)
+        var evidence = [
+            Evidence("discount_terms", terms.description), Evidence("payment_date", paymentDate.description),
+            Evidence("discount_window_end", windowEnd.description),
+        ]
+        if settings.discountGraceDays > 0 {
+            evidence.append(Evidence("discount_grace_days", String(settings.discountGraceDays)))
+        }
+        if paymentDate > lastDay {
+            evidence.append(
+                Evidence("discount_late_by_days", String(CalendarDate.days(from: lastDay, to: paymentDate))))
+            evidence.append(Evidence("unearned_discount", money(taken)))
+            return DiscountCheck(
+                allowed: .zero, unearned: taken, evidence: evidence,
+                reason: "discount taken after the terms' window (\(terms.description), ended \(lastDay))")
+        }
+        let most = (invoice.amount.amount.percentage(terms.percent) ?? .zero).rounded(
+            toScale: Currency.minorDigits(of: currency))
+        guard taken > most else {
+            evidence.append(Evidence("discount_earned", money(taken)))
+            return DiscountCheck(allowed: taken, unearned: .zero, evidence: evidence, reason: "")
+        }
+        evidence.append(Evidence("discount_earned", money(most)))
+        evidence.append(Evidence("unearned_discount", money(taken - most)))
+        return DiscountCheck(
+            allowed: most, unearned: taken - most, evidence: evidence,
+            reason: "discount taken above the terms' \(terms.percent) % (\(money(most)) allowed)")
+    }
+}
