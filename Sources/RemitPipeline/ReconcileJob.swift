@@ -49,7 +49,8 @@ public enum ReconcileJob {
             try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
             ?? PartnerDirectory()
         let reconciliation = Matcher(options: MatchOptions(partners: partners)).reconcile(
-            lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices)
+            lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices,
+            payments: inputs.flatMap(\.payments))
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
             summaries[index].transactionExceptions = inputs[index].transactions.filter {

@@ -56,6 +56,7 @@ extension HTMLReport {
         try unattachedDeductions(analysis.deductionPlacement.unattached, into: &html, file: &file)
         try transactions(input.files, into: &html, file: &file)
         try diagnostics(input, analysis, into: &html, file: &file)
+        try findings(input.reconciliation.findings, into: &html, file: &file)
         html.raw("</section>\n")
     }
 
@@ -65,7 +66,9 @@ extension HTMLReport {
     }
 
     /// The evidence that says why a line matched no invoice: the `reason`, then what backs it.
-    private static let whyUnmatched = ["belongs_to", "invoices", "invoice_currency"]
+    private static let whyUnmatched = [
+        "belongs_to", "invoices", "invoice_currency", "suggested", "sets", "duplicate_of_payment", "duplicate_source",
+    ]
 
     private static func lineTable(
         _ matches: [LineMatch], columns: [LineColumn], into html: inout HTMLWriter, file: inout OutputFile
@@ -201,5 +204,30 @@ extension HTMLReport {
             }
             html.raw("</ul>\n")
         }
+    }
+
+    /// 4.8: invoices paid twice, payments read twice, deductions announced twice, as matching found them.
+    private static func findings(_ findings: [MatchFinding], into html: inout HTMLWriter, file: inout OutputFile)
+        throws(SystemCallError)
+    {
+        html.raw("<h3>4.8 Duplicates found by matching (")
+        html.integer(findings.count)
+        html.raw(")</h3>\n")
+        guard !findings.isEmpty else {
+            html.raw("<p class=\"none\">None.</p>\n")
+            return
+        }
+        html.raw("<table>\n<thead><tr><th>Kind</th><th>Subject</th><th>Records</th><th>Detail</th></tr></thead>\n")
+        html.raw("<tbody>\n")
+        for finding in findings {
+            html.raw("<tr>")
+            html.cell(finding.kind.rawValue)
+            html.cell(finding.subject)
+            html.cell(finding.ids.joined(separator: ", "))
+            html.cell(finding.detail)
+            html.raw("</tr>\n")
+            try html.drain(into: &file)
+        }
+        html.raw("</tbody>\n</table>\n")
     }
 }
