@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "RemitCoreTests", dependencies: ["RemitCore"]),
         .testTarget(name: "RemitX12Tests", dependencies: ["RemitX12", "RemitCore"]),
         .testTarget(name: "RemitInvoicesTests", dependencies: ["RemitInvoices", "RemitCore"]),
-        .testTarget(name: "RemitMatchTests", dependencies: ["RemitMatch", "RemitCore"]),
+        .testTarget(name: "RemitMatchTests", dependencies: ["RemitMatch", "RemitCore", "RemitInvoices"]),
         .testTarget(name: "RemitReportTests", dependencies: ["RemitReport", "RemitMatch", "RemitCore"]),
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),

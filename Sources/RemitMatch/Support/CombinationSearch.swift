@@ -12,7 +12,7 @@ struct CombinationSearch {
     var maxSolutions: Int = 3
 
     struct Result: Equatable {
-        /// Each set as indices into the candidates given, ascending.
+        /// Each set as indices into the candidates given, ascending; sets in lexicographic order.
         var sets: [[Int]]
         /// False when a bound stopped the search before every set was tried.
         var complete: Bool
@@ -64,6 +64,8 @@ struct CombinationSearch {
             }
         }
         if target > 0 && !sorted.isEmpty { visit(from: 0, sum: 0) }
-        return Result(sets: sets, complete: !outOfSteps, steps: min(steps, maxSteps))
+        // Found largest-first; reported in input order, which reads better and is as deterministic.
+        let ordered = sets.sorted { $0.lexicographicallyPrecedes($1) }
+        return Result(sets: ordered, complete: !outOfSteps, steps: min(steps, maxSteps))
     }
 }
