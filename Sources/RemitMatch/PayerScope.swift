@@ -17,7 +17,7 @@ struct PayerScope {
 
 extension MatchRun {
     /// The payer's invoices: those of the same customer by partner file, id or name; failing those, those of
-    /// the one export customer whose name is similar enough. Nil when the payer cannot be tied to a customer.
+    /// the one export customer whose name is similar enough (when two are, neither). Nil when the payer cannot be tied to a customer.
     mutating func scope(for payer: Party) -> PayerScope? {
         if let cached = scopes[payer] { return cached }
         let result = findScope(for: payer)
@@ -33,19 +33,13 @@ extension MatchRun {
             return PayerScope(invoices: same, evidence: [Evidence("payer_match", payerMatch(payer, invoices[first]))])
         }
         guard !ledger.knowsPayer(payer), let name = payer.name.flatMap(CustomerKey.comparableName) else { return nil }
-        var best: (similarity: Int, slot: Int)?
-        var tied = false
+        // Exactly one customer may come near enough: two near customers leave the payer unknown.
+        var near: [(similarity: Int, slot: Int)] = []
         for (slot, customer) in ledger.customersByName.enumerated() {
             let similarity = EditDistance.similarity(name, customer.key)
-            guard similarity >= options.nameSimilarityThreshold else { continue }
-            if let current = best, similarity <= current.similarity {
-                if similarity == current.similarity { tied = true }
-                continue
-            }
-            best = (similarity, slot)
-            tied = false
+            if similarity >= options.nameSimilarityThreshold { near.append((similarity, slot)) }
         }
-        guard let best, !tied else { return nil }
+        guard near.count == 1, let best = near.first else { return nil }
         let customer = ledger.customersByName[best.slot]
         return PayerScope(
             invoices: customer.invoices,

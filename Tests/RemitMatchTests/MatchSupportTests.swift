@@ -1,0 +1,86 @@
+import RemitCore
+import Testing
+
+@testable import RemitMatch
+
+@Suite struct MatchSupportTests {
+    @Test(arguments: [
+        ("500107", "500170", true),  // neighbours swapped
+        ("500105", "50105", true),  // a zero dropped
+        ("50105", "500105", true),
+        ("500105", "500106", true),  // one digit changed
+        ("500105", "500105", false),
+        ("500107", "501700", false),  // two edits
+        ("123456", "654321", false),
+        ("1234", "123456", false),
+    ])
+    func oneEdit(_ a: String, _ b: String, _ expected: Bool) {
+        #expect(EditDistance.isOneEdit(a, b) == expected)
+    }
+
+    @Test func similarityIsAPercentageRoundedDown() {
+        #expect(EditDistance.similarity("CORNERGROCERS", "CORNERGROCER") == 92)
+        #expect(EditDistance.similarity("ABC", "ABC") == 100)
+        #expect(EditDistance.similarity("ABC", "XYZ") == 0)
+    }
+
+    @Test func legalFormsAreLeftOutOfNames() {
+        #expect(CustomerKey.comparableName("Corner Grocer Co.") == "CORNERGROCER")
+        #expect(CustomerKey.comparableName("The Harbor Foods, Ltd") == "HARBORFOODS")
+        #expect(CustomerKey.comparableName("Inc.") == nil)
+    }
+
+    @Test(arguments: [
+        ("2/10 NET 30", "2", 10), ("2% 10 NET 30", "2", 10), ("1.5/15 N30", "1.5", 15), ("2/10N30", "2", 10),
+        (" 3 / 7 net 45", "3", 7),
+    ])
+    func readsDiscountTerms(_ text: String, _ percent: String, _ days: Int) throws {
+        let terms = try #require(DiscountTerms.parse(text))
+        #expect(terms.percent == (try FixedDecimal.parse(percent)))
+        #expect(terms.days == days)
+    }
+
+    @Test(arguments: ["NET 30", "", "Net 30 days", "30 NET", "0/10 NET 30", "2./10"])
+    func termsWithoutADiscount(_ text: String) {
+        #expect(DiscountTerms.parse(text) == nil)
+    }
+
+    @Test func percentagesAreExactAndRoundHalfAwayFromZero() throws {
+        let amount = try FixedDecimal.parse("1234.56")
+        let exact = try #require(amount.percentage(try FixedDecimal.parse("2")))
+        #expect(exact == (try FixedDecimal.parse("24.6912")))
+        #expect(exact.rounded(toScale: 2) == (try FixedDecimal.parse("24.69")))
+        #expect((try FixedDecimal.parse("0.125")).rounded(toScale: 2) == (try FixedDecimal.parse("0.13")))
+        #expect((try FixedDecimal.parse("-0.125")).rounded(toScale: 2) == (try FixedDecimal.parse("-0.13")))
+    }
+
+    @Test func theToleranceIsTheSmallerLimitAndNeverAboveThePercentage() throws {
+        let both = PartnerMatchingSettings(
+            toleranceAmount: try FixedDecimal.parse("5.00"), tolerancePercent: try FixedDecimal.parse("0.5"))
+        #expect(
+            both.toleranceLimit(on: try FixedDecimal.parse("1190.00"), minorDigits: 2)
+                == (try FixedDecimal.parse("5.00")))
+        #expect(
+            both.toleranceLimit(on: try FixedDecimal.parse("100.00"), minorDigits: 2)
+                == (try FixedDecimal.parse("0.50")))
+        // 0.5 % of 100.99 is 0.50495: the limit is 0.50, not 0.51.
+        #expect(
+            both.toleranceLimit(on: try FixedDecimal.parse("100.99"), minorDigits: 2)
+                == (try FixedDecimal.parse("0.50")))
+        #expect(PartnerMatchingSettings().toleranceLimit(on: try FixedDecimal.parse("100.00"), minorDigits: 2).isZero)
+    }
+
+    @Test func cleanUpRulesStripPrefixSuffixAndKeepTheTail() {
+        let settings = PartnerMatchingSettings(stripPrefixes: ["NW-"], stripSuffixes: ["-01"], keepLast: 6)
+        #expect(settings.cleanedReference("NW-000500111") == "500111")
+        #expect(settings.cleanedReference("500114-01") == "500114")
+        #expect(settings.cleanedReference("ABC9988500113") == "500113")
+        #expect(settings.cleanedReference("500113") == nil)  // nothing changed
+    }
+
+    @Test func freeTextGivesWordsAndDigitRuns() {
+        #expect(
+            FreeText.tokens("PAYMENT FOR INVOICE 500112, THANKS") == ["PAYMENT", "FOR", "INVOICE", "500112", "THANKS"])
+        #expect(FreeText.tokens("REF:INV500113/PO7793") == ["REF", "500113", "PO7793", "7793"])
+    }
+}
