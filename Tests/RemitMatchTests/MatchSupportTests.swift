@@ -45,6 +45,14 @@ import Testing
         #expect(DiscountTerms.parse(text) == nil)
     }
 
+    @Test(arguments: [
+        ("NET 30", true), ("Net 45 days", true), ("N30", true), ("net", true), ("Due on receipt", true),
+        ("ZB01", false), ("0001", false), ("", false), ("NETWORK", false),
+    ])
+    func netOnlyTerms(_ text: String, _ expected: Bool) {
+        #expect(DiscountTerms.isNetOnly(text) == expected)
+    }
+
     @Test func percentagesAreExactAndRoundHalfAwayFromZero() throws {
         let amount = try FixedDecimal.parse("1234.56")
         let exact = try #require(amount.percentage(try FixedDecimal.parse("2")))

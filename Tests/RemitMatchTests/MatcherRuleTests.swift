@@ -78,6 +78,12 @@ import Testing
             lines: [line], deductions: [], invoices: [net], payments: [Self.payment("f:pay:1")])
         #expect(none.deductions.map(\.amount) == [Make.money("46.00")])
         #expect(none.matches[0].evidence.contains(Evidence("discount_terms", "NET 30")))
+        var keyed = invoice
+        keyed.terms = "ZB01"
+        let unknown = Matcher().reconcile(
+            lines: [line], deductions: [], invoices: [keyed], payments: [Self.payment("f:pay:1")])
+        #expect(unknown.deductions.isEmpty)
+        #expect(unknown.matches[0].evidence.contains(Evidence("discount_check", "terms not understood")))
     }
 
     @Test func aPaymentReadTwiceFromOneFileIsNotADuplicate() {

@@ -18,7 +18,8 @@ extension MatchRun {
     ///
     /// The window runs from the invoice date for the terms' days, plus the partner's grace days. Without
     /// terms in the export, an invoice date or a payment date, the discount cannot be judged and is allowed
-    /// (the evidence says which was missing). Terms that grant no discount make all of it unearned.
+    /// (the evidence says which was missing), as it is when the terms are not understood (an ERP's own key).
+    /// Terms that plainly grant no discount (`NET 30`) make all of it unearned.
     func checkDiscount(
         _ line: RemittanceLine, invoice: Invoice, settings: PartnerMatchingSettings
     ) -> DiscountCheck {
@@ -35,6 +36,7 @@ extension MatchRun {
             return allowedAsTaken("no terms in the export")
         }
         guard let terms = DiscountTerms.parse(termsText) else {
+            guard DiscountTerms.isNetOnly(termsText) else { return allowedAsTaken("terms not understood") }
             return DiscountCheck(
                 allowed: .zero, unearned: taken,
                 evidence: [Evidence("discount_terms", termsText), Evidence("unearned_discount", money(taken))],
@@ -57,7 +59,8 @@ extension MatchRun {
             evidence.append(Evidence("unearned_discount", money(taken)))
             return DiscountCheck(
                 allowed: .zero, unearned: taken, evidence: evidence,
-                reason: "discount taken after the terms' window (\(terms.description), ended \(lastDay))")
+                reason: "discount taken after the terms' window (\(terms.description), ended \(windowEnd)"
+                    + (settings.discountGraceDays > 0 ? ", \(settings.discountGraceDays) grace days)" : ")"))
         }
         let most = (invoice.amount.amount.percentage(terms.percent) ?? .zero).rounded(
             toScale: Currency.minorDigits(of: currency))

@@ -36,6 +36,19 @@ struct DiscountTerms: Sendable, Hashable {
         return DiscountTerms(percent: percent, days: days)
     }
 
+    /// Whether the terms plainly grant no discount: `NET 30`, `N30`, `Net 45 days`, `Due on receipt`.
+    ///
+    /// Terms that are neither this nor a discount (an ERP's own key such as SAP's `ZB01`) are not understood,
+    /// and a discount taken against them is not judged.
+    // TODO: ERP payment-term keys (SAP ZTERM, Oracle term names) need a per-company table to be judged.
+    static func isNetOnly(_ terms: String) -> Bool {
+        let words = terms.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard let first = words.first else { return false }
+        if first == "NET" { return words.count == 1 || words[1].allSatisfy(\.isNumber) }
+        if first.hasPrefix("N"), first.count > 1, first.dropFirst().allSatisfy(\.isNumber) { return true }
+        return words.starts(with: ["DUE", "ON", "RECEIPT"]) || words.starts(with: ["DUE", "UPON", "RECEIPT"])
+    }
+
     /// `2/10`.
     var description: String { "\(percent)/\(days)" }
 }
