@@ -9,6 +9,9 @@ struct InvoiceLedger {
     private(set) var closedBy: [String?]
     private var byReference: [String: [Int]] = [:]
     private var byPurchaseOrder: [String: [Int]] = [:]
+    /// Each normalized number under itself and under every text one character shorter, so the numbers one
+    /// edit from a reference are found by lookups instead of a scan.
+    private var byNearNumber: [String: [Int]] = [:]
     private var customerIDs: Set<String> = []
     private var customerNames: Set<String> = []
     /// Partners (`mappings/partners/` keys) that some invoice's customer belongs to.
@@ -26,6 +29,9 @@ struct InvoiceLedger {
         var customerSlot: [String: Int] = [:]
         for (index, invoice) in invoices.enumerated() {
             byReference[invoice.normalizedNumber, default: []].append(index)
+            for key in Set([invoice.normalizedNumber] + InvoiceLedger.deletions(of: invoice.normalizedNumber)) {
+                byNearNumber[key, default: []].append(index)
+            }
             if let po = invoice.purchaseOrder.map(ReferenceNormalizer.normalize), !po.isEmpty {
                 byPurchaseOrder[po, default: []].append(index)
             }
@@ -51,6 +57,25 @@ struct InvoiceLedger {
     func purchaseOrderCandidates(for normalizedPO: String) -> [Int] { byPurchaseOrder[normalizedPO] ?? [] }
 
     func isOpen(_ index: Int) -> Bool { !remaining[index].isZero }
+
+    /// Invoices whose normalized number may be one edit from `reference`, in export order; a superset that
+    /// `EditDistance.isOneEdit` narrows.
+    func nearCandidates(for reference: String) -> [Int] {
+        var found = Set(byNearNumber[reference] ?? [])
+        for key in InvoiceLedger.deletions(of: reference) { found.formUnion(byNearNumber[key] ?? []) }
+        return found.sorted()
+    }
+
+    /// `reference` with one character left out, at each position.
+    static func deletions(of text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty else { return [] }
+        return scalars.indices.map { skip in
+            var kept = String.UnicodeScalarView()
+            for (index, scalar) in scalars.enumerated() where index != skip { kept.append(scalar) }
+            return String(kept)
+        }
+    }
 
     /// Whether the export lists this payer as a customer, by id or name, or through a partner both belong to.
     func knowsPayer(_ payer: Party) -> Bool {

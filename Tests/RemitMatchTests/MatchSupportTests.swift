@@ -91,4 +91,25 @@ import Testing
             FreeText.tokens("PAYMENT FOR INVOICE 500112, THANKS") == ["PAYMENT", "FOR", "INVOICE", "500112", "THANKS"])
         #expect(FreeText.tokens("REF:INV500113/PO7793") == ["REF", "500113", "PO7793", "7793"])
     }
+
+    @Test func theNearNumberIndexFindsWhatAScanFinds() {
+        // Every number of up to 4 characters over a small alphabet: the index must miss none a scan finds.
+        var numbers: [String] = []
+        for length in 1...4 {
+            var texts = [""]
+            for _ in 0..<length { texts = texts.flatMap { text in ["1", "0", "8"].map { text + $0 } } }
+            numbers += texts
+        }
+        let invoices = numbers.enumerated().map { Make.invoice($1, open: "1.00", row: $0 + 2) }
+        let ledger = InvoiceLedger(invoices: invoices)
+        for query in ["108", "1008", "8", "0180", "81", "1111"] {
+            let query = ReferenceNormalizer.normalize(query)
+            let indexed = ledger.nearCandidates(for: query).filter {
+                EditDistance.isOneEdit(query, invoices[$0].normalizedNumber)
+            }
+            let scanned = invoices.indices.filter { EditDistance.isOneEdit(query, invoices[$0].normalizedNumber) }
+            #expect(indexed == scanned, "query \(query)")
+            #expect(!scanned.isEmpty)
+        }
+    }
 }

@@ -131,4 +131,16 @@ import Testing
         #expect(match.writtenOff == Make.money("0.50"))
         #expect(result.openInvoices.map(\.invoice.number) == ["7003"])
     }
+
+    @Test func aPayerWithTooManyOpenInvoicesGetsOnlySuggestions() {
+        let invoices = (0..<8).map { Make.invoice("90\($0)", open: "\(100 + $0).00", row: $0 + 2) }
+        let lines = [Make.line(1, "", paid: "103.00")]
+        let small = Matcher(options: MatchOptions(combinationMaxCandidates: 4)).reconcile(
+            lines: lines, deductions: [], invoices: invoices)
+        #expect(small.matches[0].decision == .suggested)
+        #expect(small.matches[0].evidence.contains(Evidence("suggested", "903")))
+        let large = Matcher().reconcile(lines: lines, deductions: [], invoices: invoices)
+        #expect(large.matches[0].decision == .applied)
+        #expect(large.matches[0].invoice?.number == "903")
+    }
 }

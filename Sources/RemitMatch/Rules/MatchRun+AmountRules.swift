@@ -23,10 +23,18 @@ extension MatchRun {
         evidence.append(Evidence("amount_settled", Money(settled, currency).formattedAmount))
         if !tolerance.isZero { evidence.append(Evidence("tolerance", Money(tolerance, currency).formattedAmount)) }
         guard candidates.count <= options.combinationMaxCandidates else {
+            // Too many to search for sets: single invoices that fit can be named, not proven the only answer.
             evidence.append(Evidence("search_candidates", String(candidates.count)))
+            evidence.append(Evidence("search_complete", "no"))
+            let singles = candidates.filter {
+                ledger.remaining[$0] >= settled && ledger.remaining[$0] - settled <= tolerance
+            }
+            guard !singles.isEmpty else { return nil }
+            evidence.append(Evidence("suggested", numbers(Array(singles.prefix(5)))))
             return RuleFinding(
-                rule: "combination", score: 0, mayApply: false, invoices: [], evidence: evidence,
-                note: "too many open invoices to search")
+                rule: "amount-only", score: 60, mayApply: false, invoices: singles, evidence: evidence,
+                note: "more open invoices than the combination search takes; the invoices whose amount fits are "
+                    + "suggested, none applied")
         }
         let scale = ([settled.scale, tolerance.scale, digits] + candidates.map { ledger.remaining[$0].scale }).max()!
         guard let target = settled.rescaled(to: scale), let below = tolerance.rescaled(to: scale) else { return nil }

@@ -78,9 +78,11 @@ extension MatchRun {
         let line = lines[index]
         let reference = line.normalizedReference
         guard reference.count >= 4, let scope = scope(for: line.payer) else { return nil }
-        let hits = openInScope(scope, currency: line.amountPaid.currency).filter {
-            let number = ledger.invoices[$0].normalizedNumber
-            return number.count >= 4 && EditDistance.isOneEdit(reference, number)
+        let currency = line.amountPaid.currency
+        let hits = ledger.nearCandidates(for: reference).filter {
+            let invoice = ledger.invoices[$0]
+            return scope.members.contains($0) && ledger.isOpen($0) && invoice.openAmount.currency == currency
+                && invoice.normalizedNumber.count >= 4 && EditDistance.isOneEdit(reference, invoice.normalizedNumber)
         }
         guard !hits.isEmpty else { return nil }
         let agreeing = hits.filter { amountAgrees(line, open: ledger.remaining[$0]) }
