@@ -26,7 +26,8 @@ let package = Package(
         ),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore"]),
         .executableTarget(
-            name: "RemitBench", dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitPipeline"]
+            name: "RemitBench",
+            dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitMatch", "RemitPipeline"]
         ),
         .testTarget(name: "RemitCoreTests", dependencies: ["RemitCore"]),
         .testTarget(name: "RemitX12Tests", dependencies: ["RemitX12", "RemitCore"]),

@@ -12,6 +12,12 @@ struct InvoiceLedger {
     /// Each normalized number under itself and under every text one character shorter, so the numbers one
     /// edit from a reference are found by lookups instead of a scan.
     private var byNearNumber: [String: [Int]] = [:]
+    /// Invoices by customer id, by customer name (all, and those without an id), and by partner: what
+    /// `CustomerKey.sameCustomer` compares, indexed so a payer's invoices are found without a scan.
+    private var byCustomerID: [String: [Int]] = [:]
+    private var byCustomerName: [String: [Int]] = [:]
+    private var byCustomerNameWithoutID: [String: [Int]] = [:]
+    private var byPartner: [String: [Int]] = [:]
     private var customerIDs: Set<String> = []
     private var customerNames: Set<String> = []
     /// Partners (`mappings/partners/` keys) that some invoice's customer belongs to.
@@ -35,10 +41,19 @@ struct InvoiceLedger {
             if let po = invoice.purchaseOrder.map(ReferenceNormalizer.normalize), !po.isEmpty {
                 byPurchaseOrder[po, default: []].append(index)
             }
-            if let id = CustomerKey.id(invoice.customerID) { customerIDs.insert(id) }
-            if let name = CustomerKey.name(invoice.customerName) { customerNames.insert(name) }
+            let id = CustomerKey.id(invoice.customerID)
+            if let id {
+                customerIDs.insert(id)
+                byCustomerID[id, default: []].append(index)
+            }
+            if let name = CustomerKey.name(invoice.customerName) {
+                customerNames.insert(name)
+                byCustomerName[name, default: []].append(index)
+                if id == nil { byCustomerNameWithoutID[name, default: []].append(index) }
+            }
             if let partner = partners.partner(for: Party(name: invoice.customerName, id: invoice.customerID)) {
                 customerPartners.insert(partner.key)
+                byPartner[partner.key, default: []].append(index)
             }
             if let name = invoice.customerName, let key = CustomerKey.comparableName(name) {
                 let identity = (CustomerKey.id(invoice.customerID) ?? "") + "|" + key
@@ -75,6 +90,20 @@ struct InvoiceLedger {
             for (index, scalar) in scalars.enumerated() where index != skip { kept.append(scalar) }
             return String(kept)
         }
+    }
+
+    /// The invoices `CustomerKey.sameCustomer` says belong to the payer, in export order.
+    func invoicesOf(_ payer: Party) -> [Int] {
+        var found: Set<Int> = []
+        if let partner = partners.partner(for: payer) { found.formUnion(byPartner[partner.key] ?? []) }
+        let name = CustomerKey.name(payer.name)
+        if let id = CustomerKey.id(payer.id) {
+            found.formUnion(byCustomerID[id] ?? [])
+            if let name { found.formUnion(byCustomerNameWithoutID[name] ?? []) }
+        } else if let name {
+            found.formUnion(byCustomerName[name] ?? [])
+        }
+        return found.sorted()
     }
 
     /// Whether the export lists this payer as a customer, by id or name, or through a partner both belong to.

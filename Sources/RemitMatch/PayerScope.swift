@@ -26,9 +26,8 @@ extension MatchRun {
     }
 
     private func findScope(for payer: Party) -> PayerScope? {
-        let partners = options.partners
         let invoices = ledger.invoices
-        let same = invoices.indices.filter { CustomerKey.sameCustomer(payer, invoices[$0], partners: partners) == true }
+        let same = ledger.invoicesOf(payer)
         if let first = same.first {
             return PayerScope(invoices: same, evidence: [Evidence("payer_match", payerMatch(payer, invoices[first]))])
         }

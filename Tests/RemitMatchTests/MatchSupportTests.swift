@@ -113,3 +113,29 @@ import Testing
         }
     }
 }
+
+@Suite struct InvoiceLedgerTests {
+    @Test func aPayersInvoicesAreThoseSameCustomerAccepts() {
+        let partners = PartnerDirectory(partners: [
+            Partner(key: "bm", name: "BigMart", payerIDs: ["BM001", "BMX"], payerNames: [], directory: "p/bm")
+        ])
+        let invoices = [
+            Make.invoice("1", open: "1.00", customer: "BM001", name: "BigMart Stores Inc"),
+            Make.invoice("2", open: "1.00", customer: nil, name: "BigMart Stores Inc"),
+            Make.invoice("3", open: "1.00", customer: "C200", name: "BigMart Stores Inc"),
+            Make.invoice("4", open: "1.00", customer: "C200", name: "Corner Grocer Co"),
+            Make.invoice("5", open: "1.00", customer: nil, name: nil),
+        ]
+        let ledger = InvoiceLedger(invoices: invoices, partners: partners)
+        let payers = [
+            Party(name: "BigMart Stores Inc", id: "BM001"), Party(name: "BigMart Stores Inc"), Party(id: "BMX"),
+            Party(name: "Corner Grocer Co", id: "C200"), Party(name: "Nobody"), Party(),
+        ]
+        for payer in payers {
+            let scanned = invoices.indices.filter {
+                CustomerKey.sameCustomer(payer, invoices[$0], partners: partners) == true
+            }
+            #expect(ledger.invoicesOf(payer) == scanned, "\(payer)")
+        }
+    }
+}
