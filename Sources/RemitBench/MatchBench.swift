@@ -24,7 +24,8 @@ enum MatchBench {
         var suggested = 0
         var byRule: [String: Int] = [:]
         for (item, match) in zip(cases, result.matches) {
-            byRule[match.rule + "/" + match.decision.rawValue, default: 0] += 1
+            let why = match.decision == .applied ? "" : " (\(match.evidence.last { $0.name == "reason" }?.value ?? ""))"
+            byRule[match.rule + "/" + match.decision.rawValue + why, default: 0] += 1
             if match.decision == .suggested { suggested += 1 }
             guard match.decision == .applied, let invoice = match.invoice else { continue }
             applied += 1
