@@ -40,6 +40,17 @@ public struct MatchOptions: Sendable {
         self.combinationMaxCandidates = combinationMaxCandidates
     }
 
+    /// The thresholds and bounds as `name=value`, for the run manifest.
+    public var manifestOptions: [String] {
+        [
+            "match-auto-apply-score=\(autoApplyScore)", "match-suggest-score=\(suggestScore)",
+            "match-name-similarity=\(nameSimilarityThreshold)",
+            "match-combination-max-set-size=\(combinationMaxSetSize)",
+            "match-combination-max-steps=\(combinationMaxSteps)",
+            "match-combination-max-candidates=\(combinationMaxCandidates)",
+        ]
+    }
+
     /// The matching settings of the payer's partner, or `defaults`.
     func settings(for payer: Party) -> PartnerMatchingSettings {
         partners.partner(for: payer)?.matching ?? defaults

@@ -48,7 +48,8 @@ public enum ReconcileJob {
         let partners =
             try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
             ?? PartnerDirectory()
-        let reconciliation = Matcher(options: MatchOptions(partners: partners)).reconcile(
+        let matchOptions = MatchOptions(partners: partners)
+        let reconciliation = Matcher(options: matchOptions).reconcile(
             lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices,
             payments: inputs.flatMap(\.payments))
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
@@ -58,7 +59,8 @@ public enum ReconcileJob {
             }
         }
         let manifest = RunManifest(
-            remitVersion: RemitVersion.current, runTime: options.runTime, options: options.manifestOptions,
+            remitVersion: RemitVersion.current, runTime: options.runTime,
+            options: options.manifestOptions + matchOptions.manifestOptions,
             inputs: [
                 RunManifest.InputFile(
                     path: options.invoicesPath, role: "invoices", size: exportSize,
