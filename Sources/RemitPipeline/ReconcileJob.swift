@@ -99,7 +99,8 @@ public enum ReconcileJob {
         let folder = options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/"
         let closing =
             "\(counted(overall.linesIn, "line")) (\(overall.linesMatched) matched, \(overall.linesUnmatched) "
-            + "unmatched, \(overall.linesRejected) rejected), \(counted(overall.deductions, "deduction"))"
+            + "unmatched, \(overall.linesRejected) rejected\(matchingNotes(reconciliation))), "
+            + "\(counted(overall.deductions, "deduction"))"
             + (deducted.isEmpty ? "" : " (\(deducted))")
             + (overall.bankTransactions == 0
                 ? "" : "; \(counted(overall.bankTransactions, "bank transaction")) (not matched yet)")
@@ -107,6 +108,15 @@ public enum ReconcileJob {
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
+    }
+
+    /// `; 1 suggested, 2 duplicates` when matching suggested lines or found duplicates; empty otherwise.
+    static func matchingNotes(_ reconciliation: Reconciliation) -> String {
+        let suggested = reconciliation.matches.filter { $0.decision == .suggested }.count
+        var notes: [String] = []
+        if suggested > 0 { notes.append("\(suggested) suggested") }
+        if !reconciliation.findings.isEmpty { notes.append(counted(reconciliation.findings.count, "duplicate")) }
+        return notes.isEmpty ? "" : "; " + notes.joined(separator: ", ")
     }
 
     /// `1 line`, `0 lines`, `2 lines`.
