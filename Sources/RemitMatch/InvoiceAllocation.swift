@@ -1,6 +1,6 @@
 import RemitCore
 
-/// Cash a combination match applied to one invoice besides the line's primary invoice.
+/// Cash a combination match applied to one invoice besides the line's primary invoice (the set's largest).
 public struct InvoiceAllocation: Sendable, Hashable {
     public var invoice: Invoice
     /// The invoice's open amount before this line.

@@ -24,7 +24,7 @@ extension MatchRun {
         var seen: [String: Payment] = [:]
         for paymentID in paymentOrder {
             guard let payment = payments[paymentID], let indices = linesByPayment[paymentID] else { continue }
-            let base = payerKey(payment.payer) + "|" + payment.amount.description
+            let base = payerKey(payment.payer) + "|" + Self.amountKey(payment.amount)
             var keys: [String] = []
             if let trace = payment.traceNumber?.trimmingSpaces(), !trace.isEmpty {
                 keys.append(base + "|trace:" + trace)
@@ -66,7 +66,8 @@ extension MatchRun {
             let reference =
                 deduction.invoiceReference.map(ReferenceNormalizer.normalize) ?? line?.normalizedReference ?? ""
             guard !reference.isEmpty else { continue }
-            let key = payerKey(line?.payer ?? deduction.payer) + "|" + reference + "|" + deduction.amount.description
+            let key =
+                payerKey(line?.payer ?? deduction.payer) + "|" + reference + "|" + Self.amountKey(deduction.amount)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(deduction)
         }
@@ -88,5 +89,10 @@ extension MatchRun {
                 decided[index]?.evidence.append(Evidence("duplicate_deduction", ids.joined(separator: ",")))
             }
         }
+    }
+
+    /// `120 USD` for 120, 120.00 and 120.000 alike.
+    static func amountKey(_ money: Money) -> String {
+        money.amount.normalized().description + " " + money.currency
     }
 }

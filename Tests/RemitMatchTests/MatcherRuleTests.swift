@@ -143,4 +143,16 @@ import Testing
         #expect(large.matches[0].decision == .applied)
         #expect(large.matches[0].invoice?.number == "903")
     }
+
+    @Test func theLargestInvoiceOfACombinationTakesTheShortfall() throws {
+        let defaults = PartnerMatchingSettings(toleranceAmount: try FixedDecimal.parse("5.00"))
+        let result = Matcher(options: MatchOptions(defaults: defaults)).reconcile(
+            lines: [Make.line(1, "", paid: "102.00")], deductions: [],
+            invoices: [Make.invoice("7101", open: "60.00"), Make.invoice("7102", open: "45.00", row: 3)])
+        let match = result.matches[0]
+        #expect(match.invoice?.number == "7101")
+        #expect(match.allocations.map(\.invoice.number) == ["7102"])
+        #expect(match.appliedToPrimary == Make.money("57.00"))
+        #expect(match.writtenOff == Make.money("3.00"))
+    }
 }

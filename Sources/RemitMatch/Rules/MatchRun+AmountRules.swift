@@ -53,7 +53,12 @@ extension MatchRun {
         evidence.append(Evidence("search_complete", result.complete ? "yes" : "no"))
         let rule = sets.allSatisfy { $0.count == 1 } ? "amount-only" : "combination"
         if sets.count == 1 {
-            let set = sets[0]
+            // The largest invoice goes last: `settle` applies the others in full and lets the last take the
+            // shortfall, which the largest can always absorb.
+            var set = sets[0]
+            if let largest = set.indices.max(by: { ledger.remaining[set[$0]] < ledger.remaining[set[$1]] }) {
+                set.append(set.remove(at: largest))
+            }
             evidence.append(Evidence(result.complete ? "invoices" : "suggested", numbers(set)))
             return RuleFinding(
                 rule: set.count == 1 ? "amount-only" : "combination", score: result.complete ? 85 : 60,
