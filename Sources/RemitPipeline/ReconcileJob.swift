@@ -48,7 +48,8 @@ public enum ReconcileJob {
         let partners =
             try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
             ?? PartnerDirectory()
-        let matchOptions = MatchOptions(partners: partners)
+        let matchOptions = MatchOptions(
+            partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore)
         let reconciliation = Matcher(options: matchOptions).reconcile(
             lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices,
             payments: inputs.flatMap(\.payments))

@@ -41,3 +41,23 @@ import Testing
         #expect(report.contains("sets=900501+900502 | 900503+900504"))
     }
 }
+
+extension MatchEndToEndTests {
+    @Test func theAutoApplyScoreIsAnOption() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(Self.arguments + ["--out", out.path, "--auto-apply-score", "90"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        // The combination scores 85: now only suggested.
+        #expect(result.stderr.contains("(1 matched, 3 unmatched, 0 rejected; 2 suggested, 1 duplicate)"))
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"match-auto-apply-score=90\""))
+    }
+
+    @Test(arguments: [["--auto-apply-score", "x"], ["--auto-apply-score", "102"], ["--suggest-score", "90"]])
+    func aBadScoreIsAUsageError(_ extra: [String]) throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(Self.arguments + ["--out", out.path] + extra)
+        #expect(result.status == 64, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("--auto-apply-score takes a whole number"))
+    }
+}
