@@ -43,4 +43,10 @@ import Testing
         let receivables = try #require(analysis.tieOuts.first { $0.check == .receivables })
         #expect(!receivables.right.map(\.label).contains("written off"))
     }
+
+    @Test func theShortPaysTableShowsWriteOffs() throws {
+        let html = try ReportFixture.write(Self.input()).text("report.html")
+        #expect(html.contains("<th class=\"num\">Written off</th>"))
+        #expect(!(try ReportFixture.write().text("report.html")).contains("Written off"))
+    }
 }

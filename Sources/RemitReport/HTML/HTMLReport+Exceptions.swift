@@ -51,7 +51,10 @@ extension HTMLReport {
         html.raw("<h3>4.4 Short pays (")
         html.integer(shortPaid.count)
         html.raw(")</h3>\n")
-        try lineTable(shortPaid, columns: [.invoice, .openBefore, .stated, .unexplained], into: &html, file: &file)
+        // The written-off column shows only when something was, so runs without tolerances read as before.
+        let writeOffs: [LineColumn] = shortPaid.contains { !$0.writtenOff.isZero } ? [.writtenOff] : []
+        try lineTable(
+            shortPaid, columns: [.invoice, .openBefore, .stated, .unexplained] + writeOffs, into: &html, file: &file)
 
         try unattachedDeductions(analysis.deductionPlacement.unattached, into: &html, file: &file)
         try transactions(input.files, into: &html, file: &file)
@@ -62,7 +65,7 @@ extension HTMLReport {
 
     /// Optional columns of an exception table of lines.
     private enum LineColumn {
-        case why, invoice, openBefore, stated, unexplained, unapplied
+        case why, invoice, openBefore, stated, unexplained, writtenOff, unapplied
     }
 
     /// The evidence that says why a line matched no invoice: the `reason`, then what backs it.
@@ -85,6 +88,7 @@ extension HTMLReport {
             case .openBefore: html.raw("<th class=\"num\">Open before</th>")
             case .stated: html.raw("<th class=\"num\">Stated deductions</th>")
             case .unexplained: html.raw("<th class=\"num\">Unexplained</th>")
+            case .writtenOff: html.raw("<th class=\"num\">Written off</th>")
             case .unapplied: html.raw("<th class=\"num\">Unapplied</th>")
             }
         }
@@ -104,6 +108,7 @@ extension HTMLReport {
                 case .openBefore: html.moneyCell(match.openBefore)
                 case .stated: html.moneyCell(match.statedDeductions)
                 case .unexplained: html.moneyCell(match.unexplained)
+                case .writtenOff: html.moneyCell(match.writtenOff)
                 case .unapplied: html.moneyCell(match.unapplied)
                 }
             }
