@@ -53,7 +53,8 @@ enum BenchFigures {
         let megabytesPerSecond = Double(bytes) / 1e6 / seconds
         let peak = Double(peakRSS()) / Double(1 << 20)
         print(
-            "\(label): \(bytes) bytes in \(fixed(seconds, digits: 3)) s = \(fixed(megabytesPerSecond, digits: 1)) MB/s; "
+            "\(label): \(bytes) bytes in \(fixed(seconds, digits: 3)) s = "
+                + "\(fixed(megabytesPerSecond, digits: 1)) MB/s; "
                 + "\(detail); peak RSS \(fixed(peak, digits: 1)) MiB")
     }
 }

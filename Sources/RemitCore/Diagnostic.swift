@@ -22,7 +22,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// What the user can do about it, when there is something to say.
     public var hint: String?
 
-    public init(_ severity: Severity, code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    public init(
+        _ severity: Severity, code: String, _ message: String, at location: SourceLocation, hint: String? = nil
+    ) {
         self.severity = severity
         self.code = code
         self.message = message

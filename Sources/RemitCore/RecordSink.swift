@@ -4,7 +4,10 @@
 public protocol RecordSink {
     mutating func emit(_ record: CanonicalRecord)
     mutating func report(_ diagnostic: Diagnostic)
-    /// Called when a transaction (an X12 ST/SE set, an ISO 20022 entry) closes, with its tie-out.
+    /// Called when a transaction (an X12 ST/SE set, a BAI2 account, an ISO 20022 entry) closes, with its tie-out.
+    ///
+    /// A transaction's records are emitted together, after the previous transaction ended and before this
+    /// call, with no record of another transaction between them; sinks rely on it to set a rejected one aside.
     mutating func transactionEnded(_ summary: TransactionSummary)
 }
 

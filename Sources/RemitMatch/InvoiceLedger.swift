@@ -34,9 +34,12 @@ struct InvoiceLedger {
         closedBy = Array(repeating: nil, count: invoices.count)
         var customerSlot: [String: Int] = [:]
         for (index, invoice) in invoices.enumerated() {
-            byReference[invoice.normalizedNumber, default: []].append(index)
-            for key in Set([invoice.normalizedNumber] + InvoiceLedger.deletions(of: invoice.normalizedNumber)) {
-                byNearNumber[key, default: []].append(index)
+            // A number with nothing to compare (only punctuation, or letters outside A-Z) is never a candidate.
+            if !invoice.normalizedNumber.isEmpty {
+                byReference[invoice.normalizedNumber, default: []].append(index)
+                for key in Set([invoice.normalizedNumber] + InvoiceLedger.deletions(of: invoice.normalizedNumber)) {
+                    byNearNumber[key, default: []].append(index)
+                }
             }
             if let po = invoice.purchaseOrder.map(ReferenceNormalizer.normalize), !po.isEmpty {
                 byPurchaseOrder[po, default: []].append(index)

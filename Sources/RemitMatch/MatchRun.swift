@@ -18,6 +18,8 @@ struct MatchRun {
     var findings: [MatchFinding] = []
     /// What the exact-reference pass saw for lines it left undecided, kept for the line's evidence.
     var firstLook: [Int: [Evidence]] = [:]
+    /// Why the exact-reference pass found nothing, when it is not "no open invoice has this reference".
+    var firstReason: [Int: String] = [:]
     var scopes: [Party: PayerScope?] = [:]
 
     init(
@@ -54,7 +56,8 @@ struct MatchRun {
         for index in lines.indices where decided[index] == nil {
             let evidence =
                 firstLook[index] ?? [Evidence("normalized_reference", lines[index].normalizedReference)]
-            decided[index] = unmatched(lines[index], evidence: evidence, why: "no open invoice has this reference")
+            let why = firstReason[index] ?? "no open invoice has this reference"
+            decided[index] = unmatched(lines[index], evidence: evidence, why: why)
         }
     }
 
@@ -94,8 +97,9 @@ struct MatchRun {
         invoice.customerID ?? invoice.customerName ?? "(none)"
     }
 
+    /// Invoice numbers for the evidence: distinct, at most ten shown.
     func numbers(_ indices: [Int]) -> String {
-        indices.map { ledger.invoices[$0].number }.joined(separator: ",")
+        Matcher.listed(indices.map { ledger.invoices[$0].number })
     }
 
     /// Whether the line, with its discount and stated deductions, pays `open` exactly or short by no more

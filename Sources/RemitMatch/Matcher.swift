@@ -61,4 +61,13 @@ public struct Matcher {
         return Reconciliation(
             matches: matches, deductions: result, openInvoices: run.ledger.openInvoices(), findings: run.findings)
     }
+
+    /// Distinct values in order, at most ten, then how many more: evidence stays readable (and small) when an
+    /// export repeats one number thousands of times.
+    package static func listed(_ values: [String]) -> String {
+        var seen: Set<String> = []
+        let distinct = values.filter { seen.insert($0).inserted }
+        let shown = distinct.prefix(10).joined(separator: ",")
+        return distinct.count > 10 ? shown + ",… (\(distinct.count - 10) more)" : shown
+    }
 }

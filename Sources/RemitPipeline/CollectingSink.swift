@@ -39,12 +39,30 @@ struct CollectingSink: RecordSink {
         let id = summary.transactionID
         let before = payments.count + lines.count + deductions.count + bankTransactions.count
         let linesBefore = lines.count
-        payments.removeAll { $0.provenance.transactionID == id }
-        lines.removeAll { $0.provenance.transactionID == id }
-        deductions.removeAll { $0.provenance.transactionID == id }
-        bankTransactions.removeAll { $0.provenance.transactionID == id }
+        // A transaction's records arrive together, just before its end: they sit at the tail of each list, so
+        // only the tail is looked at (looking at every record made a file of many rejections quadratic).
+        Self.dropTail(of: &payments, transactionID: id)
+        Self.dropTail(of: &lines, transactionID: id)
+        Self.dropTail(of: &deductions, transactionID: id)
+        Self.dropTail(of: &bankTransactions, transactionID: id)
         // Lines the parser dropped when it rejected the transaction never became records; count them too.
         rejectedLines += max(linesBefore - lines.count, summary.linesRead)
         rejectedRecords += before - (payments.count + lines.count + deductions.count + bankTransactions.count)
     }
+
+    private static func dropTail<Record: HasProvenance>(of records: inout [Record], transactionID: String) {
+        var keep = records.count
+        while keep > 0 && records[keep - 1].provenance.transactionID == transactionID { keep -= 1 }
+        records.removeSubrange(keep...)
+    }
 }
+
+/// The records a sink sets aside by transaction.
+protocol HasProvenance {
+    var provenance: Provenance { get }
+}
+
+extension Payment: HasProvenance {}
+extension RemittanceLine: HasProvenance {}
+extension Deduction: HasProvenance {}
+extension BankTransaction: HasProvenance {}

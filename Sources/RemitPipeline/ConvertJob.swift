@@ -14,6 +14,12 @@ public enum ConvertJob {
     {
         let output: BufferedOutput
         if let path = options.outputPath, path != "-" {
+            // Opening the output truncates it: refuse before an input named as the output is destroyed.
+            if let input = FileIdentity.input(among: options.inputs, sameAs: path) {
+                throw Diagnostic(
+                    .error, code: "output.is-input", "the output file is the input \(input); it would be destroyed",
+                    at: .wholeFile(path), hint: "write the records to another file")
+            }
             output = try BufferedOutput(creating: path, calls: calls)
         } else {
             output = BufferedOutput(descriptor: 1, path: "<stdout>", calls: calls)

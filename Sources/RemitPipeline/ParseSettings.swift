@@ -13,7 +13,8 @@ public struct ParseSettings: Sendable {
     public var bai2TypeCodes: BAI2TypeCodeTable?
 
     public init(
-        strict: Bool = false, defaultCurrency: String = Currency.defaultCode, crosswalk: ReasonCrosswalk = ReasonCrosswalk(),
+        strict: Bool = false, defaultCurrency: String = Currency.defaultCode,
+        crosswalk: ReasonCrosswalk = ReasonCrosswalk(),
         mappingsDirectory: String? = nil, chunkSize: Int = FileReader.defaultChunkSize
     ) {
         self.strict = strict

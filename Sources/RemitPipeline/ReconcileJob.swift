@@ -78,6 +78,16 @@ public enum ReconcileJob {
             invoices: export.invoices.count,
             openTotal: MoneyTotals(export.invoices.map(\.openAmount)).values, diagnostics: export.diagnostics)
         try createOutputDirectory(options.outputDirectory)
+        // Outputs are renamed into place: one with the name of an input in the output folder would replace it.
+        for name in ReportWriter.fileNames {
+            let target = options.outputDirectory + "/" + name
+            if let input = FileIdentity.input(among: [options.invoicesPath] + options.inputs, sameAs: target) {
+                throw Diagnostic(
+                    .error, code: "output.is-input",
+                    "the output \(name) would replace the input \(input), which is the same file",
+                    at: .wholeFile(target), hint: "give --out a folder that holds none of the inputs under these names")
+            }
+        }
         let analysis = try ReportWriter.writeAll(
             ReportInput(
                 manifest: manifest, files: summaries, invoiceExport: exportSummary,

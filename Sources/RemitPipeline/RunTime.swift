@@ -11,7 +11,8 @@ public enum RunTime {
 
         public var description: String {
             switch self {
-            case .badOption(let text): return "--run-time '\(text)' is not an ISO 8601 UTC time like 2026-12-03T10:00:00Z"
+            case .badOption(let text):
+                return "--run-time '\(text)' is not an ISO 8601 UTC time like 2026-12-03T10:00:00Z"
             case .badEpoch(let text): return "SOURCE_DATE_EPOCH '\(text)' is not a whole number of seconds"
             }
         }

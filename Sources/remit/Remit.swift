@@ -121,13 +121,14 @@ enum Remit {
             let outcome = try ConvertJob.run(options, printer: printer)
             if outcome.errors + outcome.warnings > 0 {
                 printer.print(
-                    message: "\(outcome.recordsWritten) records written; \(outcome.errors) errors, "
-                        + "\(outcome.warnings) warnings")
+                    message: "\(outcome.recordsWritten) records written; \(outcome.errors) "
+                        + (outcome.errors == 1 ? "error" : "errors") + ", \(outcome.warnings) "
+                        + (outcome.warnings == 1 ? "warning" : "warnings"))
             }
             return outcome.inputRejected ? .inputRejected : .success
         } catch let diagnostic as Diagnostic {
             printer.print(diagnostic)
-            return .failure
+            return diagnostic.code == "output.is-input" ? .usage : .failure
         } catch {
             printer.print(message: "error: \(error)")
             return .failure
@@ -196,7 +197,7 @@ enum Remit {
             return .usage
         } catch let diagnostic as Diagnostic {
             printer.print(diagnostic)
-            return .failure
+            return diagnostic.code == "output.is-input" ? .usage : .failure
         } catch {
             printer.print(message: "error: \(error)")
             return .failure

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite struct ConvertEndToEndTests {
     @Test func streamsCanonicalRecordsAsJSONLines() throws {
         let result = try RemitProcess.run(["convert", "fixtures/retail/bigmart-2026-11-30.820"])
@@ -55,6 +59,69 @@ import Testing
         #expect(strict.stderr.contains("\(file):3:1: error: transaction ST@3 rejected under --strict"))
     }
 
+    @Test func refusesToWriteOverItsInput() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("victim.820")
+        try FileManager.default.copyItem(
+            atPath: RemitProcess.fixture("retail/bigmart-2026-11-30.820"), toPath: file.path)
+        let before = try Data(contentsOf: file)
+        let result = try RemitProcess.run(["convert", "-o", file.path, file.path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("\(file.path): error: the output file is the input \(file.path)"))
+        #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test func refusesPipesAndDevicesWithAClearError() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let fifo = dir.appendingPathComponent("drop.820")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        // Nobody writes to the FIFO: opening it for reading would block, so the check must come before any read.
+        // Open it here read-write first, so the child's open does not block either.
+        let holder = open(fifo.path, O_RDWR)
+        defer { close(holder) }
+        for path in [fifo.path, "/dev/zero"] {
+            let result = try RemitProcess.run(["convert", path])
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("not a regular file"), "\(path): \(result.stderr)")
+        }
+    }
+
+    @Test func inputCannotForgeDiagnosticLinesOrReachTheTerminal() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("inject.820")
+        let text = try String(
+            contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "BPR*C*1034.00", with: "BPR*C*12\nfake.820:1:1: error: forged\u{1B}[2J")
+        try Data(text.utf8).write(to: file)
+        let result = try RemitProcess.run(["convert", file.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(lines.first?.contains(#"'12\nfake.820:1:1: error: forged\u{1B}[2J'"#) == true)
+        #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))
+    }
+
+    @Test func reportPagesCarryNoControlCharacters() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("ctrl.820")
+        let text = try String(
+            contentsOfFile: RemitProcess.fixture("retail/corner-grocer-2026-12-01.820"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "N1*PR*", with: "N1*PR*\u{1B}[31m\u{0}")
+        try Data(text.utf8).write(to: file)
+        let out = dir.appendingPathComponent("out")
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path, file.path,
+        ])
+        #expect([0, 1].contains(result.status), "\(result.stderr)")
+        let html = try Data(contentsOf: out.appendingPathComponent("report.html"))
+        #expect(!html.contains(0x1B))
+        #expect(!html.contains(0x00))
+        #expect(String(decoding: html, as: UTF8.self).contains("\u{FFFD}[31m\u{FFFD}"))
+    }
+
     @Test func aBrokenTransactionIsLeftOutAndReported() throws {
         let dir = try RemitProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("truncated.820")
@@ -90,16 +157,18 @@ import Testing
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
         let kinds = records.map { $0["record_type"] as! String }
-        #expect(kinds == [
-            "payment", "remittance_line", "remittance_line", "deduction", "bank_transaction", "payment",
-            "remittance_line", "bank_transaction",
-        ])
+        #expect(
+            kinds == [
+                "payment", "remittance_line", "remittance_line", "deduction", "bank_transaction", "payment",
+                "remittance_line", "bank_transaction",
+            ])
         let deduction = try #require(records.first { $0["record_type"] as? String == "deduction" })
         #expect(deduction["category"] as? String == "shortage")
         let source = deduction["source"] as! [String: Any]
-        #expect(source["path"] as? String
-            == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[2]/RfrdDocAmt/"
-            + "AdjstmntAmtAndRsn[1]/Amt")
+        #expect(
+            source["path"] as? String
+                == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[2]/RfrdDocAmt/"
+                + "AdjstmntAmtAndRsn[1]/Amt")
         #expect(source["version"] as? String == "camt.054.001.08")
     }
 

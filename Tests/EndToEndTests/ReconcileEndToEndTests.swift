@@ -171,6 +171,20 @@ import Testing
         #expect(result.stderr.contains("\(file.path): error: --out names a file, not a folder"), "\(result.stderr)")
     }
 
+    @Test func refusesAnOutputFolderWhereAnOutputWouldReplaceAnInput() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let export = dir.appendingPathComponent("open-invoices.csv")
+        try FileManager.default.copyItem(atPath: RemitProcess.fixture("retail/open-items.csv"), toPath: export.path)
+        let before = try Data(contentsOf: export)
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", export.path, "--out", dir.path, "fixtures/retail/bigmart-2026-11-30.820",
+        ])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("the output open-invoices.csv would replace the input \(export.path)"))
+        #expect(try Data(contentsOf: export) == before)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.html").path))
+    }
+
     @Test func theSamePathTwiceIsCountedOnce() throws {
         let out = try RemitProcess.temporaryDirectory()
         let file = "fixtures/retail/bigmart-2026-11-30.820"

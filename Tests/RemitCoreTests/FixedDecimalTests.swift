@@ -69,7 +69,9 @@ import Testing
         #expect(totals.amount(in: "USD").formattedAmount == "19999999999999980.00")
         for _ in 0..<20_001 { totals.add(huge) }
         #expect(totals.overflowed)
-        var small = MoneyTotals([Money(FixedDecimal(units: 5, scale: 1), "USD"), Money(FixedDecimal(units: 25, scale: 2), "USD")])
+        var small = MoneyTotals([
+            Money(FixedDecimal(units: 5, scale: 1), "USD"), Money(FixedDecimal(units: 25, scale: 2), "USD"),
+        ])
         #expect(small.amount(in: "USD").formattedAmount == "0.75")
         small.add(Money(FixedDecimal(units: -1, scale: 4), "EUR"))
         #expect(small.currencies == ["EUR", "USD"])

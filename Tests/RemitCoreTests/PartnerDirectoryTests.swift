@@ -9,7 +9,8 @@ import Testing
     @Test func findsTheBundledPartnerByIdOrName() throws {
         let directory = try PartnerDirectory.load(mappingsDirectory: Self.root.appendingPathComponent("mappings").path)
         #expect(directory.partner(for: Party(name: nil, idQualifier: "92", id: "bm001"))?.key == "bigmart")
-        #expect(directory.partner(for: Party(name: "Big-Mart Stores, Inc.", idQualifier: nil, id: nil))?.key == "bigmart")
+        #expect(
+            directory.partner(for: Party(name: "Big-Mart Stores, Inc.", idQualifier: nil, id: nil))?.key == "bigmart")
         #expect(directory.partner(for: Party(name: "Corner Grocer Co", idQualifier: nil, id: "C200")) == nil)
     }
 

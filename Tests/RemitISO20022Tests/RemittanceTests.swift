@@ -129,7 +129,8 @@ import Testing
         #expect(payment.provenance.location.line == 20)
         #expect(
             sink.deductions[0].provenance.location.path
-                == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[1]/RfrdDocAmt/"
+                == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[1]/"
+                + "RfrdDocAmt/"
                 + "AdjstmntAmtAndRsn[1]/Amt")
         #expect(payment.provenance.envelope.version == "camt.054.001.04")
         #expect(payment.provenance.transactionID.hasPrefix("Ntry@"))

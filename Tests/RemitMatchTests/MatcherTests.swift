@@ -184,6 +184,26 @@ enum Make {
         #expect(result.matches[1].evidence.contains(Evidence("belongs_to", "C200")))
     }
 
+    @Test func referencesWithNothingToCompareNeverMatch() {
+        // "Счёт" and "Расход" both normalize to "" (letters outside A–Z are dropped): they must not agree.
+        let result = Matcher().reconcile(
+            lines: [Make.line(1, "Счёт", paid: "500.00"), Make.line(2, "--", paid: "1.00")], deductions: [],
+            invoices: [Make.invoice("Расход", open: "9000.00")])
+        #expect(result.matches.map(\.outcome) == [.unmatched, .unmatched])
+        #expect(
+            result.matches[0].evidence.contains(
+                Evidence("reason", "the reference has no letters A-Z or digits to match on")))
+        #expect(result.deductions.isEmpty)
+        #expect(result.openInvoices.count == 1)
+    }
+
+    @Test func listsAtMostTenOfManyInvoicesThatShareAReference() {
+        let invoices = (0..<25).map { Make.invoice("INV-\($0 % 12)-X", open: "1.00", row: $0 + 2) }
+        let listed = Matcher.listed(invoices.map(\.number))
+        #expect(listed.hasPrefix("INV-0-X,INV-1-X,"))
+        #expect(listed.hasSuffix(",INV-9-X,… (2 more)"))
+    }
+
     @Test func refusesAmbiguousAndForeignCurrencyMatches() {
         let result = Matcher().reconcile(
             lines: [Make.line(1, "42", paid: "1.00"), Make.line(2, "77", paid: "1.00")], deductions: [],

@@ -66,7 +66,7 @@ extension MatchRun {
                 note: result.complete
                     ? nil : "the search stopped at its step bound before it could prove this set the only one")
         }
-        let listed = sets.map { numbers($0).replacingOccurrences(of: ",", with: "+") }.joined(separator: " | ")
+        let listed = sets.map { $0.map { ledger.invoices[$0].number }.joined(separator: "+") }.joined(separator: " | ")
         evidence.append(Evidence("sets", (sets.count >= search.maxSolutions ? "at least " : "") + listed))
         return RuleFinding(
             rule: rule, score: 60, mayApply: false, invoices: sets[0], evidence: evidence,

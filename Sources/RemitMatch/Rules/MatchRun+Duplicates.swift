@@ -86,7 +86,7 @@ extension MatchRun {
                         + "\(labels.sorted().joined(separator: ", "))"))
             for lineID in Set(group.compactMap(\.lineID)).sorted() {
                 guard let index = lineIndex[lineID] else { continue }
-                decided[index]?.evidence.append(Evidence("duplicate_deduction", ids.joined(separator: ",")))
+                decided[index]?.evidence.append(Evidence("duplicate_deduction", Matcher.listed(ids)))
             }
         }
     }

@@ -9,6 +9,13 @@ extension MatchRun {
         let line = lines[index]
         let currency = line.amountPaid.currency
         var evidence = [Evidence("normalized_reference", line.normalizedReference)]
+        guard !line.normalizedReference.isEmpty else {
+            // Only punctuation or letters outside A–Z: nothing to compare, and all such references would agree.
+            // Rules on other facts (PO, free text, amount) may still place the line.
+            firstLook[index] = evidence
+            firstReason[index] = "the reference has no letters A-Z or digits to match on"
+            return nil
+        }
         let candidates = ledger.candidates(for: line.normalizedReference)
         guard !candidates.isEmpty else {
             evidence.append(Evidence("candidates", "0"))
@@ -46,7 +53,7 @@ extension MatchRun {
             evidence.append(Evidence("customer", describeCustomer(ledger.invoices[chosen])))
             evidence.append(Evidence("payer_in_export", "no"))
         } else if !ofOthers.isEmpty && undecided.isEmpty {
-            let owners = ofOthers.map { describeCustomer(ledger.invoices[$0]) }.joined(separator: ",")
+            let owners = Matcher.listed(ofOthers.map { describeCustomer(ledger.invoices[$0]) })
             evidence.append(Evidence("belongs_to", owners))
             return unmatched(line, evidence: evidence, why: "the reference belongs to another customer")
         } else {

@@ -131,7 +131,7 @@ extension MatchRun {
         guard !hits.isEmpty else { return nil }
         var evidence = [Evidence("normalized_reference", line.normalizedReference)]
         evidence += scope.evidence
-        evidence.append(Evidence("found_in_text", words.joined(separator: ",")))
+        evidence.append(Evidence("found_in_text", Matcher.listed(words)))
         if hits.count == 1 {
             let agrees = amountAgrees(line, open: ledger.remaining[hits[0]])
             evidence.append(Evidence("amount_agrees", agrees ? "yes" : "no"))

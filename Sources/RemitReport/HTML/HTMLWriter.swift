@@ -25,6 +25,8 @@ struct HTMLWriter {
             case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
             case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+            // Control characters (NUL, ESC, ...) are not allowed in HTML text: show where they were.
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: bytes.append(contentsOf: "\u{FFFD}".utf8)
             default: bytes.append(byte)
             }
         }
