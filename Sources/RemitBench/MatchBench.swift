@@ -32,7 +32,8 @@ enum MatchBench {
             if invoice.number == item.truth && match.allocations.isEmpty { right += 1 }
         }
         print(
-            "matched \(cases.count) lines against \(invoices.count) invoices in \(BenchFigures.fixed(seconds, digits: 3)) s; "
+            "matched \(cases.count) lines against \(invoices.count) invoices in "
+                + "\(BenchFigures.fixed(seconds, digits: 3)) s; "
                 + "applied \(applied), right \(right), suggested \(suggested); "
                 + "precision \(percent(right, applied)), recall \(percent(right, cases.count)); "
                 + "peak RSS \(BenchFigures.peakRSS() >> 20) MiB")

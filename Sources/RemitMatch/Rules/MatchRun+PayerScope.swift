@@ -2,7 +2,8 @@ import RemitCore
 
 extension MatchRun {
     /// The payer's invoices: those of the same customer by partner file, id or name; failing those, those of
-    /// the one export customer whose name is similar enough (when two are, neither). Nil when the payer cannot be tied to a customer.
+    /// the one export customer whose name is similar enough (when two are, neither). Nil when the payer
+    /// cannot be tied to a customer.
     mutating func scope(for payer: Party) -> PayerScope? {
         if let cached = scopes[payer] { return cached }
         let result = findScope(for: payer)
