@@ -32,6 +32,15 @@ extension MatchRun {
             case nil: undecided.append(candidate)
             }
         }
+        // A payer the export does not know, but whose name is near one customer's, is taken as that customer:
+        // the reference must then be one of that customer's invoices.
+        var similar: PayerScope?
+        if ofPayer.isEmpty, !ledger.knowsPayer(line.payer), let scope = scope(for: line.payer) {
+            similar = scope
+            ofPayer = candidates.filter { scope.members.contains($0) }
+            ofOthers = candidates.filter { !scope.members.contains($0) }
+            undecided = []
+        }
         evidence.append(Evidence("candidates", String(candidates.count)))
         let chosen: Int
         let rule: String
@@ -39,15 +48,21 @@ extension MatchRun {
             chosen = ofPayer[0]
             rule = "exact-reference"
             evidence.append(Evidence("customer", describeCustomer(ledger.invoices[chosen])))
-            let how = payerMatch(line.payer, ledger.invoices[chosen])
-            if how == "partner", let partner = options.partners.partner(for: line.payer) {
-                evidence.append(Evidence("partner", partner.key))
+            if let similar {
+                evidence += similar.evidence
+            } else {
+                let how = payerMatch(line.payer, ledger.invoices[chosen])
+                if how == "partner", let partner = options.partners.partner(for: line.payer) {
+                    evidence.append(Evidence("partner", partner.key))
+                }
+                evidence.append(Evidence("payer_match", how))
             }
-            evidence.append(Evidence("payer_match", how))
         } else if ofPayer.count > 1 {
             evidence.append(Evidence("invoices", numbers(ofPayer)))
             return unmatched(line, evidence: evidence, why: "several invoices of this payer share the reference")
-        } else if options.allowUnknownPayer, !ledger.knowsPayer(line.payer), ofOthers.count + undecided.count == 1 {
+        } else if options.allowUnknownPayer, similar == nil, !ledger.knowsPayer(line.payer),
+            ofOthers.count + undecided.count == 1
+        {
             chosen = (ofOthers + undecided)[0]
             rule = "exact-reference-unknown-payer"
             evidence.append(Evidence("customer", describeCustomer(ledger.invoices[chosen])))
