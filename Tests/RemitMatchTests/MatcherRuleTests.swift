@@ -155,4 +155,22 @@ import Testing
         #expect(match.appliedToPrimary == Make.money("57.00"))
         #expect(match.writtenOff == Make.money("3.00"))
     }
+
+    @Test func twoPaymentsWithDifferentTracesAreTwoPaymentsHoweverAlike() {
+        var second = Make.line(2, "100101", paid: "50.00")
+        second.paymentID = "f:pay:2"
+        let lines = [Make.line(1, "100101", paid: "50.00"), second]
+        let invoices = [Make.invoice("100101", open: "50.00")]
+        let traced = Matcher().reconcile(
+            lines: lines, deductions: [], invoices: invoices,
+            payments: [Self.payment("f:pay:1", trace: "T1"), Self.payment("f:pay:2", file: "b.xml", trace: "T2")])
+        // Cash arrived twice: the second pays an invoice already paid, which is reported as such.
+        #expect(traced.matches.map(\.rule) == ["exact-reference", "exact-reference"])
+        #expect(traced.findings.map(\.kind) == [.invoicePaidTwice])
+        let untraced = Matcher().reconcile(
+            lines: lines, deductions: [], invoices: invoices,
+            payments: [Self.payment("f:pay:1", trace: "T1"), Self.payment("f:pay:2", file: "b.xml")])
+        #expect(untraced.matches.map(\.rule) == ["exact-reference", "duplicate-payment"])
+        #expect(untraced.findings.map(\.kind) == [.paymentRepeated])
+    }
 }

@@ -9,7 +9,8 @@ extension MatchRun {
     }
 
     /// Finds payments read twice from two different input files (same payer and amount, and the same trace
-    /// number or the same date and references) and sets the later copy's lines aside, unapplied.
+    /// number, or the same date and references when a trace number is missing on one side) and sets the later
+    /// copy's lines aside, unapplied.
     ///
     /// TODO: a payment repeated across runs needs the watch ledger's memory of earlier runs; only this run's
     /// files are compared.
@@ -34,7 +35,13 @@ extension MatchRun {
                 keys.append(base + "|date:" + date.description + "|refs:" + references)
             }
             let file = payment.provenance.location.file
-            if let earlier = keys.lazy.compactMap({ seen[$0] }).first(where: { $0.provenance.location.file != file }) {
+            // Two trace numbers that differ are two payments, however alike: a payer can pay one invoice twice.
+            let trace = Self.trace(payment)
+            let repeated = keys.lazy.compactMap { seen[$0] }.first {
+                $0.provenance.location.file != file
+                    && (trace == nil || Self.trace($0) == nil || Self.trace($0) == trace)
+            }
+            if let earlier = repeated {
                 findings.append(
                     MatchFinding(
                         kind: .paymentRepeated, subject: payment.id, ids: [earlier.id, payment.id],
@@ -89,6 +96,11 @@ extension MatchRun {
                 decided[index]?.evidence.append(Evidence("duplicate_deduction", Matcher.listed(ids)))
             }
         }
+    }
+
+    static func trace(_ payment: Payment) -> String? {
+        guard let trace = payment.traceNumber?.trimmingSpaces(), !trace.isEmpty else { return nil }
+        return trace
     }
 
     /// `120 USD` for 120, 120.00 and 120.000 alike.
