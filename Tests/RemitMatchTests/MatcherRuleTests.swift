@@ -173,4 +173,22 @@ import Testing
         #expect(untraced.matches.map(\.rule) == ["exact-reference", "duplicate-payment"])
         #expect(untraced.findings.map(\.kind) == [.paymentRepeated])
     }
+
+    @Test func aReferenceThatEqualsAPOIsTrustedOnlyWithTheAmount() {
+        var invoice = Make.invoice("100104", open: "2310.00")
+        invoice.purchaseOrder = "7784"
+        let agrees = Matcher().reconcile(
+            lines: [Make.line(1, "7784", paid: "2310.00")], deductions: [], invoices: [invoice])
+        #expect(agrees.matches[0].decision == .applied)
+        #expect(agrees.matches[0].score == 90)
+        let short = Matcher().reconcile(
+            lines: [Make.line(1, "7784", paid: "2000.00")], deductions: [], invoices: [invoice])
+        #expect(short.matches[0].decision == .suggested)
+        #expect(short.matches[0].evidence.contains(Evidence("amount_agrees", "no")))
+        var inField = Make.line(1, "X", paid: "2000.00")
+        inField.purchaseOrder = "7784"
+        let field = Matcher().reconcile(lines: [inField], deductions: [], invoices: [invoice])
+        #expect(field.matches[0].decision == .applied)
+        #expect(field.matches[0].unexplained == Make.money("310.00"))
+    }
 }

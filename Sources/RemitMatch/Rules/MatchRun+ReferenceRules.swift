@@ -53,6 +53,13 @@ extension MatchRun {
             evidence += scope.evidence
             evidence.append(Evidence("candidates", String(hits.count)))
             if hits.count == 1 {
+                // A reference that only happens to equal a PO is trusted when the amount agrees too.
+                if source == "reference" && !amountAgrees(line, open: ledger.remaining[hits[0]]) {
+                    evidence.append(Evidence("amount_agrees", "no"))
+                    evidence.append(Evidence("suggested", ledger.invoices[hits[0]].number))
+                    return RuleFinding(
+                        rule: "purchase-order", score: 80, mayApply: true, invoices: hits, evidence: evidence)
+                }
                 evidence.append(Evidence("invoice", ledger.invoices[hits[0]].number))
                 return RuleFinding(
                     rule: "purchase-order", score: 90, mayApply: true, invoices: hits, evidence: evidence)
