@@ -28,12 +28,13 @@ let package = Package(
         ),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore"]),
         .executableTarget(
-            name: "RemitBench", dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitPipeline"]
+            name: "RemitBench",
+            dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitMatch", "RemitPipeline"]
         ),
         .testTarget(name: "RemitCoreTests", dependencies: ["RemitCore"]),
         .testTarget(name: "RemitX12Tests", dependencies: ["RemitX12", "RemitCore"]),
         .testTarget(name: "RemitInvoicesTests", dependencies: ["RemitInvoices", "RemitCore"]),
-        .testTarget(name: "RemitMatchTests", dependencies: ["RemitMatch", "RemitCore"]),
+        .testTarget(name: "RemitMatchTests", dependencies: ["RemitMatch", "RemitCore", "RemitInvoices"]),
         .testTarget(name: "RemitReportTests", dependencies: ["RemitReport", "RemitMatch", "RemitCore"]),
         .testTarget(name: "RemitACHTests", dependencies: ["RemitACH", "RemitCore"]),
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),

@@ -17,6 +17,8 @@ let usage = """
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
+           remit-bench match LINES              match LINES synthetic remittance lines with known answers in memory;
+                                                prints time, precision and recall of automatic application
     Prints bytes, seconds, MB/s (10^6 bytes per second), records and peak RSS.
     """
 
@@ -47,6 +49,9 @@ do {
         try X12Bench.run(path: arguments[1])
     case "convert" where arguments.count == 2:
         try ConvertBench.run(path: arguments[1])
+    case "match" where arguments.count == 2:
+        guard let lines = Int(arguments[1]), lines > 0 else { throw BenchError.usage }
+        MatchBench.run(lines: lines)
     default:
         throw BenchError.usage
     }

@@ -14,13 +14,19 @@ public struct Partner: Sendable, Hashable {
     public var payerNames: [String]
     /// The partner's folder.
     public var directory: String
+    /// The partner's `matching.json`, or nil when it has none.
+    public var matching: PartnerMatchingSettings?
 
-    public init(key: String, name: String, payerIDs: [String], payerNames: [String], directory: String) {
+    public init(
+        key: String, name: String, payerIDs: [String], payerNames: [String], directory: String,
+        matching: PartnerMatchingSettings? = nil
+    ) {
         self.key = key
         self.name = name
         self.payerIDs = payerIDs
         self.payerNames = payerNames
         self.directory = directory
+        self.matching = matching
     }
 }
 
@@ -36,7 +42,7 @@ public struct PartnerDirectory: Sendable {
         for partner in partners { add(partner) }
     }
 
-    /// Reads every `mappings/partners/*/partner.json`, in folder-name order.
+    /// Reads every `mappings/partners/*/partner.json`, and the `matching.json` beside it, in folder-name order.
     ///
     /// - Throws: `Diagnostic` naming the file and what is wrong with it.
     public static func load(mappingsDirectory: String) throws(Diagnostic) -> PartnerDirectory {
@@ -52,12 +58,20 @@ public struct PartnerDirectory: Sendable {
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 let decoded = try JSONDecoder().decode(file, from: data)
-                directory.add(Partner(key: key, name: decoded.name, payerIDs: decoded.payer_ids ?? [],
-                    payerNames: decoded.payer_names ?? [], directory: folder))
+                directory.add(
+                    Partner(
+                        key: key, name: decoded.name, payerIDs: decoded.payer_ids ?? [],
+                        payerNames: decoded.payer_names ?? [], directory: folder))
             } catch {
-                throw Diagnostic(.error, code: "mapping.partner", "cannot read partner file: \(error)",
-                    at: .wholeFile(path),
-                    hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...]}")
+                throw Diagnostic(
+                    .error, code: "mapping.partner", "cannot read partner file: \(error)",
+                    at: .wholeFile(path), hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...]}"
+                )
+            }
+            let matchingPath = folder + "/matching.json"
+            if FileManager.default.fileExists(atPath: matchingPath) {
+                directory.partners[directory.partners.count - 1].matching = try PartnerMatchingSettings.load(
+                    path: matchingPath)
             }
         }
         return directory
@@ -85,9 +99,11 @@ public struct PartnerDirectory: Sendable {
 
     /// Letters and digits only, upper case: `Big-Mart Stores, Inc.` and `BIGMART STORES INC` agree.
     public static func nameKey(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.uppercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }))
+        String(
+            String.UnicodeScalarView(
+                name.uppercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
     }
 }
 

@@ -47,3 +47,29 @@ extension String {
         return String(scalars)
     }
 }
+
+extension CustomerKey {
+    /// Words naming a legal form, left out when names are compared for similarity.
+    private static let legalForms: Set<String> = [
+        "AG", "CO", "COMPANY", "CORP", "CORPORATION", "GMBH", "INC", "INCORPORATED", "LLC", "LTD", "LIMITED", "PLC",
+        "SA", "THE",
+    ]
+
+    /// The name's words, upper case, letters and digits only, legal-form words dropped, run together; nil when
+    /// nothing is left.
+    static func comparableName(_ text: String) -> String? {
+        var words: [String] = []
+        var word = ""
+        for scalar in text.uppercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.unicodeScalars.append(scalar)
+            } else if scalar != "." && scalar != "'" {
+                words.append(word)
+                word = ""
+            }
+        }
+        words.append(word)
+        let kept = words.filter { !$0.isEmpty && !legalForms.contains($0) }.joined()
+        return kept.isEmpty ? nil : kept
+    }
+}

@@ -1,15 +1,21 @@
 import RemitCore
 
 /// The decision for one remittance line: which invoice it settled, by which rule, and the arithmetic.
+///
+/// `discountTaken` is the discount allowed: what the payer took, less any part found unearned (which becomes an
+/// `unearned_discount` deduction).
 public struct LineMatch: Sendable, Hashable {
     public var line: RemittanceLine
     /// The invoice the line was applied to, nil when unmatched.
     public var invoice: Invoice?
     public var outcome: MatchOutcome
-    /// The rule that decided, e.g. `exact-reference`, `exact-reference-any-customer`, or `none`.
+    /// The rule that decided, e.g. `exact-reference`, `purchase-order`, `combination`, or `none`.
     public var rule: String
     /// 0–100: how sure the rule is. Exact rules score 100.
     public var score: Int
+    /// Whether the rule's finding was applied, only suggested, or nothing was found. A suggested line keeps
+    /// `invoice` nil and its cash unapplied; its evidence names the candidates.
+    public var decision: MatchDecision
     /// What the rule looked at, in the order it looked.
     public var evidence: [Evidence]
     /// The invoice's open amount before this line was applied.
@@ -25,11 +31,17 @@ public struct LineMatch: Sendable, Hashable {
     public var unapplied: Money
     /// The invoice's open amount after this line.
     public var openAfter: Money?
+    /// A shortfall within the payer's tolerance, written off rather than kept as a deduction.
+    public var writtenOff: Money
+    /// Further invoices a combination match settled in full, besides `invoice` (which takes any difference).
+    /// `applied` is the total over `invoice` and these.
+    public var allocations: [InvoiceAllocation]
 
     public init(
         line: RemittanceLine, invoice: Invoice?, outcome: MatchOutcome, rule: String, score: Int, evidence: [Evidence],
         openBefore: Money?, applied: Money, discountTaken: Money?, statedDeductions: Money, unexplained: Money,
-        unapplied: Money, openAfter: Money?
+        unapplied: Money, openAfter: Money?, decision: MatchDecision? = nil, writtenOff: Money? = nil,
+        allocations: [InvoiceAllocation] = []
     ) {
         self.line = line
         self.invoice = invoice
@@ -44,6 +56,14 @@ public struct LineMatch: Sendable, Hashable {
         self.unexplained = unexplained
         self.unapplied = unapplied
         self.openAfter = openAfter
+        self.decision = decision ?? (invoice == nil ? .none : .applied)
+        self.writtenOff = writtenOff ?? .zero(line.amountPaid.currency)
+        self.allocations = allocations
+    }
+
+    /// Cash applied to `invoice` alone: `applied` less what the allocations took.
+    public var appliedToPrimary: Money {
+        Money(allocations.reduce(applied.amount) { $0 - $1.applied.amount }, applied.currency)
     }
 }
 

@@ -8,11 +8,16 @@ public struct Reconciliation: Sendable {
     public var deductions: [Deduction]
     /// Invoices with an open amount left after the run, in export order.
     public var openInvoices: [OpenInvoice]
+    /// Duplicates and over-applications noticed within this run, in the order they were found.
+    public var findings: [MatchFinding]
 
-    public init(matches: [LineMatch], deductions: [Deduction], openInvoices: [OpenInvoice]) {
+    public init(
+        matches: [LineMatch], deductions: [Deduction], openInvoices: [OpenInvoice], findings: [MatchFinding] = []
+    ) {
         self.matches = matches
         self.deductions = deductions
         self.openInvoices = openInvoices
+        self.findings = findings
     }
 }
 

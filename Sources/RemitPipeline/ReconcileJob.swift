@@ -48,8 +48,11 @@ public enum ReconcileJob {
         let partners =
             try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
             ?? PartnerDirectory()
-        let reconciliation = Matcher(options: MatchOptions(partners: partners)).reconcile(
-            lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices)
+        let matchOptions = MatchOptions(
+            partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore)
+        let reconciliation = Matcher(options: matchOptions).reconcile(
+            lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices,
+            payments: inputs.flatMap(\.payments))
         let reassociation = CashReassociation.run(inputs: inputs, settings: settings)
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
@@ -58,7 +61,8 @@ public enum ReconcileJob {
             }
         }
         let manifest = RunManifest(
-            remitVersion: RemitVersion.current, runTime: options.runTime, options: options.manifestOptions,
+            remitVersion: RemitVersion.current, runTime: options.runTime,
+            options: options.manifestOptions + matchOptions.manifestOptions,
             inputs: [
                 RunManifest.InputFile(
                     path: options.invoicesPath, role: "invoices", size: exportSize,
@@ -107,7 +111,8 @@ public enum ReconcileJob {
         let folder = options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/"
         let closing =
             "\(counted(overall.linesIn, "line")) (\(overall.linesMatched) matched, \(overall.linesUnmatched) "
-            + "unmatched, \(overall.linesRejected) rejected), \(counted(overall.deductions, "deduction"))"
+            + "unmatched, \(overall.linesRejected) rejected\(matchingNotes(reconciliation))), "
+            + "\(counted(overall.deductions, "deduction"))"
             + (deducted.isEmpty ? "" : " (\(deducted))")
             + (overall.bankTransactions == 0
                 ? ""
@@ -120,6 +125,15 @@ public enum ReconcileJob {
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
+    }
+
+    /// `; 1 suggested, 2 duplicates` when matching suggested lines or found duplicates; empty otherwise.
+    static func matchingNotes(_ reconciliation: Reconciliation) -> String {
+        let suggested = reconciliation.matches.filter { $0.decision == .suggested }.count
+        var notes: [String] = []
+        if suggested > 0 { notes.append("\(suggested) suggested") }
+        if !reconciliation.findings.isEmpty { notes.append(counted(reconciliation.findings.count, "duplicate")) }
+        return notes.isEmpty ? "" : "; " + notes.joined(separator: ", ")
     }
 
     /// `1 line`, `0 lines`, `2 lines`.

@@ -11,11 +11,15 @@ public struct ReconcileOptions: Sendable {
     public var mappingsDirectory: String?
     /// ISO 8601 time for the manifest; see `RunTime`.
     public var runTime: String
+    /// A match finding with at least this score (and a single answer) is applied; see docs/matching.md.
+    public var autoApplyScore: Int
+    /// A finding under `autoApplyScore` with at least this score is suggested.
+    public var suggestScore: Int
 
     public init(
         invoicesPath: String, invoiceLayout: String = "generic", inputs: [String], outputDirectory: String,
         strict: Bool = false, defaultCurrency: String = Currency.defaultCode, mappingsDirectory: String?,
-        runTime: String
+        runTime: String, autoApplyScore: Int = 85, suggestScore: Int = 50
     ) {
         self.invoicesPath = invoicesPath
         self.invoiceLayout = invoiceLayout
@@ -25,6 +29,8 @@ public struct ReconcileOptions: Sendable {
         self.defaultCurrency = defaultCurrency
         self.mappingsDirectory = mappingsDirectory
         self.runTime = runTime
+        self.autoApplyScore = autoApplyScore
+        self.suggestScore = suggestScore
     }
 
     /// The options as recorded in the manifest, in a fixed order, without paths that differ between machines.

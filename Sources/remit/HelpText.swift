@@ -52,6 +52,10 @@ enum HelpText {
                                    else ./mappings)
           --run-time TIME          the run time recorded in the manifest, ISO 8601 UTC
                                    (default: SOURCE_DATE_EPOCH if set, else now)
+          --auto-apply-score N     apply a match finding scoring at least N, 0-101 (101: apply
+                                   nothing, only suggest); see docs/matching.md        (default 85)
+          --suggest-score N        suggest a finding scoring at least N, not above the
+                                   auto-apply score                                     (default 50)
           -h, --help               show this help
 
         OUTPUTS in DIR

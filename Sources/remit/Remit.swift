@@ -143,6 +143,7 @@ enum Remit {
                 valued: [
                     "--invoices": "--invoices", "--invoice-layout": "--invoice-layout", "--out": "--out",
                     "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time",
+                    "--auto-apply-score": "--auto-apply-score", "--suggest-score": "--suggest-score",
                 ],
                 flagNames: ["--strict", "-h", "--help"])
         } catch {
@@ -168,12 +169,24 @@ enum Remit {
             printer.print(message: "\(error)")
             return .usage
         }
+        let autoApply = parsed.options["--auto-apply-score"].map { Int($0) } ?? 85
+        let suggest = parsed.options["--suggest-score"].map { Int($0) } ?? 50
+        guard let autoApply, let suggest, (0...101).contains(autoApply), (0...100).contains(suggest),
+            suggest <= autoApply
+        else {
+            printer.print(
+                message: "--auto-apply-score takes a whole number from 0 to 101 (101: never apply), --suggest-score "
+                    + "one from 0 to 100, not above it; see 'remit reconcile --help'")
+            return .usage
+        }
         var failure = ExitCode.failure
         guard let settings = settings(parsed, printer: printer, failure: &failure) else { return failure }
-        let options = ReconcileOptions(
+        var options = ReconcileOptions(
             invoicesPath: invoices, invoiceLayout: parsed.options["--invoice-layout"] ?? "generic",
             inputs: parsed.positional, outputDirectory: parsed.options["--out"] ?? "out", strict: settings.strict,
             defaultCurrency: settings.defaultCurrency, mappingsDirectory: settings.mappingsDirectory, runTime: runTime)
+        options.autoApplyScore = autoApply
+        options.suggestScore = suggest
         do {
             let outcome = try ReconcileJob.run(options, settings: settings, printer: printer)
             printer.print(message: outcome.closingLine)

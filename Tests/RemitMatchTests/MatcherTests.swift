@@ -130,8 +130,9 @@ enum Make {
     }
 
     @Test func aPartnerFileJoinsIdsThatDiffer() throws {
-        // The 820 names the payer by its DUNS-style id; the ERP by its own customer number.
-        let payer = Party(name: "BIGMART STORES", idQualifier: "1", id: "004412345")
+        // The 820 names the payer by its DUNS-style id and a name unlike the export's (a near name alone would
+        // join them by similarity); the ERP uses its own customer number.
+        let payer = Party(name: "BM DISTRIBUTION CENTER 44", idQualifier: "1", id: "004412345")
         let lines = [Make.line(1, "100101", paid: "1500.00", payer: payer)]
         let invoices = [Make.invoice("100101", open: "1500.00", customer: "BM001", name: "BigMart Stores Inc")]
         let without = Matcher(options: MatchOptions(allowUnknownPayer: false)).reconcile(

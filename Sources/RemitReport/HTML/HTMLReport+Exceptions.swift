@@ -51,21 +51,27 @@ extension HTMLReport {
         html.raw("<h3>4.4 Short pays (")
         html.integer(shortPaid.count)
         html.raw(")</h3>\n")
-        try lineTable(shortPaid, columns: [.invoice, .openBefore, .stated, .unexplained], into: &html, file: &file)
+        // The written-off column shows only when something was, so runs without tolerances read as before.
+        let writeOffs: [LineColumn] = shortPaid.contains { !$0.writtenOff.isZero } ? [.writtenOff] : []
+        try lineTable(
+            shortPaid, columns: [.invoice, .openBefore, .stated, .unexplained] + writeOffs, into: &html, file: &file)
 
         try unattachedDeductions(analysis.deductionPlacement.unattached, into: &html, file: &file)
         try transactions(input.files, into: &html, file: &file)
         try diagnostics(input, analysis, into: &html, file: &file)
+        try findings(input.reconciliation.findings, into: &html, file: &file)
         html.raw("</section>\n")
     }
 
     /// Optional columns of an exception table of lines.
     private enum LineColumn {
-        case why, invoice, openBefore, stated, unexplained, unapplied
+        case why, invoice, openBefore, stated, unexplained, writtenOff, unapplied
     }
 
     /// The evidence that says why a line matched no invoice: the `reason`, then what backs it.
-    private static let whyUnmatched = ["belongs_to", "invoices", "invoice_currency"]
+    private static let whyUnmatched = [
+        "belongs_to", "invoices", "invoice_currency", "suggested", "sets", "duplicate_of_payment", "duplicate_source",
+    ]
 
     private static func lineTable(
         _ matches: [LineMatch], columns: [LineColumn], into html: inout HTMLWriter, file: inout OutputFile
@@ -82,6 +88,7 @@ extension HTMLReport {
             case .openBefore: html.raw("<th class=\"num\">Open before</th>")
             case .stated: html.raw("<th class=\"num\">Stated deductions</th>")
             case .unexplained: html.raw("<th class=\"num\">Unexplained</th>")
+            case .writtenOff: html.raw("<th class=\"num\">Written off</th>")
             case .unapplied: html.raw("<th class=\"num\">Unapplied</th>")
             }
         }
@@ -101,6 +108,7 @@ extension HTMLReport {
                 case .openBefore: html.moneyCell(match.openBefore)
                 case .stated: html.moneyCell(match.statedDeductions)
                 case .unexplained: html.moneyCell(match.unexplained)
+                case .writtenOff: html.moneyCell(match.writtenOff)
                 case .unapplied: html.moneyCell(match.unapplied)
                 }
             }
@@ -201,5 +209,30 @@ extension HTMLReport {
             }
             html.raw("</ul>\n")
         }
+    }
+
+    /// 4.8: invoices paid twice, payments read twice, deductions announced twice, as matching found them.
+    private static func findings(_ findings: [MatchFinding], into html: inout HTMLWriter, file: inout OutputFile)
+        throws(SystemCallError)
+    {
+        html.raw("<h3>4.8 Duplicates found by matching (")
+        html.integer(findings.count)
+        html.raw(")</h3>\n")
+        guard !findings.isEmpty else {
+            html.raw("<p class=\"none\">None.</p>\n")
+            return
+        }
+        html.raw("<table>\n<thead><tr><th>Kind</th><th>Subject</th><th>Records</th><th>Detail</th></tr></thead>\n")
+        html.raw("<tbody>\n")
+        for finding in findings {
+            html.raw("<tr>")
+            html.cell(finding.kind.rawValue)
+            html.cell(finding.subject)
+            html.cell(finding.ids.joined(separator: ", "))
+            html.cell(finding.detail)
+            html.raw("</tr>\n")
+            try html.drain(into: &file)
+        }
+        html.raw("</tbody>\n</table>\n")
     }
 }

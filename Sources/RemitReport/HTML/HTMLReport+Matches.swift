@@ -59,6 +59,11 @@ extension HTMLReport {
                 html.raw("<td><span class=\"nowrap\">")
                 html.text(invoice.number)
                 html.raw("</span>")
+                for allocation in match.allocations {
+                    html.raw("<br><span class=\"nowrap\">+ ")
+                    html.text(allocation.invoice.number)
+                    html.raw("</span>")
+                }
                 if let customer = invoice.customerName ?? invoice.customerID {
                     html.raw("<br><span class=\"small none\">")
                     html.text(customer)
@@ -73,7 +78,7 @@ extension HTMLReport {
             html.text(match.rule)
             html.raw(" (")
             html.integer(match.score)
-            html.raw(")")
+            html.raw(match.decision == .suggested ? ") suggested" : ")")
             for evidence in match.evidence {
                 html.raw("<br>")
                 html.text(evidence.description)

@@ -93,10 +93,12 @@ extension ReportAnalysis {
         var applied = MoneyTotals()
         var discounts = MoneyTotals()
         var deducted = MoneyTotals()
+        var writtenOff = MoneyTotals()
         for match in input.reconciliation.matches where match.invoice != nil {
             applied.add(match.applied)
             if let discount = match.discountTaken { discounts.add(discount) }
             if let lineDeductions = deductedByLine[match.line.id] { deducted.add(lineDeductions) }
+            if !match.writtenOff.isZero { writtenOff.add(match.writtenOff) }
         }
         let stillOpen = MoneyTotals(input.reconciliation.openInvoices.map(\.remaining))
         return TieOut(
@@ -106,8 +108,7 @@ extension ReportAnalysis {
                 TieOut.Term("applied", .money(applied.values)),
                 TieOut.Term("discounts", .money(discounts.values)),
                 TieOut.Term("deducted", .money(deducted.values)),
-                TieOut.Term("still open", .money(stillOpen.values)),
-            ])
+            ] + writtenOffTerm(writtenOff) + [TieOut.Term("still open", .money(stillOpen.values))])
     }
 
     private static func invoiceChecks(_ matches: [LineMatch], deductedByLine: [String: MoneyTotals]) -> [TieOut] {
@@ -116,20 +117,32 @@ extension ReportAnalysis {
             var applied = MoneyTotals()
             var discounts = MoneyTotals()
             var deducted = MoneyTotals()
+            var writtenOff = MoneyTotals()
             var openAfter: Money?
         }
         var order: [InvoiceKey] = []
         var groups: [InvoiceKey: Group] = [:]
-        for match in matches {
-            guard let invoice = match.invoice else { continue }
+        func group(_ invoice: Invoice) -> InvoiceKey {
             let key = InvoiceKey(invoice)
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = Group(invoice: invoice)
             }
-            groups[key]!.applied.add(match.applied)
+            return key
+        }
+        for match in matches {
+            guard let invoice = match.invoice else { continue }
+            // A combination settles its other invoices in full; the primary invoice carries the difference.
+            for allocation in match.allocations {
+                let key = group(allocation.invoice)
+                groups[key]!.applied.add(allocation.applied)
+                groups[key]!.openAfter = Money(.zero, allocation.applied.currency)
+            }
+            let key = group(invoice)
+            groups[key]!.applied.add(match.appliedToPrimary)
             if let discount = match.discountTaken { groups[key]!.discounts.add(discount) }
             if let lineDeductions = deductedByLine[match.line.id] { groups[key]!.deducted.add(lineDeductions) }
+            if !match.writtenOff.isZero { groups[key]!.writtenOff.add(match.writtenOff) }
             groups[key]!.openAfter = match.openAfter
         }
         return order.map { key in
@@ -141,8 +154,13 @@ extension ReportAnalysis {
                     TieOut.Term("applied", .money(group.applied.values)),
                     TieOut.Term("discount", .money(group.discounts.values)),
                     TieOut.Term("deducted", .money(group.deducted.values)),
-                    TieOut.Term("open after", .money(group.openAfter.map { [$0] } ?? [])),
-                ])
+                ] + writtenOffTerm(group.writtenOff)
+                    + [TieOut.Term("open after", .money(group.openAfter.map { [$0] } ?? []))])
         }
+    }
+
+    /// A `written off` term, only when something was written off, so runs without tolerances read as before.
+    private static func writtenOffTerm(_ totals: MoneyTotals) -> [TieOut.Term] {
+        totals.values.isEmpty ? [] : [TieOut.Term("written off", .money(totals.values))]
     }
 }

@@ -46,17 +46,30 @@ enum MatchOutputs {
         } else {
             writer.null()
         }
+        writer.key("also_applied_to")
+        writer.beginArray()
+        for allocation in match.allocations {
+            writer.beginObject()
+            writer.field("number", allocation.invoice.number)
+            writer.money("open_before", allocation.openBefore)
+            writer.money("applied", allocation.applied)
+            writer.location("source", allocation.invoice.location)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.money("open_before", match.openBefore)
         writer.money("amount_paid", line.amountPaid)
         writer.money("applied", match.applied)
         writer.money("discount_taken", match.discountTaken)
         writer.money("stated_deductions", match.statedDeductions)
         writer.money("unexplained", match.unexplained)
+        writer.money("written_off", match.writtenOff)
         writer.money("unapplied", match.unapplied)
         writer.money("open_after", match.openAfter)
         writer.field("outcome", match.outcome.rawValue)
         writer.field("rule", match.rule)
         writer.field("score", match.score)
+        writer.field("decision", match.decision.rawValue)
         writer.key("evidence")
         writer.beginArray()
         for evidence in match.evidence {
@@ -85,6 +98,7 @@ enum MatchOutputs {
         CSVColumn("invoice_number") { .optional($0.invoice?.number) },
         CSVColumn("invoice_customer_id") { .optional($0.invoice?.customerID) },
         CSVColumn("invoice_customer_name") { .optional($0.invoice?.customerName) },
+        CSVColumn("also_applied_to") { .text($0.allocations.map(\.invoice.number).joined(separator: " ")) },
         CSVColumn("currency") { .text($0.line.amountPaid.currency) },
         CSVColumn("open_before") { amount($0.openBefore, in: $0) },
         CSVColumn("amount_paid") { amount($0.line.amountPaid, in: $0) },
@@ -92,11 +106,13 @@ enum MatchOutputs {
         CSVColumn("discount_taken") { amount($0.discountTaken, in: $0) },
         CSVColumn("stated_deductions") { amount($0.statedDeductions, in: $0) },
         CSVColumn("unexplained") { amount($0.unexplained, in: $0) },
+        CSVColumn("written_off") { amount($0.writtenOff, in: $0) },
         CSVColumn("unapplied") { amount($0.unapplied, in: $0) },
         CSVColumn("open_after") { amount($0.openAfter, in: $0) },
         CSVColumn("outcome") { .text($0.outcome.rawValue) },
         CSVColumn("rule") { .text($0.rule) },
         CSVColumn("score") { .integer($0.score) },
+        CSVColumn("decision") { .text($0.decision.rawValue) },
         CSVColumn("evidence") { .text(evidenceText($0.evidence)) },
         CSVColumn("invoice_source_file") { .optional($0.invoice?.location.file) },
         CSVColumn("invoice_source_line") { .integer($0.invoice?.location.line) },

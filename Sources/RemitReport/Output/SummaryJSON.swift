@@ -41,6 +41,7 @@ enum SummaryJSON {
         writer.moneyList("remaining", analysis.openRemaining)
         writer.endObject()
         cash(input, into: &writer)
+        matching(input.reconciliation, into: &writer)
         writer.diagnosticCounts("diagnostics", analysis.diagnosticCounts)
         writer.endObject()
         writer.newline()
@@ -204,5 +205,30 @@ enum SummaryJSON {
         }
         writer.endArray()
         writer.endObject()
+    }
+
+    /// How many lines each decision got, and the duplicates matching found.
+    private static func matching(_ reconciliation: Reconciliation, into writer: inout JSONWriter) {
+        let matches = reconciliation.matches
+        writer.key("decisions")
+        writer.beginObject()
+        writer.field("applied", matches.filter { $0.decision == .applied }.count)
+        writer.field("suggested", matches.filter { $0.decision == .suggested }.count)
+        writer.field("none", matches.filter { $0.decision == .none }.count)
+        writer.endObject()
+        writer.key("findings")
+        writer.beginArray()
+        for finding in reconciliation.findings {
+            writer.beginObject()
+            writer.field("kind", finding.kind.rawValue)
+            writer.field("subject", finding.subject)
+            writer.key("ids")
+            writer.beginArray()
+            for id in finding.ids { writer.string(id) }
+            writer.endArray()
+            writer.field("detail", finding.detail)
+            writer.endObject()
+        }
+        writer.endArray()
     }
 }

@@ -1,0 +1,121 @@
+import RemitCore
+
+/// One reconciliation in progress: the ledger, the lines still undecided, and what was decided so far.
+///
+/// Rules run one after the other over all lines still undecided, in input order, strongest first, so a line
+/// with an exact reference takes its invoice before a weaker rule can give that invoice to another line.
+struct MatchRun {
+    let options: MatchOptions
+    let lines: [RemittanceLine]
+    var ledger: InvoiceLedger
+    /// One slot per line; nil while no rule has decided it.
+    var decided: [LineMatch?]
+    /// Stated deductions by line id.
+    let stated: [String: [Deduction]]
+    let payments: [String: Payment]
+    /// Deductions matching found (unearned discount, unexplained shortfall), by line id, in the order found.
+    var found: [String: [Deduction]] = [:]
+    var findings: [MatchFinding] = []
+    /// What the exact-reference pass saw for lines it left undecided, kept for the line's evidence.
+    var firstLook: [Int: [Evidence]] = [:]
+    /// Why the exact-reference pass found nothing, when it is not "no open invoice has this reference".
+    var firstReason: [Int: String] = [:]
+    var scopes: [Party: PayerScope?] = [:]
+
+    init(
+        options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice],
+        payments: [Payment]
+    ) {
+        self.options = options
+        self.lines = lines
+        ledger = InvoiceLedger(invoices: invoices, partners: options.partners)
+        decided = Array(repeating: nil, count: lines.count)
+        var statedByLine: [String: [Deduction]] = [:]
+        for deduction in deductions where deduction.origin == .stated {
+            if let lineID = deduction.lineID { statedByLine[lineID, default: []].append(deduction) }
+        }
+        stated = statedByLine
+        var byID: [String: Payment] = [:]
+        for payment in payments where byID[payment.id] == nil { byID[payment.id] = payment }
+        self.payments = byID
+    }
+
+    /// Runs every rule in order; lines no rule decided end unmatched.
+    mutating func execute() {
+        markRepeatedPayments()
+        for index in lines.indices where decided[index] == nil { decided[index] = exactReference(index) }
+        let rules: [(inout MatchRun, Int) -> RuleFinding?] = [
+            { $0.cleanedReference($1) }, { $0.purchaseOrder($1) }, { $0.oneEditReference($1) },
+            { $0.freeTextReference($1) }, { $0.amountOnly($1) },
+        ]
+        for rule in rules {
+            for index in lines.indices where decided[index] == nil {
+                if let finding = rule(&self, index) { conclude(index, finding) }
+            }
+        }
+        for index in lines.indices where decided[index] == nil {
+            let evidence =
+                firstLook[index] ?? [Evidence("normalized_reference", lines[index].normalizedReference)]
+            let why = firstReason[index] ?? "no open invoice has this reference"
+            decided[index] = unmatched(lines[index], evidence: evidence, why: why)
+        }
+    }
+
+    /// Applies a finding that reaches the auto-apply threshold, records one that reaches the suggestion
+    /// threshold, and leaves the line to later rules otherwise.
+    mutating func conclude(_ index: Int, _ finding: RuleFinding) {
+        let line = lines[index]
+        if finding.mayApply && finding.score >= options.autoApplyScore, let primary = finding.invoices.last {
+            decided[index] = settle(
+                index, invoiceIndex: primary, others: Array(finding.invoices.dropLast()), rule: finding.rule,
+                score: finding.score, evidence: finding.evidence)
+        } else if finding.score >= options.suggestScore {
+            let why =
+                finding.note
+                ?? "suggested only: score \(finding.score) is under the auto-apply threshold \(options.autoApplyScore)"
+            decided[index] = unmatched(
+                line, evidence: finding.evidence, why: why, rule: finding.rule, score: finding.score,
+                decision: .suggested)
+        }
+    }
+
+    func unmatched(
+        _ line: RemittanceLine, evidence: [Evidence], why: String, rule: String = "none", score: Int = 0,
+        decision: MatchDecision = .none
+    ) -> LineMatch {
+        let currency = line.amountPaid.currency
+        var evidence = evidence
+        evidence.append(Evidence("reason", why))
+        return LineMatch(
+            line: line, invoice: nil, outcome: .unmatched, rule: rule, score: score, evidence: evidence,
+            openBefore: nil, applied: .zero(currency), discountTaken: line.discountTaken,
+            statedDeductions: .zero(currency), unexplained: .zero(currency), unapplied: line.amountPaid,
+            openAfter: nil, decision: decision)
+    }
+
+    func describeCustomer(_ invoice: Invoice) -> String {
+        invoice.customerID ?? invoice.customerName ?? "(none)"
+    }
+
+    /// Invoice numbers for the evidence: distinct, at most ten shown.
+    func numbers(_ indices: [Int]) -> String {
+        Matcher.listed(indices.map { ledger.invoices[$0].number })
+    }
+
+    /// Whether the line, with its discount and stated deductions, pays `open` exactly or short by no more
+    /// than the payer's tolerance.
+    func amountAgrees(_ line: RemittanceLine, open: FixedDecimal) -> Bool {
+        let statedTotal = (stated[line.id] ?? []).reduce(FixedDecimal.zero) { $0 + $1.amount.amount }
+        let difference = open - line.amountPaid.amount - (line.discountTaken?.amount ?? .zero) - statedTotal
+        if difference.isZero { return true }
+        guard difference > .zero else { return false }
+        let settings = options.settings(for: line.payer)
+        let digits = Currency.minorDigits(of: line.amountPaid.currency)
+        return difference <= settings.toleranceLimit(on: open, minorDigits: digits)
+    }
+
+    /// Open invoices of the payer's scope in the line's currency, in export order.
+    func openInScope(_ scope: PayerScope, currency: String) -> [Int] {
+        scope.invoices.filter { ledger.isOpen($0) && ledger.invoices[$0].openAmount.currency == currency }
+    }
+}

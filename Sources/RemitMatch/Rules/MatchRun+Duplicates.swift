@@ -1,0 +1,110 @@
+import RemitCore
+
+extension MatchRun {
+    /// A key naming the payer the same way whichever alias it used: its partner, else its id, else its name.
+    func payerKey(_ payer: Party) -> String {
+        if let partner = options.partners.partner(for: payer) { return "partner:" + partner.key }
+        if let id = CustomerKey.id(payer.id) { return "id:" + id }
+        return "name:" + (CustomerKey.name(payer.name) ?? "")
+    }
+
+    /// Finds payments read twice from two different input files (same payer and amount, and the same trace
+    /// number, or the same date and references when a trace number is missing on one side) and sets the later
+    /// copy's lines aside, unapplied.
+    ///
+    /// TODO: a payment repeated across runs needs the watch ledger's memory of earlier runs; only this run's
+    /// files are compared.
+    mutating func markRepeatedPayments() {
+        guard !payments.isEmpty else { return }
+        var linesByPayment: [String: [Int]] = [:]
+        var paymentOrder: [String] = []
+        for (index, line) in lines.enumerated() {
+            if linesByPayment[line.paymentID] == nil { paymentOrder.append(line.paymentID) }
+            linesByPayment[line.paymentID, default: []].append(index)
+        }
+        var seen: [String: Payment] = [:]
+        for paymentID in paymentOrder {
+            guard let payment = payments[paymentID], let indices = linesByPayment[paymentID] else { continue }
+            let base = payerKey(payment.payer) + "|" + Self.amountKey(payment.amount)
+            var keys: [String] = []
+            if let trace = payment.traceNumber?.trimmingSpaces(), !trace.isEmpty {
+                keys.append(base + "|trace:" + trace)
+            }
+            if let date = payment.date {
+                let references = indices.map { lines[$0].normalizedReference }.sorted().joined(separator: ",")
+                keys.append(base + "|date:" + date.description + "|refs:" + references)
+            }
+            let file = payment.provenance.location.file
+            // Two trace numbers that differ are two payments, however alike: a payer can pay one invoice twice.
+            let trace = Self.trace(payment)
+            let repeated = keys.lazy.compactMap { seen[$0] }.first {
+                $0.provenance.location.file != file
+                    && (trace == nil || Self.trace($0) == nil || Self.trace($0) == trace)
+            }
+            if let earlier = repeated {
+                findings.append(
+                    MatchFinding(
+                        kind: .paymentRepeated, subject: payment.id, ids: [earlier.id, payment.id],
+                        detail: "payment \(payment.id) in \(file) repeats \(earlier.id) from "
+                            + "\(earlier.provenance.location.file); not applied twice"))
+                for index in indices {
+                    decided[index] = unmatched(
+                        lines[index],
+                        evidence: [
+                            Evidence("normalized_reference", lines[index].normalizedReference),
+                            Evidence("duplicate_of_payment", earlier.id),
+                            Evidence("duplicate_source", earlier.provenance.location.file),
+                        ], why: "the same payment was already read from another file; not applied twice",
+                        rule: "duplicate-payment", score: 100)
+                }
+                continue
+            }
+            for key in keys where seen[key] == nil { seen[key] = payment }
+        }
+    }
+
+    /// Finds stated deductions announced twice under two labels: same payer, same invoice and amount,
+    /// different reason codes (or the same memo number twice). Adds `duplicate_deduction` to the lines.
+    mutating func markRepeatedDeductions(_ deductions: [Deduction], lineIndex: [String: Int]) {
+        var groups: [String: [Deduction]] = [:]
+        var order: [String] = []
+        for deduction in deductions where deduction.origin == .stated {
+            let line = deduction.lineID.flatMap { lineIndex[$0] }.map { lines[$0] }
+            let reference =
+                deduction.invoiceReference.map(ReferenceNormalizer.normalize) ?? line?.normalizedReference ?? ""
+            guard !reference.isEmpty else { continue }
+            let key =
+                payerKey(line?.payer ?? deduction.payer) + "|" + reference + "|" + Self.amountKey(deduction.amount)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(deduction)
+        }
+        for key in order {
+            let group = groups[key]!
+            guard group.count > 1 else { continue }
+            let labels = Set(group.map { ($0.reasonCodeList ?? "") + ":" + ($0.reasonCode ?? $0.category.rawValue) })
+            let memos = group.compactMap(\.memoNumber)
+            guard labels.count > 1 || Set(memos).count < memos.count else { continue }
+            let ids = group.map(\.id)
+            let first = group[0]
+            findings.append(
+                MatchFinding(
+                    kind: .deductionRepeated, subject: first.invoiceReference ?? key, ids: ids,
+                    detail: "\(first.amount) deducted \(group.count) times for the same invoice under "
+                        + "\(labels.sorted().joined(separator: ", "))"))
+            for lineID in Set(group.compactMap(\.lineID)).sorted() {
+                guard let index = lineIndex[lineID] else { continue }
+                decided[index]?.evidence.append(Evidence("duplicate_deduction", Matcher.listed(ids)))
+            }
+        }
+    }
+
+    static func trace(_ payment: Payment) -> String? {
+        guard let trace = payment.traceNumber?.trimmingSpaces(), !trace.isEmpty else { return nil }
+        return trace
+    }
+
+    /// `120 USD` for 120, 120.00 and 120.000 alike.
+    static func amountKey(_ money: Money) -> String {
+        money.amount.normalized().description + " " + money.currency
+    }
+}

@@ -1,0 +1,111 @@
+import RemitCore
+
+extension MatchRun {
+    /// Applies the line to its invoice (and, for a combination, first to `others` in full) and works out the
+    /// shortfall: allowed discount, unearned discount, stated deductions, a write-off within tolerance, and
+    /// what is left unexplained.
+    mutating func settle(
+        _ index: Int, invoiceIndex: Int, others: [Int], rule: String, score: Int, evidence: [Evidence]
+    ) -> LineMatch {
+        let line = lines[index]
+        let currency = line.amountPaid.currency
+        let settings = options.settings(for: line.payer)
+        var evidence = evidence
+        var allocations: [InvoiceAllocation] = []
+        var paid = line.amountPaid.amount
+        var toleranceBase = FixedDecimal.zero
+        for other in others {
+            let open = ledger.remaining[other]
+            allocations.append(
+                InvoiceAllocation(
+                    invoice: ledger.invoices[other], openBefore: Money(open, currency), applied: Money(open, currency)))
+            paid = paid - open
+            toleranceBase = toleranceBase + open
+            ledger.apply(index: other, applied: open, lineID: line.id)
+        }
+        let invoice = ledger.invoices[invoiceIndex]
+        let open = ledger.remaining[invoiceIndex]
+        toleranceBase = toleranceBase + open
+        if open.isZero, let earlier = ledger.closedBy[invoiceIndex] {
+            evidence.append(Evidence("already_paid_by", earlier))
+            findings.append(
+                MatchFinding(
+                    kind: .invoicePaidTwice, subject: invoice.number, ids: [earlier, line.id],
+                    detail: "invoice \(invoice.number) was settled by \(earlier); \(line.id) pays it again"))
+        }
+        let discount = open.isZero ? DiscountCheck.none : checkDiscount(line, invoice: invoice, settings: settings)
+        let statedTotal = (stated[line.id] ?? []).reduce(FixedDecimal.zero) { $0 + $1.amount.amount }
+        let shortfall = open - paid - discount.allowed
+        evidence.append(Evidence("open_before", Money(open, currency).formattedAmount))
+        evidence += discount.evidence
+        let outcome: MatchOutcome
+        var applied = paid
+        var unapplied = FixedDecimal.zero
+        var unexplained = FixedDecimal.zero
+        var writtenOff = FixedDecimal.zero
+        let explained = statedTotal + discount.unearned
+        if shortfall.isZero {
+            outcome = .paidInFull
+        } else if shortfall > .zero {
+            outcome = .shortPaid
+            evidence.append(Evidence("shortfall", Money(shortfall, currency).formattedAmount))
+            if statedTotal > .zero {
+                evidence.append(Evidence("stated_deductions", Money(statedTotal, currency).formattedAmount))
+            }
+            if shortfall > explained {
+                let rest = shortfall - explained
+                let limit = settings.toleranceLimit(on: toleranceBase, minorDigits: Currency.minorDigits(of: currency))
+                if rest <= limit {
+                    writtenOff = rest
+                    evidence.append(Evidence("written_off", Money(rest, currency).formattedAmount))
+                    evidence.append(Evidence("tolerance", settings.toleranceDescription))
+                } else {
+                    unexplained = rest
+                }
+            } else if explained > shortfall {
+                evidence.append(
+                    Evidence("stated_exceeds_shortfall_by", Money(explained - shortfall, currency).formattedAmount))
+            }
+        } else {
+            outcome = .overpaid
+            unapplied = -shortfall
+            applied = paid - unapplied
+            evidence.append(Evidence("overpayment", Money(unapplied, currency).formattedAmount))
+        }
+        if !others.isEmpty { evidence.append(Evidence("applied_in_full", numbers(others))) }
+        ledger.apply(index: invoiceIndex, applied: applied, lineID: line.id)
+        if !discount.unearned.isZero {
+            found[line.id, default: []].append(
+                matchingDeduction(
+                    line, suffix: "unearned-discount", amount: discount.unearned, category: .unearnedDiscount,
+                    source: "rule:discount-vs-terms", text: discount.reason))
+        }
+        if !unexplained.isZero {
+            found[line.id, default: []].append(
+                matchingDeduction(
+                    line, suffix: "unexplained", amount: unexplained, category: .unidentified,
+                    source: "rule:short-pay-vs-invoice",
+                    text: "open amount less paid, discount and stated deductions"))
+        }
+        let totalApplied = allocations.reduce(applied) { $0 + $1.applied.amount }
+        return LineMatch(
+            line: line, invoice: invoice, outcome: outcome, rule: rule, score: score, evidence: evidence,
+            openBefore: Money(open, currency), applied: Money(totalApplied, currency),
+            discountTaken: line.discountTaken.map { Money(discount.allowed, $0.currency) },
+            statedDeductions: Money(statedTotal, currency), unexplained: Money(unexplained, currency),
+            unapplied: Money(unapplied, currency), openAfter: Money(.zero, currency), decision: .applied,
+            writtenOff: Money(writtenOff, currency), allocations: allocations)
+    }
+
+    private func matchingDeduction(
+        _ line: RemittanceLine, suffix: String, amount: FixedDecimal, category: DeductionCategory, source: String,
+        text: String
+    ) -> Deduction {
+        Deduction(
+            id: line.id + ":" + suffix, paymentID: line.paymentID, lineID: line.id,
+            amount: Money(amount, line.amountPaid.currency), reasonCode: nil, reasonCodeList: nil, category: category,
+            categorySource: source, reasonText: text, invoiceReference: line.reference, memoNumber: nil,
+            memoQualifier: nil, payer: line.payer, paymentTrace: nil,
+            origin: .matching, provenance: line.provenance)
+    }
+}
