@@ -29,6 +29,7 @@ package struct FileJob {
         case .symlink, .special: return try quarantine(name: name, info: info)
         case .regular: break
         }
+        if fileSystem.isOpenForWriting(path) { return .stillBeingWritten }
         let (sha256, size) = try SHA256Hasher.hashFile(path, calls: fileSystem.calls)
         if let entry = try ledger.entry(sha256: sha256) {
             switch entry.state {

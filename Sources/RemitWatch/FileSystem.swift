@@ -134,6 +134,24 @@ package struct FileSystem: Sendable {
         return Array(bytes[0..<done])
     }
 
+    /// True when some process has the regular file at `path` open for writing, as far as the kernel says.
+    ///
+    /// Asks for a read lease, which Linux refuses with `EAGAIN` while any writer holds the file open. Leases
+    /// need the file's owner (or `CAP_LEASE`); when refused for that reason the answer is false and the
+    /// caller relies on close events and the settle time instead.
+    package func isOpenForWriting(_ path: String) -> Bool {
+        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { Glibc.close(fd) }
+        var result: Int32
+        repeat { result = fcntl(fd, linuxSetLease, F_RDLCK) } while result < 0 && errno == EINTR
+        if result == 0 {
+            _ = fcntl(fd, linuxSetLease, F_UNLCK)
+            return false
+        }
+        return errno == EAGAIN
+    }
+
     /// Flushes a folder's entries (renames, new files) to storage.
     package func syncFolder(_ path: String) throws(SystemCallError) {
         if failing == "fsync" { throw SystemCallError(call: "fsync", path: path, errno: EIO) }
@@ -164,6 +182,9 @@ package struct FileSystem: Sendable {
         let current = umask(0o077)
         umask(current | (~mode_t(mode) & 0o777))
     }
+
+    /// `F_SETLEASE` from `<fcntl.h>`; Glibc hides it from Swift because it is a GNU extension.
+    private var linuxSetLease: Int32 { 1024 }
 
     package static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

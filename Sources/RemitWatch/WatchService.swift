@@ -153,6 +153,10 @@ package final class WatchService {
         switch result {
         case .skipped:
             logger.debug("nothing to do", ["file": name])
+        case .stillBeingWritten:
+            // Its close will be reported; the settle check also looks again, in case it was closed already.
+            if let info = try fileSystem.status(options.inbox + "/" + name) { settling[name] = info }
+            logger.debug("still being written", ["file": name])
         case .waitingForExport(let problem):
             if let info = try fileSystem.status(options.inbox + "/" + name) { settling[name] = info }
             if problem != lastExportProblem {
