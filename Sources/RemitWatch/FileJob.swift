@@ -26,11 +26,25 @@ package struct FileJob {
         guard let info = try fileSystem.status(path) else { return .skipped }
         switch info.kind {
         case .directory: return .skipped
-        case .symlink, .special: return try quarantine(name: name, info: info)
+        case .symlink, .special:
+            let kind = info.kind == .symlink ? "symbolic link" : "special file"
+            return try quarantine(
+                name: name, info: info, kind: kind,
+                reason: "\(path): error: a \(kind) in the inbox is refused and never followed")
         case .regular: break
         }
         if fileSystem.isOpenForWriting(path) { return .stillBeingWritten }
-        let (sha256, size) = try SHA256Hasher.hashFile(path, calls: fileSystem.calls)
+        let sha256: String
+        let size: Int64
+        do {
+            (sha256, size) = try SHA256Hasher.hashFile(path, calls: fileSystem.calls)
+        } catch let error as SystemCallError {
+            guard try fileSystem.status(path) != nil else { return .skipped }
+            // Unreadable (say, another user's file with mode 0600): without its content there is no
+            // fingerprint to key a ledger row on, so it is set aside like a link.
+            return try quarantine(
+                name: name, info: info, kind: "unreadable file", reason: "\(path): error: cannot read: \(error)")
+        }
         if let entry = try ledger.entry(sha256: sha256) {
             switch entry.state {
             case .done where entry.outcome == .vanished:
@@ -151,13 +165,13 @@ package struct FileJob {
         return .duplicate(of: entry, destination: destination)
     }
 
-    /// Moves a link or special file away without opening it: `rename` moves the link itself.
-    private func quarantine(name: String, info: FileSystem.Status) throws -> FileResult {
-        let kind = info.kind == .symlink ? "symbolic link" : "special file"
+    /// Moves a link, special or unreadable file away without opening it: `rename` moves the link itself.
+    private func quarantine(name: String, info: FileSystem.Status, kind: String, reason: String) throws
+        -> FileResult
+    {
         let destination = try freeName(in: "quarantine", for: name, sha256: "")
         try ledger.recordQuarantine(
-            name: name, size: info.size, seen: Self.isoNow(), destination: destination,
-            reason: "\(inbox)/\(name): error: a \(kind) in the inbox is refused and never followed")
+            name: name, size: info.size, seen: Self.isoNow(), destination: destination, reason: reason)
         try fileSystem.rename(inbox + "/" + name, to: inbox + "/" + destination)
         try fileSystem.syncFolder(inbox)
         return .quarantined(destination: destination, kind: kind)

@@ -26,16 +26,23 @@ package struct WatchOptions: Sendable {
         ledgerPath: String? = nil, settings: ParseSettings, runTime: String? = nil, shutdownTimeout: Double = 30,
         settleMillis: Int64 = 1000, once: Bool = false, limits: ArchiveLimits = ArchiveLimits()
     ) {
-        self.inbox = inbox
+        self.inbox = Self.trimmed(inbox)
         self.invoices = invoices
         self.invoiceLayout = invoiceLayout
-        self.outputDirectory = outputDirectory
-        self.ledgerPath = ledgerPath ?? outputDirectory + "/ledger.sqlite3"
+        self.outputDirectory = Self.trimmed(outputDirectory)
+        self.ledgerPath = ledgerPath ?? Self.trimmed(outputDirectory) + "/ledger.sqlite3"
         self.settings = settings
         self.runTime = runTime
         self.shutdownTimeout = shutdownTimeout
         self.settleMillis = settleMillis
         self.once = once
         self.limits = limits
+    }
+
+    /// `inbox/` and `inbox` name one folder; paths in reports are built as `inbox/NAME` either way.
+    static func trimmed(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
     }
 }

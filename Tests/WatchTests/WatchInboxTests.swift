@@ -270,4 +270,19 @@ import Testing
         #expect(harness.waitForExit() == 0)
         #expect(harness.names(in: "processed") == ["o.820"])
     }
+
+    @Test func sigtermFinishesTheFileInHandAndLeavesTheRestForTheNextStart() throws {
+        let harness = try WatchHarness()
+        for index in 0..<40 { try harness.drop("q-\(index + 100).820", Sample820.bytes(300 + index)) }
+        try harness.start()
+        #expect(harness.waitUntil { !harness.names(in: "processed").isEmpty })
+        #expect(harness.stop(SIGTERM) == 0)
+        // Nothing half done: every entry is finished and every file is either moved or still waiting.
+        #expect(try harness.ledger().unfinished().isEmpty)
+        let done = harness.names(in: "processed")
+        #expect(done.count + harness.names(in: "").count == 40)
+        try harness.start(["--once"])
+        #expect(harness.waitForExit() == 0)
+        #expect(harness.names(in: "processed").count == 40 && harness.names(in: "").isEmpty)
+    }
 }
