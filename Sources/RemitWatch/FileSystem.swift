@@ -1,7 +1,8 @@
+import RemitCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import RemitCore
 
 /// The file-system calls of the watch service, beyond the reads and writes of `SystemCalls`.
 ///
@@ -48,7 +49,7 @@ package struct FileSystem: Sendable {
         var info = stat()
         do {
             try retrying("lstat", path) { lstat(path, &info) }
-        } catch where error.errno == ENOENT {
+        } catch  where error.errno == ENOENT {
             return nil
         }
         let kind: Kind
@@ -74,7 +75,7 @@ package struct FileSystem: Sendable {
         if parent != path, !parent.isEmpty { try makeFolder(parent) }
         do {
             try retrying("mkdir", path) { mkdir(path, 0o777) }
-        } catch where error.errno == EEXIST {
+        } catch  where error.errno == EEXIST {
             return
         }
     }
@@ -87,7 +88,7 @@ package struct FileSystem: Sendable {
     package func remove(_ path: String) throws(SystemCallError) {
         do {
             try retrying("unlink", path) { unlink(path) }
-        } catch where error.errno == ENOENT {
+        } catch  where error.errno == ENOENT {
             return
         }
     }
@@ -99,7 +100,7 @@ package struct FileSystem: Sendable {
         for name in try list(path) { try removeTree(path + "/" + name) }
         do {
             try retrying("rmdir", path) { rmdir(path) }
-        } catch where error.errno == ENOENT {
+        } catch  where error.errno == ENOENT {
             return
         }
     }
@@ -123,7 +124,9 @@ package struct FileSystem: Sendable {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+            let got = bytes.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+            }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw SystemCallError(call: "pread", path: path, errno: errno)

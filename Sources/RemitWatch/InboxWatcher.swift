@@ -1,7 +1,8 @@
+import RemitCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import RemitCore
 
 /// Watches the inbox folder with inotify for files that are complete: closed after writing, or moved in.
 ///

@@ -1,8 +1,9 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
-import Synchronization
 
 /// SIGINT and SIGTERM, taken by one thread with `sigtimedwait` instead of a handler.
 ///
@@ -61,9 +62,11 @@ package final class ShutdownSignals: Sendable {
                 let number = sigtimedwait(&set, &info, &deadline)
                 if number < 0 && errno == EINTR { continue }
                 if number < 0 {
-                    logger.error("stop timed out; exiting without finishing the file in hand", [
-                        "timeout.seconds": String(timeout)
-                    ])
+                    logger.error(
+                        "stop timed out; exiting without finishing the file in hand",
+                        [
+                            "timeout.seconds": String(timeout)
+                        ])
                     _exit(1)
                 }
                 logger.error("second signal; exiting at once", [:])

@@ -1,7 +1,8 @@
+import RemitCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import RemitCore
 
 /// Reads a .zip archive's central directory and expands its entries into a folder, safely.
 ///
@@ -196,7 +197,8 @@ package struct ZipArchive {
 
     private static func problem(_ path: String, _ offset: Int64, _ message: String) -> Diagnostic {
         Diagnostic(
-            .error, code: "zip.refused", message, at: SourceLocation(file: path, line: 0, column: 0, byteOffset: offset))
+            .error, code: "zip.refused", message, at: SourceLocation(file: path, line: 0, column: 0, byteOffset: offset)
+        )
     }
 
     private static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 {

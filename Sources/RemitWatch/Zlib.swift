@@ -32,10 +32,12 @@ package final class ZlibStream {
         case .gunzip: code = inflateInit2_(stream, 15 + 16, ZLIB_VERSION, size)
         case .rawInflate: code = inflateInit2_(stream, -15, ZLIB_VERSION, size)
         case .gzip:
-            code = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+            code = deflateInit2_(
+                stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
                 ZLIB_VERSION, size)
         case .rawDeflate:
-            code = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
+            code = deflateInit2_(
+                stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
                 ZLIB_VERSION, size)
         }
         guard code == Z_OK else {

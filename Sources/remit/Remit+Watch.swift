@@ -40,7 +40,8 @@ extension Remit {
             return .usage
         }
         guard let level = LogLevel(rawValue: parsed.options["--log-level"] ?? "info") else {
-            printer.print(message: "--log-level must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+            printer.print(
+                message: "--log-level must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
             return .usage
         }
         guard let timeout = Double(parsed.options["--shutdown-timeout"] ?? "30"), timeout > 0,

@@ -15,7 +15,8 @@ import Testing
     static func batch(_ round: Int) -> [(name: String, bytes: [UInt8])] {
         var files = [(name: "f-\(String(round + 10_000).dropFirst()).820", bytes: Sample820.bytes(1000 + round))]
         if round % 5 == 4 {
-            files.append((name: "g-\(String(round + 10_000).dropFirst()).820", bytes: Sample820.bytes(1000 + round - 3)))
+            files.append(
+                (name: "g-\(String(round + 10_000).dropFirst()).820", bytes: Sample820.bytes(1000 + round - 3)))
         }
         return files
     }
@@ -36,7 +37,8 @@ import Testing
             #expect(harness.stop(SIGKILL) == 128 + SIGKILL)
             if harness.exists("out/ledger.sqlite3"), try !harness.ledger().unfinished().isEmpty { interrupted += 1 }
         }
-        print("remit watch crash test: \(Self.kills) kills, \(interrupted) with a file between steps, \(fed.count) files")
+        print(
+            "remit watch crash test: \(Self.kills) kills, \(interrupted) with a file between steps, \(fed.count) files")
         // Some kills must land between two steps of a file, or the test proves nothing.
         #expect(interrupted > 0)
         try harness.start(["--once"])

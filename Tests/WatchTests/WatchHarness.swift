@@ -22,7 +22,8 @@ final class WatchHarness {
     /// `swift test` built beside the test bundle.
     static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["REMIT_EXECUTABLE"] { return URL(fileURLWithPath: path) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("remit")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
@@ -33,7 +34,8 @@ final class WatchHarness {
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("remit-watch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("inbox"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("inbox"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Self.packageRoot.appendingPathComponent("fixtures/retail/open-items.csv"),
             to: root.appendingPathComponent("invoices.csv"))
@@ -94,7 +96,8 @@ final class WatchHarness {
         process.waitUntilExit()
         try? logHandle?.close()
         self.process = nil
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return process.terminationReason == .uncaughtSignal
+            ? 128 + process.terminationStatus : process.terminationStatus
     }
 
     /// Waits for the running process to exit by itself (`--once`).

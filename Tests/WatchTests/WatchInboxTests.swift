@@ -11,7 +11,8 @@ import Testing
     ]
 
     func outputsComplete(_ harness: WatchHarness, _ folder: String) -> Bool {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: harness.out.appendingPathComponent(folder).path))
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: harness.out.appendingPathComponent(folder).path))
         return names?.sorted() == Self.outputs
     }
 
@@ -67,7 +68,8 @@ import Testing
         #expect(harness.names(in: "processed") == ["slow.820"] && harness.names(in: "failed").isEmpty)
         _ = bytes2.withUnsafeBytes { write(fd2, $0.baseAddress! + 50, $0.count - 50) }
         close(fd2)
-        #expect(harness.waitUntil { harness.names(in: "processed") == ["slow-2.820", "slow.820"] }, "log: \(harness.log)")
+        #expect(
+            harness.waitUntil { harness.names(in: "processed") == ["slow-2.820", "slow.820"] }, "log: \(harness.log)")
         #expect(harness.stop() == 0)
         #expect(try harness.ledger().entries().map(\.size) == [Int64(bytes.count), Int64(bytes2.count)])
     }
@@ -93,7 +95,8 @@ import Testing
         try harness.drop("early-2.820", Sample820.bytes(6))
         try harness.start()
         #expect(
-            harness.waitUntil { harness.names(in: "processed") == ["early-1.820", "early-2.820"] }, "log: \(harness.log)")
+            harness.waitUntil { harness.names(in: "processed") == ["early-1.820", "early-2.820"] },
+            "log: \(harness.log)")
         #expect(harness.stop() == 0)
     }
 
@@ -150,9 +153,11 @@ import Testing
         #expect(harness.waitUntil { harness.names(in: "failed").count == 4 }, "log: \(harness.log)")
         #expect(harness.stop() == 0)
         #expect(!harness.exists("escaped.820") && !harness.exists("out/escaped.820"))
-        let evil = try String(contentsOf: harness.inbox.appendingPathComponent("failed/evil.zip.error.txt"), encoding: .utf8)
+        let evil = try String(
+            contentsOf: harness.inbox.appendingPathComponent("failed/evil.zip.error.txt"), encoding: .utf8)
         #expect(evil.contains("inbox/evil.zip: error: entry name '../../escaped.820' would leave the target folder"))
-        let link = try String(contentsOf: harness.inbox.appendingPathComponent("failed/link.zip.error.txt"), encoding: .utf8)
+        let link = try String(
+            contentsOf: harness.inbox.appendingPathComponent("failed/link.zip.error.txt"), encoding: .utf8)
         #expect(link.contains("entry 'l.820' is a symbolic link"))
     }
 
@@ -164,7 +169,8 @@ import Testing
         try FileManager.default.createSymbolicLink(
             at: harness.inbox.appendingPathComponent("link.820"), withDestinationURL: secret)
         #expect(mkfifo(harness.inbox.appendingPathComponent("pipe.820").path, 0o600) == 0)
-        #expect(harness.waitUntil { harness.names(in: "quarantine") == ["link.820", "pipe.820"] }, "log: \(harness.log)")
+        #expect(
+            harness.waitUntil { harness.names(in: "quarantine") == ["link.820", "pipe.820"] }, "log: \(harness.log)")
         #expect(harness.stop() == 0)
         let entries = try harness.ledger().entries()
         #expect(entries.map(\.outcome) == [.quarantined, .quarantined] && entries.allSatisfy { $0.sha256 == nil })
@@ -182,9 +188,11 @@ import Testing
         try harness.drop("junk.txt", Array("hello\n".utf8))
         #expect(harness.waitUntil { harness.names(in: "failed").count == 4 }, "log: \(harness.log)")
         #expect(harness.stop() == 0)
-        let badErrors = try String(contentsOf: harness.inbox.appendingPathComponent("failed/bad.820.error.txt"), encoding: .utf8)
+        let badErrors = try String(
+            contentsOf: harness.inbox.appendingPathComponent("failed/bad.820.error.txt"), encoding: .utf8)
         #expect(badErrors.contains("inbox/bad.820:4:7: error: BPR02 '1O34.00' is not an amount"))
-        let junk = try String(contentsOf: harness.inbox.appendingPathComponent("failed/junk.txt.error.txt"), encoding: .utf8)
+        let junk = try String(
+            contentsOf: harness.inbox.appendingPathComponent("failed/junk.txt.error.txt"), encoding: .utf8)
         #expect(junk.contains("inbox/junk.txt:1:1: error: not a recognised remittance or bank file"))
         #expect(harness.log.contains("error remit.watch: file failed file=junk.txt"))
     }
@@ -231,7 +239,8 @@ import Testing
         try harness.start()
         try harness.drop("s.820", Sample820.bytes(20))
         try harness.drop("junk.txt", Array("nope\n".utf8))
-        #expect(harness.waitUntil { harness.names(in: "failed").count == 2 && harness.names(in: "processed").count == 1 })
+        #expect(
+            harness.waitUntil { harness.names(in: "failed").count == 2 && harness.names(in: "processed").count == 1 })
         try harness.drop("s-again.820", Sample820.bytes(20))
         #expect(harness.waitUntil { harness.names(in: "duplicates").count == 1 })
         #expect(harness.stop() == 0)

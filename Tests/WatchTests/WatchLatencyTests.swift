@@ -26,7 +26,9 @@ import Testing
         }
         #expect(harness.stop() == 0)
         let median = latencies.sorted()[latencies.count / 2]
-        print("remit watch latency: median \(Int(median)) ms over \(latencies.count) files, max \(Int(latencies.max() ?? 0)) ms")
+        print(
+            "remit watch latency: median \(Int(median)) ms over \(latencies.count) files, max \(Int(latencies.max() ?? 0)) ms"
+        )
         #expect(median < 1000)
     }
 
@@ -43,11 +45,15 @@ import Testing
         }
         let started = Date()
         for index in 0..<count {
-            rename(staging.appendingPathComponent("b-\(index).820").path, harness.inbox.appendingPathComponent("b-\(index).820").path)
+            rename(
+                staging.appendingPathComponent("b-\(index).820").path,
+                harness.inbox.appendingPathComponent("b-\(index).820").path)
         }
         #expect(harness.waitUntil(seconds: 600) { harness.names(in: "processed").count == count })
         let seconds = Date().timeIntervalSince(started)
         #expect(harness.stop() == 0)
-        print("remit watch throughput: \(count) files in \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", Double(count) / seconds)) files/s")
+        print(
+            "remit watch throughput: \(count) files in \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", Double(count) / seconds)) files/s"
+        )
     }
 }

@@ -8,7 +8,8 @@ import Testing
     @Test(arguments: [1, 2, 7, 64, 100_000])
     func gzipStreamsInAnyChunkSize(chunk: Int) throws {
         let original = Array(String(repeating: "ISA*00*remittance~", count: 500).utf8)
-        let packed = try ZlibStream.compress(original, mode: .gzip) + ZlibStream.compress(Array("tail".utf8), mode: .gzip)
+        let packed =
+            try ZlibStream.compress(original, mode: .gzip) + ZlibStream.compress(Array("tail".utf8), mode: .gzip)
         let stream = try ZlibStream(.gunzip)
         var out: [UInt8] = []
         for start in stride(from: 0, to: packed.count, by: chunk) {
@@ -102,7 +103,8 @@ import Testing
 
     @Test func logLinesQuoteValuesWithSpaces() {
         let logger = WatchLogger(sink: { _ in })
-        let line = logger.line(.info, "file processed", [("file", "a b.820"), ("records", "3")], time: Date(timeIntervalSince1970: 0))
+        let line = logger.line(
+            .info, "file processed", [("file", "a b.820"), ("records", "3")], time: Date(timeIntervalSince1970: 0))
         #expect(line == #"1970-01-01T00:00:00.000Z info remit.watch: file processed file="a b.820" records=3"#)
     }
 
@@ -115,7 +117,9 @@ import Testing
                 + withUnsafeBytes(of: UInt32(0)) { Array($0) } + withUnsafeBytes(of: UInt32(name.count)) { Array($0) }
                 + name
         }
-        let bytes = event(UInt32(IN_CLOSE_WRITE), "a.820") + event(UInt32(IN_MOVED_TO), "b.820") + event(UInt32(IN_Q_OVERFLOW), "")
+        let bytes =
+            event(UInt32(IN_CLOSE_WRITE), "a.820") + event(UInt32(IN_MOVED_TO), "b.820")
+            + event(UInt32(IN_Q_OVERFLOW), "")
         let events = bytes.withUnsafeBytes { InboxWatcher.decode($0) }
         #expect(events == [.complete("a.820"), .complete("b.820"), .overflow])
     }

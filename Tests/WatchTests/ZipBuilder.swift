@@ -18,17 +18,20 @@ struct ZipBuilder {
             let name = Array(item.name.utf8)
             let offset = UInt32(out.count)
             let method: UInt16 = item.deflate ? 8 : 0
-            out += le32(0x0403_4b50) + le16(20) + le16(0) + le16(method) + le16(0) + le16(0) + le32(crc)
+            out +=
+                le32(0x0403_4b50) + le16(20) + le16(0) + le16(method) + le16(0) + le16(0) + le32(crc)
                 + le32(UInt32(data.count)) + le32(UInt32(item.bytes.count)) + le16(UInt16(name.count)) + le16(0) + name
                 + data
-            directory += le32(0x0201_4b50) + le16(3 << 8 | 20) + le16(20) + le16(0) + le16(method) + le16(0)
+            directory +=
+                le32(0x0201_4b50) + le16(3 << 8 | 20) + le16(20) + le16(0) + le16(method) + le16(0)
                 + le16(0) + le32(crc) + le32(UInt32(data.count)) + le32(UInt32(item.bytes.count))
                 + le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(item.unixMode << 16)
                 + le32(offset) + name
         }
         let directoryOffset = UInt32(out.count)
         out += directory
-        out += le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(items.count)) + le16(UInt16(items.count))
+        out +=
+            le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(items.count)) + le16(UInt16(items.count))
             + le32(UInt32(directory.count)) + le32(directoryOffset) + le16(0)
         return out
     }
