@@ -28,7 +28,8 @@ extension HelpText {
         EXIT CODES
           0   stopped by SIGINT or SIGTERM (or --once finished) after finishing the file in hand
           1   the stop timed out; 130/143: a second signal. A restart finishes the interrupted file.
-          2   could not start or go on: no inbox, no usable invoice export, the ledger or DIR not writable
+          2   could not start or go on: no inbox, the ledger or DIR not writable, or (with --once) no
+              usable invoice export; without --once, files wait in the inbox for an export
           64  usage error: the command line was wrong
         """
 

@@ -135,13 +135,15 @@ final class WatchHarness {
         }.sorted()
     }
 
-    /// Polls `condition` every 5 ms until it holds or `seconds` pass; true when it held.
+    /// Polls `condition` every `interval` microseconds (5 ms) until it holds or `seconds` pass; true when it held.
     @discardableResult
-    func waitUntil(seconds: Double = 20, _ condition: () throws -> Bool) rethrows -> Bool {
+    func waitUntil(seconds: Double = 20, every interval: UInt32 = 5000, _ condition: () throws -> Bool) rethrows
+        -> Bool
+    {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try condition() { return true }
-            usleep(5000)
+            usleep(interval)
         }
         return try condition()
     }

@@ -294,4 +294,28 @@ import Testing
         #expect(harness.waitForExit() == 0)
         #expect(harness.names(in: "processed").count == 40 && harness.names(in: "").isEmpty)
     }
+
+    @Test(arguments: [false, true])
+    func anImpatientStopIsStillConsistentOnRestart(secondSignal: Bool) throws {
+        let harness = try WatchHarness()
+        for index in 0..<30 { try harness.drop("i-\(index + 100).820", Sample820.bytes(400 + index)) }
+        // A timeout far shorter than one file: the stop gives up on the file in hand.
+        try harness.start(secondSignal ? [] : ["--shutdown-timeout", "0.001"])
+        #expect(harness.waitUntil { !harness.names(in: "processed").isEmpty })
+        let status: Int32
+        if secondSignal {
+            let pid = try #require(harness.process?.processIdentifier)
+            kill(pid, SIGTERM)
+            status = harness.stop(SIGTERM)
+            #expect(status == 0 || status == 128 + SIGTERM)
+        } else {
+            status = harness.stop(SIGTERM)
+            #expect(status == 0 || status == 1)
+        }
+        try harness.start(["--once"])
+        #expect(harness.waitForExit() == 0)
+        #expect(harness.names(in: "processed").count == 30 && harness.names(in: "").isEmpty)
+        #expect(try harness.ledger().entries().allSatisfy { $0.state == .done && $0.outcome == .processed })
+        if status != 0 { #expect(harness.log.contains("exiting")) }
+    }
 }

@@ -49,9 +49,20 @@ import Testing
                 staging.appendingPathComponent("b-\(index).820").path,
                 harness.inbox.appendingPathComponent("b-\(index).820").path)
         }
-        #expect(harness.waitUntil(seconds: 600) { harness.names(in: "processed").count == count })
+        #expect(
+            harness.waitUntil(seconds: 600, every: 200_000) {
+                ((try? FileManager.default.contentsOfDirectory(
+                    atPath: harness.inbox.appendingPathComponent("processed").path))?
+                    .count ?? 0) == count
+            })
         let seconds = Date().timeIntervalSince(started)
         #expect(harness.stop() == 0)
+        let durations = harness.log.split(separator: " ").filter { $0.hasPrefix("duration_ms=") }.compactMap {
+            Int($0.dropFirst("duration_ms=".count).prefix { $0.isNumber })
+        }.sorted()
+        if !durations.isEmpty {
+            print("remit watch per-file time in the service: median \(durations[durations.count / 2]) ms")
+        }
         print(
             "remit watch throughput: \(count) files in \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", Double(count) / seconds)) files/s"
         )
