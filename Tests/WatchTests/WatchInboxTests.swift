@@ -318,4 +318,40 @@ import Testing
         #expect(try harness.ledger().entries().allSatisfy { $0.state == .done && $0.outcome == .processed })
         if status != 0 { #expect(harness.log.contains("exiting")) }
     }
+
+    @Test func repeatedEventsForOneFileAreFolded() throws {
+        let harness = try WatchHarness()
+        try harness.start(["--log-level", "debug"])
+        #expect(harness.waitUntil { harness.log.contains("watching") })
+        // Writes a temporary file and renames it: MOVED_TO, then CLOSE_WRITE, for one name.
+        #expect(
+            FileManager.default.createFile(
+                atPath: harness.inbox.appendingPathComponent("twice.820").path, contents: Data(Sample820.bytes(23))))
+        #expect(harness.waitUntil { harness.names(in: "processed") == ["twice.820"] })
+        usleep(200_000)
+        #expect(harness.stop() == 0)
+        let lines = harness.log.split(separator: "\n").filter { $0.contains("file=twice.820") && $0.contains(" info ") }
+        #expect(lines.count == 1, "\(harness.log)")
+        #expect(try harness.ledger().duplicates().isEmpty && harness.names(in: "duplicates").isEmpty)
+    }
+
+    @Test func badCommandLinesAndAMissingInbox() throws {
+        let harness = try WatchHarness()
+        #expect(try harness.run(["watch"]).status == 64)
+        #expect(try harness.run(["watch", "inbox", "--out", "out"]).status == 64)
+        #expect(
+            try harness.run(["watch", "inbox", "--invoices", "invoices.csv", "--out", "o", "--log-format", "xml"])
+                .status == 64)
+        let missing = try harness.run(["watch", "nowhere", "--invoices", "invoices.csv", "--out", "out", "--once"])
+        #expect(missing.status == 2)
+        #expect(missing.output.contains("nowhere: error: the inbox is not a folder"))
+        let noExport = try harness.run(["watch", "inbox", "--invoices", "none.csv", "--out", "out", "--once"])
+        try harness.drop("w.820", Sample820.bytes(24))
+        let waiting = try harness.run(["watch", "inbox", "--invoices", "none.csv", "--out", "out", "--once"])
+        #expect(noExport.status == 0 && waiting.status == 2)
+        #expect(waiting.output.contains("none.csv: error: the invoice export does not exist"))
+        #expect(harness.names(in: "") == ["w.820"])
+        #expect(try harness.run(["help", "watch"]).output.contains("remit watch INBOX --invoices PATH --out DIR"))
+        #expect(try harness.run(["status"]).status == 64)
+    }
 }
