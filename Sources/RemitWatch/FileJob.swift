@@ -8,11 +8,13 @@ import RemitPipeline
 /// into a hidden folder; rename it into place; record `written` with the destination; move the input
 /// (with a `.error.txt` beside it when it failed); record `done`. A crash between any two steps leaves
 /// the ledger saying which step to redo, and redoing gives the same bytes.
-package struct FileJob {
+package struct FileJob: Sendable {
     package var options: WatchOptions
     package var ledger: Ledger
     package var fileSystem: FileSystem
     package var exportSource: InvoiceExportSource
+    /// Shared by the workers of one service.
+    package var inFlight: InFlightContent
 
     private var inbox: String { options.inbox }
     private var out: String { options.outputDirectory }
@@ -47,6 +49,8 @@ package struct FileJob {
             return try quarantine(
                 name: name, info: info, kind: "unreadable file", reason: "\(path): error: cannot read: \(error)")
         }
+        guard inFlight.begin(sha256) else { return .busy }
+        defer { inFlight.end(sha256) }
         if let entry = try ledger.entry(sha256: sha256) {
             switch entry.state {
             case .done where entry.outcome == .vanished:
@@ -66,9 +70,15 @@ package struct FileJob {
         } catch {
             return .waitingForExport(error.description)
         }
-        let entry = try ledger.claim(
-            sha256: sha256, name: name, size: size, firstSeen: Self.isoNow(),
-            outputFolder: try outputFolder(for: name, sha256: sha256))
+        let entry: LedgerEntry
+        do {
+            entry = try ledger.claim(
+                sha256: sha256, name: name, size: size, firstSeen: Self.isoNow(),
+                outputFolder: try outputFolder(for: name, sha256: sha256))
+        } catch let error as SQLiteError where error.isConstraintViolation {
+            // Another worker chose the same output folder a moment ago; try again after it.
+            return .busy
+        }
         return try process(entry, name: name, started: started)
     }
 

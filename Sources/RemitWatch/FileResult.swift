@@ -8,6 +8,8 @@ package enum FileResult: Sendable, Equatable {
     case quarantined(destination: String, kind: String)
     /// Nothing to do: the name is gone (already handled), or is a folder.
     case skipped
+    /// Another worker is handling the same content; the name goes back in the queue.
+    case busy
     /// Another process still has the file open for writing; it is taken when closed.
     case stillBeingWritten
     /// No usable invoice export right now; the file stays in the inbox and is tried again.

@@ -2,7 +2,10 @@
 ///
 /// Every state change is one committed transaction, written before the service takes the next step, so a
 /// restart after a crash knows what to finish or redo.
-package final class Ledger {
+///
+/// Unchecked `Sendable`: one connection is used by one worker at a time (each worker opens its own), so
+/// it may be handed to the thread running that worker but is never used from two threads at once.
+package final class Ledger: @unchecked Sendable {
     private let database: SQLiteDatabase
     package var path: String { database.path }
 

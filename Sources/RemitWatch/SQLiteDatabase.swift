@@ -108,6 +108,9 @@ package struct SQLiteError: Error, Sendable, CustomStringConvertible {
     package var code: Int32
     package var message: String
 
+    /// A UNIQUE (or other) constraint refused the statement.
+    package var isConstraintViolation: Bool { code & 0xFF == SQLITE_CONSTRAINT }
+
     package var description: String {
         "\(path): sqlite error \(code) (\(message)) in: \(operation.prefix(80))"
     }

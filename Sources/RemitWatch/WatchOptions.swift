@@ -20,11 +20,14 @@ package struct WatchOptions: Sendable {
     /// Stop after the inbox is empty instead of waiting (`--once`): for cron jobs and tests.
     package var once: Bool
     package var limits: ArchiveLimits
+    /// Files handled at once; each worker has its own ledger connection.
+    package var workers: Int
 
     package init(
         inbox: String, invoices: String, invoiceLayout: String = "generic", outputDirectory: String,
         ledgerPath: String? = nil, settings: ParseSettings, runTime: String? = nil, shutdownTimeout: Double = 30,
-        settleMillis: Int64 = 1000, once: Bool = false, limits: ArchiveLimits = ArchiveLimits()
+        settleMillis: Int64 = 1000, once: Bool = false, limits: ArchiveLimits = ArchiveLimits(),
+        workers: Int = 1
     ) {
         self.inbox = Self.trimmed(inbox)
         self.invoices = invoices
@@ -37,6 +40,7 @@ package struct WatchOptions: Sendable {
         self.settleMillis = settleMillis
         self.once = once
         self.limits = limits
+        self.workers = max(1, workers)
     }
 
     /// `inbox/` and `inbox` name one folder; paths in reports are built as `inbox/NAME` either way.

@@ -1,5 +1,6 @@
 import Foundation
 import RemitCore
+import Synchronization
 
 /// `remit watch`: processes every file that lands in the inbox, one at a time, until asked to stop.
 ///
@@ -44,7 +45,18 @@ package final class WatchService {
         let ledger = try Ledger(path: options.ledgerPath)
         let exportSource = InvoiceExportSource(
             path: options.invoices, settleNanos: options.settleMillis * 1_000_000, fileSystem: fileSystem)
-        let job = FileJob(options: options, ledger: ledger, fileSystem: fileSystem, exportSource: exportSource)
+        let inFlight = InFlightContent()
+        var jobs = [
+            FileJob(
+                options: options, ledger: ledger, fileSystem: fileSystem, exportSource: exportSource, inFlight: inFlight
+            )
+        ]
+        for _ in 1..<options.workers {
+            jobs.append(
+                FileJob(
+                    options: options, ledger: try Ledger(path: options.ledgerPath), fileSystem: fileSystem,
+                    exportSource: exportSource, inFlight: inFlight))
+        }
         try recover(ledger)
         // Watch first, then scan: a file arriving in between is seen twice and folded, never missed.
         let watcher = try InboxWatcher(path: options.inbox)
@@ -56,14 +68,15 @@ package final class WatchService {
             ])
         try scan()
         while !(signals?.stopRequested ?? false) {
-            while let name = next() {
-                try handle(name, job: job)
-                if signals?.stopRequested ?? false { break }
-                // New events join the queue between files, so a burst is taken in arrival order.
+            var batch: [String] = []
+            while batch.count < jobs.count, let name = next() { batch.append(name) }
+            if !batch.isEmpty {
+                try handle(batch, jobs: jobs)
+                // New events join the queue between batches, so a burst is taken in arrival order.
                 try absorb(try watcher.drain())
+                continue
             }
-            if signals?.stopRequested ?? false { break }
-            if options.once && queue.isEmpty && settling.isEmpty { break }
+            if options.once && settling.isEmpty { break }
             let events = try watcher.wait(
                 timeoutMillis: settling.isEmpty ? 1000 : 50, wake: signals?.wakeDescriptor ?? -1)
             if try absorb(events) { break }
@@ -145,12 +158,33 @@ package final class WatchService {
         }
     }
 
-    private func handle(_ name: String, job: FileJob) throws {
-        let started = ContinuousClock.now
-        let result = try job.run(name: name, started: started)
-        let elapsed = ContinuousClock.now - started
+    /// Runs one file per worker at once and logs each result in queue order.
+    private func handle(_ batch: [String], jobs: [FileJob]) throws {
+        let results = Mutex<[Int: (Result<FileResult, any Error>, Duration)]>([:])
+        let work: @Sendable (Int) -> Void = { index in
+            let started = ContinuousClock.now
+            let result = Result { try jobs[index].run(name: batch[index], started: started) }
+            let elapsed = ContinuousClock.now - started
+            results.withLock { $0[index] = (result, elapsed) }
+        }
+        if batch.count == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: batch.count, execute: work)
+        }
+        let collected = results.withLock { $0 }
+        for index in batch.indices {
+            guard let (result, elapsed) = collected[index] else { continue }
+            try log(batch[index], try result.get(), elapsed: elapsed)
+        }
+    }
+
+    private func log(_ name: String, _ result: FileResult, elapsed: Duration) throws {
         let millis = String(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         switch result {
+        case .busy:
+            queue.append(name)
+            queued.insert(name)
         case .skipped:
             logger.debug("nothing to do", ["file": name])
         case .stillBeingWritten:

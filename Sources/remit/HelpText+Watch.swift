@@ -21,6 +21,7 @@ extension HelpText {
           --log-level LEVEL        trace, debug, info, notice, warning, error             (default info)
           --shutdown-timeout SECS  how long SIGTERM may take to finish the file in hand   (default 30)
           --settle-ms MS           a file found at start-up is taken once unchanged this long (default 1000)
+          --workers N              files handled at once (each output is the same either way)  (default 1)
           --once                   process what is in INBOX, then exit
           --strict, --currency CODE, --mappings DIR, --run-time TIME   as for remit reconcile
           -h, --help               show this help

@@ -17,6 +17,7 @@ extension Remit {
                     "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time",
                     "--ledger": "--ledger", "--log-format": "--log-format", "--log-level": "--log-level",
                     "--shutdown-timeout": "--shutdown-timeout", "--settle-ms": "--settle-ms",
+                    "--workers": "--workers",
                 ],
                 flagNames: ["--strict", "--once", "-h", "--help"])
         } catch {
@@ -45,9 +46,11 @@ extension Remit {
             return .usage
         }
         guard let timeout = Double(parsed.options["--shutdown-timeout"] ?? "30"), timeout > 0,
-            let settle = Int64(parsed.options["--settle-ms"] ?? "1000"), settle >= 0
+            let settle = Int64(parsed.options["--settle-ms"] ?? "1000"), settle >= 0,
+            let workers = Int(parsed.options["--workers"] ?? "1"), (1...64).contains(workers)
         else {
-            printer.print(message: "--shutdown-timeout takes seconds above 0 and --settle-ms milliseconds")
+            printer.print(
+                message: "--shutdown-timeout takes seconds above 0, --settle-ms milliseconds, --workers 1 to 64")
             return .usage
         }
         var runTime: String?
@@ -65,7 +68,8 @@ extension Remit {
         let options = WatchOptions(
             inbox: inbox, invoices: invoices, invoiceLayout: parsed.options["--invoice-layout"] ?? "generic",
             outputDirectory: out, ledgerPath: parsed.options["--ledger"], settings: settings, runTime: runTime,
-            shutdownTimeout: timeout, settleMillis: settle, once: parsed.flags.contains("--once"))
+            shutdownTimeout: timeout, settleMillis: settle, once: parsed.flags.contains("--once"),
+            workers: workers)
         let signals = ShutdownSignals(timeout: timeout, logger: logger)
         do {
             let code = try WatchService(options: options, logger: logger, signals: signals).run()

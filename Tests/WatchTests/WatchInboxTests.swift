@@ -354,4 +354,17 @@ import Testing
         #expect(try harness.run(["help", "watch"]).output.contains("remit watch INBOX --invoices PATH --out DIR"))
         #expect(try harness.run(["status"]).status == 64)
     }
+
+    @Test func workersNeverHandleOneContentTwice() throws {
+        let harness = try WatchHarness()
+        try harness.drop("a-1.820", Sample820.bytes(25))
+        try harness.drop("a-2.820", Sample820.bytes(25))
+        try harness.drop("a-3.820", Sample820.bytes(25))
+        try harness.drop("b.820", Sample820.bytes(26))
+        try harness.start(["--workers", "4", "--once"])
+        #expect(harness.waitForExit() == 0, "\(harness.log)")
+        #expect(harness.names(in: "processed").count == 2 && harness.names(in: "duplicates").count == 2)
+        #expect(try harness.ledger().entries().count == 2)
+        #expect(harness.names(in: "processed").contains("b.820"))
+    }
 }
