@@ -38,8 +38,9 @@ package struct FileJob: Sendable {
         if fileSystem.isOpenForWriting(path) { return .stillBeingWritten }
         let sha256: String
         let size: Int64
-        // TODO: hash from a descriptor opened with O_NOFOLLOW and hand it to the parsers; a file swapped for
-        // a link between the lstat above and this open would be read through the link.
+        // TODO: hash from a descriptor opened with O_NOFOLLOW and hand it to the parsers. Today a file
+        // swapped for a link after the lstat above is read through the link; the lstat comparisons below and
+        // after the reconcile catch the swap and discard what was read, but the read has happened.
         do {
             (sha256, size) = try SHA256Hasher.hashFile(path, calls: fileSystem.calls)
         } catch let error as SystemCallError {
@@ -49,19 +50,22 @@ package struct FileJob: Sendable {
             return try quarantine(
                 name: name, info: info, kind: "unreadable file", reason: "\(path): error: cannot read: \(error)")
         }
+        // Changed while being hashed: not complete after all.
+        guard try fileSystem.status(path) == info else { return .stillBeingWritten }
         guard inFlight.begin(sha256) else { return .busy }
         defer { inFlight.end(sha256) }
         if let entry = try ledger.entry(sha256: sha256) {
             switch entry.state {
             case .done where entry.outcome == .vanished:
                 try ledger.reclaim(id: entry.id, name: name, size: size)
-                return try process(try ledger.entry(sha256: sha256) ?? entry, name: name, started: started)
+                return try process(
+                    try ledger.entry(sha256: sha256) ?? entry, name: name, info: info, started: started)
             case .done:
                 return try duplicate(name: name, of: entry)
             case .written:
                 return .finished(try move(entry, name: name, started: started))
             case .claimed:
-                return try process(entry, name: name, started: started)
+                return try process(entry, name: name, info: info, started: started)
             }
         }
         // Resolve the export before claiming, so a missing export leaves nothing half begun.
@@ -69,6 +73,11 @@ package struct FileJob: Sendable {
             _ = try exportSource.current(now: Self.nowNanos())
         } catch {
             return .waitingForExport(error.description)
+        }
+        // An interrupted entry under this name whose content was since replaced will not come back.
+        for stale in try ledger.unfinished() where stale.name == name && stale.state == .claimed {
+            if let folder = stale.outputFolder { try fileSystem.removeTree(out + "/" + folder) }
+            try ledger.markVanished(id: stale.id, finished: Self.isoNow(), releasingOutputFolder: true)
         }
         let entry: LedgerEntry
         do {
@@ -79,7 +88,7 @@ package struct FileJob: Sendable {
             // Another worker chose the same output folder a moment ago; try again after it.
             return .busy
         }
-        return try process(entry, name: name, started: started)
+        return try process(entry, name: name, info: info, started: started)
     }
 
     /// The output folder's name: the input's name, or the name with a fingerprint prefix when taken.
@@ -94,7 +103,9 @@ package struct FileJob: Sendable {
     }
 
     /// Expands, reconciles, puts the outputs in place and records `written`, then moves the input.
-    private func process(_ claimed: LedgerEntry, name: String, started: ContinuousClock.Instant) throws -> FileResult {
+    private func process(
+        _ claimed: LedgerEntry, name: String, info: FileSystem.Status, started: ContinuousClock.Instant
+    ) throws -> FileResult {
         let path = inbox + "/" + name
         let sha = claimed.sha256 ?? ""
         let folder = claimed.outputFolder ?? name
@@ -126,6 +137,13 @@ package struct FileJob: Sendable {
             formats = summary.formats
             records = summary.records
             outputs = try fileSystem.list(partial).filter { !$0.hasPrefix(".") }
+            // The file must be the one that was fingerprinted: rewritten or swapped meanwhile, the outputs are
+            // dropped and the entry stays claimed until the file is complete again.
+            guard try fileSystem.status(path) == info else {
+                try fileSystem.removeTree(partial)
+                try fileSystem.removeTree(staging)
+                return .stillBeingWritten
+            }
             try fileSystem.removeTree(out + "/" + folder)
             try fileSystem.rename(partial, to: out + "/" + folder)
             try fileSystem.syncFolder(out)

@@ -122,9 +122,15 @@ package final class Ledger: @unchecked Sendable {
     }
 
     /// Records an input that is gone from the inbox before it was finished.
-    package func markVanished(id: Int64, finished: String) throws(SQLiteError) {
+    ///
+    /// - Parameter releasingOutputFolder: true when the entry's output folder was removed, so its name may
+    ///   be used again.
+    package func markVanished(id: Int64, finished: String, releasingOutputFolder: Bool = false)
+        throws(SQLiteError)
+    {
         try database.query(
-            "UPDATE inputs SET state = 'done', outcome = 'vanished', finished = ? WHERE id = ?",
+            "UPDATE inputs SET state = 'done', outcome = 'vanished', finished = ?"
+                + (releasingOutputFolder ? ", output_folder = NULL, outputs = ''" : "") + " WHERE id = ?",
             [.text(finished), .integer(id)])
     }
 

@@ -367,4 +367,23 @@ import Testing
         #expect(try harness.ledger().entries().count == 2)
         #expect(harness.names(in: "processed").contains("b.820"))
     }
+
+    @Test func anInterruptedEntryWhoseNameNowHoldsOtherContentIsLetGo() throws {
+        let harness = try WatchHarness()
+        try FileManager.default.createDirectory(
+            at: harness.out.appendingPathComponent("r.820"), withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: harness.out.appendingPathComponent("r.820/report.html"))
+        do {
+            let ledger = try harness.ledger()
+            _ = try ledger.claim(sha256: "0000", name: "r.820", size: 4, firstSeen: "t", outputFolder: "r.820")
+        }
+        try harness.drop("r.820", Sample820.bytes(27))
+        try harness.start(["--once"])
+        #expect(harness.waitForExit() == 0, "\(harness.log)")
+        let entries = try harness.ledger().entries()
+        #expect(entries.map(\.outcome) == [.vanished, .processed])
+        #expect(entries.last?.outputFolder == "r.820" && outputsComplete(harness, "r.820"))
+        let report = try String(contentsOf: harness.out.appendingPathComponent("r.820/report.html"), encoding: .utf8)
+        #expect(report != "half")
+    }
 }
