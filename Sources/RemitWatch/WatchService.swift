@@ -245,9 +245,3 @@ package final class WatchService {
         try fileSystem.removeTree(options.outputDirectory + "/.staging")
     }
 }
-
-/// `--once` found no invoice export to use.
-package struct InvoiceExportUnavailable: Error, CustomStringConvertible {
-    package var problem: String
-    package var description: String { problem }
-}
