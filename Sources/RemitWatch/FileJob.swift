@@ -204,10 +204,11 @@ package struct FileJob: Sendable {
         -> FileResult
     {
         let destination = try freeName(in: "quarantine", for: name, sha256: "")
-        // TODO: with no fingerprint there is no key; a crash between this record and the rename records the
-        // file a second time at the next start.
+        // No fingerprint without reading it; the inode and time key the row, so a crash between this record
+        // and the rename does not record it twice.
         try ledger.recordQuarantine(
-            name: name, size: info.size, seen: Self.isoNow(), destination: destination, reason: reason)
+            name: name, size: info.size, seen: Self.isoNow(), destination: destination, reason: reason,
+            identity: "\(info.inode):\(info.modified)")
         try fileSystem.rename(inbox + "/" + name, to: inbox + "/" + destination)
         try fileSystem.syncFolder(inbox)
         return .quarantined(destination: destination, kind: kind)

@@ -34,7 +34,8 @@ package final class Ledger: @unchecked Sendable {
                 destination TEXT,
                 records INTEGER,
                 errors TEXT,
-                duration_ms INTEGER
+                duration_ms INTEGER,
+                identity TEXT UNIQUE
             );
             CREATE TABLE IF NOT EXISTS duplicates (
                 id INTEGER PRIMARY KEY,
@@ -135,13 +136,19 @@ package final class Ledger: @unchecked Sendable {
     }
 
     /// Records a link or special file refused unread.
-    package func recordQuarantine(name: String, size: Int64, seen: String, destination: String, reason: String)
-        throws(SQLiteError)
-    {
+    ///
+    /// - Parameter identity: what tells this file from others without reading it (inode and modification
+    ///   time, which a rename keeps), so recording it again after a crash adds no second row.
+    package func recordQuarantine(
+        name: String, size: Int64, seen: String, destination: String, reason: String, identity: String
+    ) throws(SQLiteError) {
         try database.query(
-            "INSERT INTO inputs (sha256, name, size, first_seen, finished, state, outcome, destination, errors) "
-                + "VALUES (NULL, ?, ?, ?, ?, 'done', 'quarantined', ?, ?)",
-            [.text(name), .integer(size), .text(seen), .text(seen), .text(destination), .text(reason)])
+            "INSERT OR IGNORE INTO inputs (sha256, name, size, first_seen, finished, state, outcome, destination, "
+                + "errors, identity) VALUES (NULL, ?, ?, ?, ?, 'done', 'quarantined', ?, ?, ?)",
+            [
+                .text(name), .integer(size), .text(seen), .text(seen), .text(destination), .text(reason),
+                .text(identity),
+            ])
     }
 
     /// Records a file whose content was processed before; once per name and destination.

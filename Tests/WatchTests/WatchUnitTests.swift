@@ -93,7 +93,16 @@ import Testing
             try ledger.recordDuplicate(sha256: "ab", name: "c.820", seen: "t", destination: "duplicates/c.820")
             try ledger.recordDuplicate(sha256: "ab", name: "c.820", seen: "t", destination: "duplicates/c.820")
         }
+        do {
+            let ledger = try Ledger(path: path)
+            for _ in 0..<2 {
+                try ledger.recordQuarantine(
+                    name: "l.820", size: 0, seen: "t", destination: "quarantine/l.820", reason: "link",
+                    identity: "12:34")
+            }
+        }
         let reopened = try Ledger(path: path)
+        #expect(try reopened.entries().filter { $0.outcome == .quarantined }.count == 1)
         let entry = try #require(try reopened.entry(sha256: "ab"))
         #expect(entry.state == .written && entry.outputs == ["a.820/report.html"])
         #expect(try reopened.unfinished().count == 1)
