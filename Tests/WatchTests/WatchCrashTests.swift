@@ -10,13 +10,18 @@ import Testing
 @Suite(.serialized) struct WatchCrashTests {
     static var kills: Int { Int(ProcessInfo.processInfo.environment["REMIT_WATCH_KILLS"] ?? "") ?? 50 }
 
-    /// The files fed in one round: originals `f-NNNN.820`, and every fifth round a copy of an earlier
+    /// The files fed in one round: two originals `f-NNNN.820`, and every fifth round a copy of an earlier
     /// original named `g-NNNN.820`, which sorts after every original.
     static func batch(_ round: Int) -> [(name: String, bytes: [UInt8])] {
-        var files = [(name: "f-\(String(round + 10_000).dropFirst()).820", bytes: Sample820.bytes(1000 + round))]
+        var files = (0..<2).map { part in
+            (
+                name: "f-\(String(round * 2 + part + 10_000).dropFirst()).820",
+                bytes: Sample820.bytes(1000 + round * 2 + part)
+            )
+        }
         if round % 5 == 4 {
             files.append(
-                (name: "g-\(String(round + 10_000).dropFirst()).820", bytes: Sample820.bytes(1000 + round - 3)))
+                (name: "g-\(String(round + 10_000).dropFirst()).820", bytes: Sample820.bytes(1000 + round * 2 - 5)))
         }
         return files
     }
@@ -33,8 +38,8 @@ import Testing
                 try harness.moveIn(file.name, file.bytes)
                 fed.append(file)
             }
-            // Up to 150 ms: sometimes during start-up, often in the middle of a file.
-            usleep(UInt32.random(in: 0..<150_000, using: &generator))
+            // Up to 100 ms: sometimes during start-up, often in the middle of a file.
+            usleep(UInt32.random(in: 0..<100_000, using: &generator))
             #expect(harness.stop(SIGKILL) == 128 + SIGKILL)
             if harness.exists("out/ledger.sqlite3"), try !harness.ledger().unfinished().isEmpty { interrupted += 1 }
         }
