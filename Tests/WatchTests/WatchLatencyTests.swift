@@ -27,7 +27,8 @@ import Testing
         #expect(harness.stop() == 0)
         let median = latencies.sorted()[latencies.count / 2]
         print(
-            "remit watch latency: median \(Int(median)) ms over \(latencies.count) files, max \(Int(latencies.max() ?? 0)) ms"
+            "remit watch latency: median \(Int(median)) ms over \(latencies.count) files, "
+                + "max \(Int(latencies.max() ?? 0)) ms"
         )
         #expect(median < 1000)
     }
@@ -65,7 +66,8 @@ import Testing
             print("remit watch per-file time in the service: median \(durations[durations.count / 2]) ms")
         }
         print(
-            "remit watch throughput (--workers \(workers)): \(count) files in \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", Double(count) / seconds)) files/s"
+            "remit watch throughput (--workers \(workers)): \(count) files in \(String(format: "%.1f", seconds)) s = "
+                + "\(String(format: "%.1f", Double(count) / seconds)) files/s"
         )
     }
 }
