@@ -11,6 +11,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RemitCore", dependencies: ["CCrypto"]),
         .target(name: "RemitBAI2", dependencies: ["RemitCore"]),
         .target(name: "RemitISO20022", dependencies: ["RemitCore", "CLibXML2"]),
@@ -26,7 +28,8 @@ let package = Package(
                 "RemitReport",
             ]
         ),
-        .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore"]),
+        .target(name: "RemitWatch", dependencies: ["RemitPipeline", "RemitCore", "CSQLite3", "CZlib"]),
+        .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore", "RemitWatch"]),
         .executableTarget(
             name: "RemitBench",
             dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitMatch", "RemitPipeline"]
@@ -40,5 +43,6 @@ let package = Package(
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),
+        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitCore"]),
     ]
 )

@@ -4,17 +4,21 @@ import RemitCore
 public struct DiagnosticPrinter: Sendable {
     /// Lowest severity printed; notes are hidden unless asked for.
     public var minimum: Diagnostic.Severity
+    /// Prints nothing: for callers that collect the diagnostics from the outputs instead (`remit watch`).
+    public var muted: Bool
 
-    public init(minimum: Diagnostic.Severity = .warning) {
+    public init(minimum: Diagnostic.Severity = .warning, muted: Bool = false) {
         self.minimum = minimum
+        self.muted = muted
     }
 
     public func print(_ diagnostic: Diagnostic) {
-        guard diagnostic.severity >= minimum else { return }
+        guard !muted, diagnostic.severity >= minimum else { return }
         writeLine(diagnostic.description)
     }
 
     public func print(message: String) {
+        guard !muted else { return }
         writeLine("remit: " + message)
     }
 

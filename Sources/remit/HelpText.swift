@@ -20,12 +20,16 @@ enum HelpText {
         USAGE
           remit reconcile --invoices FILE [options] INPUT...
           remit convert [options] INPUT...
+          remit watch INBOX --invoices PATH --out DIR [options]
+          remit status --out DIR
           remit help [COMMAND]
           remit --version
 
         COMMANDS
           reconcile   match remittance inputs against an invoice export and write the report
           convert     stream the canonical records of any supported input as JSON Lines or CSV
+          watch       process every file dropped into a folder, as a service, with a ledger
+          status      show what the watch ledger holds
 
         Problems are printed to stderr as path:line:column: severity: message.
 

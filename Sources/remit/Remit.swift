@@ -18,6 +18,8 @@ enum Remit {
             switch rest.first {
             case "reconcile": print(HelpText.reconcile)
             case "convert": print(HelpText.convert)
+            case "watch": print(HelpText.watch)
+            case "status": print(HelpText.status)
             case nil: print(HelpText.main)
             case let other?:
                 printer.print(message: "no command '\(other)'; see 'remit --help'")
@@ -26,13 +28,15 @@ enum Remit {
             return .success
         case "reconcile": return reconcile(rest, printer: printer)
         case "convert": return convert(rest, printer: printer)
+        case "watch": return watch(rest, printer: printer)
+        case "status": return status(rest, printer: printer)
         default:
             printer.print(message: "unknown command '\(command)'; see 'remit --help'")
             return .usage
         }
     }
 
-    private static let environment = ProcessInfo.processInfo.environment
+    static let environment = ProcessInfo.processInfo.environment
 
     private static func mappings(_ explicit: String?) -> String? {
         MappingsDirectory.locate(
@@ -47,7 +51,7 @@ enum Remit {
     }
 
     /// The settings the options ask for; nil after printing why not, with `failure` set to the exit code.
-    private static func settings(_ parsed: ArgumentParser, printer: DiagnosticPrinter, failure: inout ExitCode)
+    static func settings(_ parsed: ArgumentParser, printer: DiagnosticPrinter, failure: inout ExitCode)
         -> ParseSettings?
     {
         let currency = (parsed.options["--currency"] ?? Currency.defaultCode).uppercased()

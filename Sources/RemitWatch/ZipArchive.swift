@@ -1,0 +1,211 @@
+import RemitCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reads a .zip archive's central directory and expands its entries into a folder, safely.
+///
+/// Only what a remittance archive needs: stored and deflated entries, no encryption, no Zip64. Every
+/// entry name is checked before anything is written: no absolute paths, no `..`, no backslashes, no links,
+/// no two entries of one name; the limits bound the count, each entry's size, the total and the ratio.
+package struct ZipArchive {
+    /// One entry of the central directory.
+    package struct Entry: Sendable, Equatable {
+        package var name: String
+        package var method: UInt16
+        package var flags: UInt16
+        package var crc32: UInt32
+        package var compressedSize: Int64
+        package var size: Int64
+        package var localHeaderOffset: Int64
+        package var isLink: Bool
+        /// Where the entry's central directory record starts, for locating errors.
+        package var directoryOffset: Int64
+    }
+
+    package let path: String
+    package let entries: [Entry]
+    private let limits: ArchiveLimits
+    private let fileSystem: FileSystem
+
+    /// Reads the central directory of the archive at `path`.
+    ///
+    /// - Throws: `Diagnostic` locating the bad structure by byte offset.
+    package init(path: String, limits: ArchiveLimits, fileSystem: FileSystem = .live) throws {
+        self.path = path
+        self.limits = limits
+        self.fileSystem = fileSystem
+        let fd = try fileSystem.calls.openForReading(path)
+        defer { try? fileSystem.calls.closeFile(fd, path: path) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemCallError(call: "fstat", path: path, errno: errno) }
+        let size = Int64(info.st_size)
+        // The end record is 22 bytes plus a comment of at most 65,535.
+        let tailStart = max(0, size - 22 - 65_535)
+        let tail = try fileSystem.read(fd, at: tailStart, count: Int(size - tailStart), path: path)
+        guard tail.count >= 22,
+            let end = stride(from: tail.count - 22, through: 0, by: -1).first(where: {
+                Self.u32(tail, $0) == 0x0605_4b50
+            })
+        else {
+            throw Self.problem(path, size, "no end of central directory record: not a zip archive or cut short")
+        }
+        let count = Int(Self.u16(tail, end + 10))
+        let directorySize = Int64(Self.u32(tail, end + 12))
+        let directoryOffset = Int64(Self.u32(tail, end + 16))
+        let endOffset = tailStart + Int64(end)
+        if count == 0xFFFF || directoryOffset == 0xFFFF_FFFF {
+            // TODO: Zip64 archives (over 65,535 entries or 4 GiB) are refused; remittance archives are small.
+            throw Self.problem(path, endOffset, "Zip64 archives are not supported")
+        }
+        guard count <= limits.maxEntries else {
+            throw Self.problem(path, endOffset, "\(count) entries, more than the limit of \(limits.maxEntries)")
+        }
+        guard directoryOffset + directorySize <= endOffset else {
+            throw Self.problem(path, endOffset, "the central directory lies outside the file")
+        }
+        let directory = try fileSystem.read(fd, at: directoryOffset, count: Int(directorySize), path: path)
+        var entries: [Entry] = []
+        var names: Set<String> = []
+        var at = 0
+        for index in 0..<count {
+            let offset = directoryOffset + Int64(at)
+            guard at + 46 <= directory.count, Self.u32(directory, at) == 0x0201_4b50 else {
+                throw Self.problem(path, offset, "central directory entry \(index + 1) is damaged")
+            }
+            let nameLength = Int(Self.u16(directory, at + 28))
+            let extraLength = Int(Self.u16(directory, at + 30))
+            let commentLength = Int(Self.u16(directory, at + 32))
+            guard at + 46 + nameLength <= directory.count else {
+                throw Self.problem(path, offset, "central directory entry \(index + 1) is cut short")
+            }
+            let nameBytes = Array(directory[(at + 46)..<(at + 46 + nameLength)])
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            let madeBy = Self.u16(directory, at + 4) >> 8
+            let external = Self.u32(directory, at + 38)
+            let entry = Entry(
+                name: name, method: Self.u16(directory, at + 10), flags: Self.u16(directory, at + 8),
+                crc32: Self.u32(directory, at + 16), compressedSize: Int64(Self.u32(directory, at + 20)),
+                size: Int64(Self.u32(directory, at + 24)), localHeaderOffset: Int64(Self.u32(directory, at + 42)),
+                isLink: madeBy == 3 && (external >> 16) & UInt32(S_IFMT) == UInt32(S_IFLNK), directoryOffset: offset)
+            try Self.check(entry, nameBytes: nameBytes, in: path, limits: limits)
+            guard names.insert(name).inserted else {
+                throw Self.problem(path, offset, "entry '\(name)' appears twice")
+            }
+            entries.append(entry)
+            at += 46 + nameLength + extraLength + commentLength
+        }
+        let total = entries.reduce(Int64(0)) { $0 + $1.size }
+        guard total <= limits.maxTotalBytes else {
+            throw Self.problem(path, endOffset, "entries expand to \(total) bytes, more than \(limits.maxTotalBytes)")
+        }
+        self.entries = entries
+    }
+
+    /// The checks on one entry made before anything is written.
+    private static func check(_ entry: Entry, nameBytes: [UInt8], in path: String, limits: ArchiveLimits) throws {
+        let at = entry.directoryOffset
+        let name = entry.name
+        if entry.isLink { throw problem(path, at, "entry '\(name)' is a symbolic link; links are refused") }
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        if name.hasPrefix("/") || nameBytes.contains(0) || nameBytes.contains(UInt8(ascii: "\\"))
+            || parts.contains("..") || parts.dropLast().contains("") || name.utf8.count > 255
+        {
+            throw problem(path, at, "entry name '\(name)' would leave the target folder or is not a plain path")
+        }
+        if entry.flags & 1 != 0 { throw problem(path, at, "entry '\(name)' is encrypted") }
+        guard entry.method == 0 || entry.method == 8 else {
+            throw problem(path, at, "entry '\(name)' uses compression method \(entry.method); only 0 and 8 are read")
+        }
+        if entry.size == 0xFFFF_FFFF || entry.compressedSize == 0xFFFF_FFFF || entry.localHeaderOffset == 0xFFFF_FFFF {
+            throw problem(path, at, "entry '\(name)' needs Zip64, which is not supported")
+        }
+        guard entry.size <= limits.maxEntryBytes else {
+            throw problem(path, at, "entry '\(name)' expands to \(entry.size) bytes, more than \(limits.maxEntryBytes)")
+        }
+        // Small text compresses well; the ratio only matters once an entry is big enough to hurt.
+        if entry.size > 1 << 20, entry.size > max(entry.compressedSize, 1) * limits.maxRatio {
+            throw problem(path, at, "entry '\(name)' expands more than \(limits.maxRatio) times: refused as a zip bomb")
+        }
+    }
+
+    /// True for entries that are not inputs: folders, and hidden or resource-fork files (`__MACOSX/`, `._x`).
+    package static func isSkipped(_ entry: Entry) -> Bool {
+        entry.name.hasSuffix("/")
+            || entry.name.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "__MACOSX" }
+    }
+
+    /// Expands every input entry into `folder`, keeping entry paths; returns the written paths in entry order.
+    ///
+    /// - Throws: `Diagnostic` for damaged data, a CRC mismatch or a size beyond what the directory declared.
+    package func expand(into folder: String) throws -> [String] {
+        let fd = try fileSystem.calls.openForReading(path)
+        defer { try? fileSystem.calls.closeFile(fd, path: path) }
+        var written: [String] = []
+        for entry in entries where !Self.isSkipped(entry) {
+            let local = try fileSystem.read(fd, at: entry.localHeaderOffset, count: 30, path: path)
+            guard local.count == 30, Self.u32(local, 0) == 0x0403_4b50 else {
+                throw Self.problem(path, entry.localHeaderOffset, "local header of '\(entry.name)' is damaged")
+            }
+            let dataStart = entry.localHeaderOffset + 30 + Int64(Self.u16(local, 26)) + Int64(Self.u16(local, 28))
+            let target = folder + "/" + entry.name
+            try fileSystem.makeFolder(FileSystem.parent(of: target))
+            let output = try BufferedOutput(creating: target, calls: fileSystem.calls)
+            var crc: UInt32 = 0
+            var size: Int64 = 0
+            let sink: ([UInt8]) throws -> Void = { bytes in
+                size += Int64(bytes.count)
+                guard size <= entry.size else {
+                    throw Self.problem(self.path, dataStart, "entry '\(entry.name)' holds more than its declared size")
+                }
+                crc = bytes.withUnsafeBytes { ZlibStream.crc32($0, seed: crc) }
+                try output.write(bytes)
+            }
+            let inflater = entry.method == 8 ? try ZlibStream(.rawInflate) : nil
+            var offset: Int64 = 0
+            do {
+                while offset < entry.compressedSize {
+                    let count = Int(min(entry.compressedSize - offset, 256 * 1024))
+                    let chunk = try fileSystem.read(fd, at: dataStart + offset, count: count, path: path)
+                    guard chunk.count == count else {
+                        throw Self.problem(path, dataStart + offset, "entry '\(entry.name)' is cut short")
+                    }
+                    offset += Int64(count)
+                    if let inflater {
+                        try chunk.withUnsafeBytes {
+                            try inflater.process($0, last: offset == entry.compressedSize, output: sink)
+                        }
+                    } else {
+                        try sink(chunk)
+                    }
+                }
+                if let inflater, !inflater.finished {
+                    try [UInt8]().withUnsafeBytes { try inflater.process($0, last: true, output: sink) }
+                }
+            } catch let error as ZlibError {
+                throw Self.problem(path, dataStart + error.offset, "entry '\(entry.name)': \(error.message)")
+            }
+            try output.close()
+            guard crc == entry.crc32, size == entry.size else {
+                throw Self.problem(path, dataStart, "entry '\(entry.name)' fails its CRC-32 or size check")
+            }
+            written.append(target)
+        }
+        return written
+    }
+
+    private static func problem(_ path: String, _ offset: Int64, _ message: String) -> Diagnostic {
+        Diagnostic(
+            .error, code: "zip.refused", message, at: SourceLocation(file: path, line: 0, column: 0, byteOffset: offset)
+        )
+    }
+
+    private static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
+        UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+    }
+
+    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16
+    }
+}
