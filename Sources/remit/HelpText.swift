@@ -12,9 +12,9 @@ enum HelpText {
     static let main = """
         remit: deduction management for order-to-cash.
 
-        Reads remittance and bank files (X12 820, BAI2, ISO 20022 camt.053/camt.054/remt.001), turns them into
-        canonical payments, remittance lines and deductions, matches them against an ERP invoice export,
-        and writes records and a reconciliation report an auditor can sign.
+        Reads remittance and bank files (X12 820 and 812, BAI2, ISO 20022 camt.053/camt.054/remt.001),
+        turns them into canonical payments, remittance lines and deductions, matches them against an ERP
+        invoice export, and writes records and a reconciliation report an auditor can sign.
 
         USAGE
           remit reconcile --invoices FILE [options] INPUT...
