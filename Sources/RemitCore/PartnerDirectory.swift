@@ -14,13 +14,20 @@ public struct Partner: Sendable, Hashable {
     public var payerNames: [String]
     /// The partner's folder.
     public var directory: String
+    /// The retailer-portal code list (`portal_codes` in `partner.json`, e.g. `PORTAL-WALMART`) whose rows in
+    /// `mappings/reason-codes/` decide this partner's codes after its own `reason-codes.tsv`.
+    public var portalCodeList: String?
 
-    public init(key: String, name: String, payerIDs: [String], payerNames: [String], directory: String) {
+    public init(
+        key: String, name: String, payerIDs: [String], payerNames: [String], directory: String,
+        portalCodeList: String? = nil
+    ) {
         self.key = key
         self.name = name
         self.payerIDs = payerIDs
         self.payerNames = payerNames
         self.directory = directory
+        self.portalCodeList = portalCodeList
     }
 }
 
@@ -53,11 +60,12 @@ public struct PartnerDirectory: Sendable {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 let decoded = try JSONDecoder().decode(file, from: data)
                 directory.add(Partner(key: key, name: decoded.name, payerIDs: decoded.payer_ids ?? [],
-                    payerNames: decoded.payer_names ?? [], directory: folder))
+                    payerNames: decoded.payer_names ?? [], directory: folder, portalCodeList: decoded.portal_codes))
             } catch {
                 throw Diagnostic(.error, code: "mapping.partner", "cannot read partner file: \(error)",
                     at: .wholeFile(path),
-                    hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...]}")
+                    hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...], "
+                        + "\"portal_codes\": ...}")
             }
         }
         return directory
@@ -97,4 +105,5 @@ private struct PartnerFile: Decodable {
     // swift-format-ignore: AlwaysUseLowerCamelCase
     var payer_ids: [String]?
     var payer_names: [String]?
+    var portal_codes: String?
 }

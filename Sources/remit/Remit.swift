@@ -76,6 +76,8 @@ enum Remit {
         settings.mappingsDirectory = folder
         do {
             settings.crosswalk = try ParseSettings.loadCrosswalk(mappingsDirectory: folder)
+            settings.partnerCodes = try ParseSettings.loadPartnerCodes(
+                mappingsDirectory: folder, crosswalk: settings.crosswalk)
             settings.bai2TypeCodes = try ParseSettings.loadBAI2TypeCodes(mappingsDirectory: folder)
         } catch {
             printer.print(error)
