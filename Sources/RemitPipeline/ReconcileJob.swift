@@ -48,8 +48,16 @@ public enum ReconcileJob {
         let partners =
             try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
             ?? PartnerDirectory()
+        // Announced deductions (812) are expectations, not money withheld: they stay out of matching and the
+        // register, and are linked to the 820 deductions that take them.
+        let deductions = inputs.flatMap(\.deductions)
         let reconciliation = Matcher(options: MatchOptions(partners: partners)).reconcile(
-            lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices)
+            lines: inputs.flatMap(\.lines), deductions: deductions.filter { $0.origin != .announced },
+            invoices: export.invoices)
+        let announcements = MemoLinker(partners: partners).link(
+            deductions: deductions.filter { $0.origin == .announced } + reconciliation.deductions,
+            lines: inputs.flatMap(\.lines)
+        ).announcements
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
             summaries[index].transactionExceptions = inputs[index].transactions.filter {
@@ -84,11 +92,10 @@ public enum ReconcileJob {
                     at: .wholeFile(target), hint: "give --out a folder that holds none of the inputs under these names")
             }
         }
-        let analysis = try ReportWriter.writeAll(
-            ReportInput(
-                manifest: manifest, files: summaries, invoiceExport: exportSummary,
-                reconciliation: reconciliation),
-            to: options.outputDirectory, calls: calls)
+        var reportInput = ReportInput(
+            manifest: manifest, files: summaries, invoiceExport: exportSummary, reconciliation: reconciliation)
+        reportInput.announcements = announcements
+        let analysis = try ReportWriter.writeAll(reportInput, to: options.outputDirectory, calls: calls)
 
         let all = export.diagnostics + inputs.flatMap(\.diagnostics)
         let errors = all.filter { $0.severity == .error }.count
@@ -108,12 +115,21 @@ public enum ReconcileJob {
             "\(counted(overall.linesIn, "line")) (\(overall.linesMatched) matched, \(overall.linesUnmatched) "
             + "unmatched, \(overall.linesRejected) rejected), \(counted(overall.deductions, "deduction"))"
             + (deducted.isEmpty ? "" : " (\(deducted))")
+            + announced(announcements)
             + (overall.bankTransactions == 0
                 ? "" : "; \(counted(overall.bankTransactions, "bank transaction")) (not matched yet)")
             + "; \(ties); \(counted(errors, "error")), \(counted(warnings, "warning")); wrote \(folder)report.html"
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
+    }
+
+    /// `; 3 announced in 812 memos (1 taken, 2 not yet)`, or nothing when the run read no 812.
+    static func announced(_ announcements: Announcements) -> String {
+        guard !announcements.isEmpty else { return "" }
+        let taken = announcements.linked.reduce(0) { $0 + $1.announced.count }
+        let total = taken + announcements.notYetTaken.count
+        return "; \(total) announced in 812 memos (\(taken) taken, \(announcements.notYetTaken.count) not yet)"
     }
 
     /// `1 line`, `0 lines`, `2 lines`.

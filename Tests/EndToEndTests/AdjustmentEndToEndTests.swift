@@ -56,4 +56,33 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("partners/acme/reason-codes.tsv:3:1: error: unknown category 'not-a-category'"))
     }
+
+    @Test func reconcileLinksBigMartsMemosToTheADXThatTakeThemAndCountsThemOnce() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "fixtures/retail/bigmart-2026-11-30.820",
+            "fixtures/retail/corner-grocer-2026-12-01.820", "fixtures/retail/bigmart-2026-11-25.812", "--out",
+            out.path,
+        ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        // The same 8 deductions and 850.00 as without the 812: announced memos are not counted again.
+        #expect(
+            result.stderr == "remit: 14 lines (12 matched, 2 unmatched, 0 rejected), 8 deductions (850.00 USD); "
+                + "4 announced in 812 memos (3 taken, 1 not yet); all 29 tie-outs tie; 0 errors, 0 warnings; "
+                + "wrote \(out.path)/report.html\n")
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+                as? [String: Any])
+        let announcements = try #require(summary["announcements"] as? [String: Any])
+        let linked = try #require(announcements["linked"] as? [[String: Any]])
+        #expect(linked.map { $0["memo_number"] as? String } == ["CB7781", "DM55502"])
+        #expect(linked.map { $0["amounts_agree"] as? Bool } == [true, true])
+        #expect(announcements["not_yet_taken_count"] as? Int == 1)
+        #expect(announcements["taken_not_announced_count"] as? Int == 4, "DM55501, DM55503, DM55504, DM55505")
+        let register = try String(contentsOf: out.appendingPathComponent("deductions.jsonl"), encoding: .utf8)
+        #expect(!register.contains("\"announced\""))
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<h3>6.1 Announced deductions (X12 812)</h3>"))
+        #expect(html.contains("<h4>Announced, not yet taken (1)</h4>"))
+    }
 }

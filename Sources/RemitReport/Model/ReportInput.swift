@@ -8,6 +8,8 @@ public struct ReportInput: Sendable {
     public var files: [FileSummary]
     public var invoiceExport: InvoiceExportSummary
     public var reconciliation: Reconciliation
+    /// What became of the deductions announced in 812 memos; empty when the run read none.
+    public var announcements = Announcements()
 
     public init(
         manifest: RunManifest, files: [FileSummary], invoiceExport: InvoiceExportSummary,
