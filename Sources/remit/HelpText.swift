@@ -19,12 +19,14 @@ enum HelpText {
         USAGE
           remit reconcile --invoices FILE [options] INPUT...
           remit convert [options] INPUT...
+          remit ack [options] X12FILE...
           remit help [COMMAND]
           remit --version
 
         COMMANDS
           reconcile   match remittance inputs against an invoice export and write the report
           convert     stream the canonical records of any supported input as JSON Lines or CSV
+          ack         write a 997 (or 999) functional acknowledgment for every interchange received
 
         Problems are printed to stderr as path:line:column: severity: message.
 
@@ -82,4 +84,31 @@ enum HelpText {
 
         \(exitCodes)
         """
+
+    static let ack = """
+        remit ack: write a functional acknowledgment for every X12 interchange received.
+
+        USAGE
+          remit ack [options] X12FILE...
+
+        OPTIONS
+          -o, --out DIR            folder for the acknowledgments                         (default .)
+          --999                    answer 005010X groups with a 999 instead of a 997
+          --counter FILE           file holding the last control number used
+                                   (default DIR/.remit-ack-control-number)
+          --run-time TIME          ISO 8601 UTC time written into the acknowledgments     (default now,
+                                   or SOURCE_DATE_EPOCH)
+          -h, --help               show this help
+
+        Each interchange gets DIR/FILE.ISA13.997 (and .999): per group AK1/AK9, per transaction set AK2/AK5
+        with A (accepted), E (accepted with errors) or R (rejected), and for each error the segment (AK3)
+        and element (AK4). Control numbers come from the counter file, which survives restarts.
+
+        EXIT CODES
+          0   every input was acknowledged (an acknowledgment may still reject what it answers)
+          1   some input could not be acknowledged (not X12, unreadable, no functional group)
+          2   an acknowledgment or the counter file could not be written
+          64  usage error: the command line was wrong
+        """
 }
+
