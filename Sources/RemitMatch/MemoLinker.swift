@@ -74,15 +74,8 @@ public struct MemoLinker {
         return (register, result)
     }
 
-    /// Letters and digits, upper case; nil when nothing is left.
-    static func key(_ memoNumber: String) -> String? {
-        let kept = String(
-            String.UnicodeScalarView(
-                memoNumber.uppercased().unicodeScalars.filter {
-                    ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                }))
-        return kept.isEmpty ? nil : kept
-    }
+    /// Letters and digits, upper case (as customer names are compared); nil when nothing is left.
+    static func key(_ memoNumber: String) -> String? { CustomerKey.name(memoNumber) }
 
     /// False only when both parties are known and differ.
     func samePayer(_ first: Party, _ second: Party) -> Bool {

@@ -224,7 +224,8 @@ enum Remit {
         let folder = parsed.options["--out"] ?? "."
         let options = AckJob.Options(
             inputs: parsed.positional, outputDirectory: folder,
-            implementationAcknowledgments: parsed.flags.contains("--999"), counterPath: parsed.options["--counter"] ?? folder + "/.remit-ack-control-number", runTime: runTime)
+            implementationAcknowledgments: parsed.flags.contains("--999"),
+            counterPath: parsed.options["--counter"] ?? folder + "/.remit-ack-control-number", runTime: runTime)
         do {
             let (outcome, _) = try AckJob.run(options, printer: printer)
             return outcome.inputRejected ? .inputRejected : .success
