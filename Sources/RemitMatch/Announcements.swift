@@ -47,11 +47,18 @@ public struct Announcements: Sendable {
     /// Stated 820 deductions of payers that announce (sent an 812 in this run) whose memo number no 812 of
     /// this run gave: taken but never announced.
     public var takenNotAnnounced: [Deduction]
+    /// Announced lines left out because a later memo of the same number replaced them, or because they came
+    /// as a confirmation or duplicate of a memo already read.
+    public var superseded: [Deduction]
 
-    public init(linked: [Link] = [], notYetTaken: [Deduction] = [], takenNotAnnounced: [Deduction] = []) {
+    public init(
+        linked: [Link] = [], notYetTaken: [Deduction] = [], takenNotAnnounced: [Deduction] = [],
+        superseded: [Deduction] = []
+    ) {
         self.linked = linked
         self.notYetTaken = notYetTaken
         self.takenNotAnnounced = takenNotAnnounced
+        self.superseded = superseded
     }
 
     /// True when the run read no announcement at all.

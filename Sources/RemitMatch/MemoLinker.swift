@@ -7,6 +7,10 @@ import RemitCore
 /// the same when one partner of `partners` holds both, else when their ids agree, else their names; a side
 /// that names no payer does not block a link.
 ///
+/// A memo number sent again in a later 812 replaces the earlier memo (whatever its BCD11 purpose says, since
+/// partners resend originals too), except a confirmation (`06`) or duplicate (`07`), which is set aside;
+/// either way the memo is counted once, and what was set aside is listed in `superseded`.
+///
 /// Only this run's records are compared.
 // TODO: memos announced in earlier runs need the run ledger (another branch); until then an 820 taking one
 // of those lists it as taken but never announced.
@@ -38,8 +42,20 @@ public struct MemoLinker {
                 result.notYetTaken.append(deduction)
                 continue
             }
-            if byMemo[key] == nil { memoOrder.append(key) }
-            byMemo[key, default: []].append(deduction)
+            guard let earlier = byMemo[key] else {
+                memoOrder.append(key)
+                byMemo[key] = [deduction]
+                continue
+            }
+            if Self.sameMemo(earlier[earlier.count - 1], deduction) {
+                byMemo[key]!.append(deduction)
+            } else if Self.neverReplaces.contains(deduction.memo?.purpose ?? "") {
+                result.superseded.append(deduction)
+            } else {
+                // The same memo number sent again: the later memo stands, so it is counted once.
+                result.superseded += earlier
+                byMemo[key] = [deduction]
+            }
         }
         var takenBy: [String: [Deduction]] = [:]
         var announcing: [Party: Bool] = [:]
@@ -72,6 +88,15 @@ public struct MemoLinker {
             }
         }
         return (register, result)
+    }
+
+    /// BCD11 purposes that never replace an earlier memo of the same number: confirmation, duplicate.
+    static let neverReplaces: Set<String> = ["06", "07"]
+
+    /// Whether two announced deductions are lines of one memo (one 812 transaction set of one file).
+    static func sameMemo(_ first: Deduction, _ second: Deduction) -> Bool {
+        first.provenance.transactionID == second.provenance.transactionID
+            && first.provenance.location.file == second.provenance.location.file
     }
 
     /// Letters and digits, upper case (as customer names are compared); nil when nothing is left.

@@ -99,4 +99,25 @@ import Testing
         #expect(result.isEmpty)
         #expect(result.takenNotAnnounced.isEmpty)
     }
+
+    /// An announced line of the memo in transaction set `set`, with BCD11 `purpose`.
+    static func resent(_ id: String, memo: String, amount: String, set: Int, purpose: String?) -> Deduction {
+        var deduction = announced(id, memo: memo, amount: amount)
+        deduction.provenance.transactionID = "ST@\(set)"
+        deduction.memo = AdjustmentMemo(purpose: purpose)
+        return deduction
+    }
+
+    @Test func aMemoSentAgainReplacesTheEarlierOneUnlessItIsADuplicateOrConfirmation() {
+        let (_, result) = MemoLinker().link(
+            deductions: [
+                Self.resent("a1", memo: "M1", amount: "80.00", set: 3, purpose: "00"),
+                Self.resent("a2", memo: "M1", amount: "20.00", set: 3, purpose: "00"),
+                Self.resent("b1", memo: "M1", amount: "90.00", set: 9, purpose: "05"),
+                Self.resent("c1", memo: "M1", amount: "90.00", set: 15, purpose: "07"),
+                Self.resent("d1", memo: "M1", amount: "90.00", set: 21, purpose: "06"),
+            ], lines: [])
+        #expect(result.notYetTaken.map(\.id) == ["b1"], "the replacement stands, once")
+        #expect(result.superseded.map(\.id) == ["a1", "a2", "c1", "d1"])
+    }
 }

@@ -23,6 +23,11 @@ extension HTMLReport {
         html.raw(")</h4>\n<p class=\"explain\">Stated deductions of payers that sent an 812 in this run whose memo ")
         html.raw("number no 812 of this run gave.</p>\n")
         try deductionTable(announcements.takenNotAnnounced, into: &html, file: &file)
+        html.raw("<h4>Superseded (")
+        html.integer(announcements.superseded.count)
+        html.raw(")</h4>\n<p class=\"explain\">Memo lines replaced by a later memo of the same number, or sent ")
+        html.raw("again as a confirmation or duplicate; counted once, under the memo that stands.</p>\n")
+        try deductionTable(announcements.superseded, into: &html, file: &file)
         html.raw("</section>\n")
     }
 

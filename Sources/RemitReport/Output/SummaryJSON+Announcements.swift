@@ -27,6 +27,7 @@ extension SummaryJSON {
         writer.field("taken_not_announced_count", announcements.takenNotAnnounced.count)
         writer.moneyList(
             "taken_not_announced_total", MoneyTotals(announcements.takenNotAnnounced.map(\.amount)).values)
+        writer.field("superseded_count", announcements.superseded.count)
         writer.endObject()
     }
 }
