@@ -210,8 +210,15 @@ extension X12Diagnostics {
 
     static func missingLineAmount(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            .warning, code: "x12.cdd-amount", "CDD has no CDD04 (adjustment amount); its deduction is read as 0",
-            at: location, hint: "Remit does not price CDD07 quantities yet")
+            .warning, code: "x12.cdd-amount",
+            "CDD has no CDD04 (adjustment amount) and no CDD07 quantity with a CDD09 or CDD11 price; its deduction "
+                + "is read as 0",
+            at: location)
+    }
+
+    static func pricedLine(_ computation: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .note, code: "x12.cdd-priced", "CDD has no CDD04; its amount is \(computation)", at: location)
     }
 
     static func badMemoFlag(_ element: String, value: String?, fallback: String, at location: SourceLocation)

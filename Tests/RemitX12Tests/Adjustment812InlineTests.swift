@@ -110,6 +110,25 @@ import Testing
         #expect(sink.deductions.first?.memoNumber == nil)
     }
 
+    @Test func aLineWithoutCDD04IsPricedFromItsQuantityWithANote() throws {
+        // Line 5 starts at byte 168 + 27 = 195; `CDD*01*D*****` is 13 bytes, so CDD07 is at byte 208.
+        let sink = Fixtures.read(
+            Self.memo(["BCD*20260105*CB1*I*4969*D", "CDD*01*D*****3*EA*8.23", "CDD*06*D*****2*CA***12.5"]))
+        #expect(sink.deductions.map(\.amount) == [usd(2_469), usd(2_500)], "3 x 8.23 (CDD09), 2 x 12.5 (CDD11)")
+        #expect(
+            sink.located.first
+                == Located("x12.cdd-priced", .note, line: 5, column: 14, byte: 208, segment: 5, element: "CDD07"))
+        #expect(sink.diagnostics.first?.message == "CDD has no CDD04; its amount is CDD07 3 times CDD09 8.23 = 24.69")
+        #expect(sink.codes == ["x12.cdd-priced", "x12.cdd-priced"], "the lines add up to BCD04 49.69")
+        #expect(sink.deductions.first?.memo?.quantity == "3")
+    }
+
+    @Test func aLineWithNeitherAmountNorPriceCountsAsZeroWithAWarning() {
+        let sink = Fixtures.read(Self.memo(["BCD*20260105*CB1*I*0*D", "CDD*01*D*****3*EA"]))
+        #expect(sink.deductions.map(\.amount) == [usd(0)])
+        #expect(sink.codes == ["x12.cdd-amount"])
+    }
+
     @Test(arguments: [1, 2, 3, 7])
     func inlineMemosSplitAnywhere(chunkSize: Int) {
         let text = Self.memo([

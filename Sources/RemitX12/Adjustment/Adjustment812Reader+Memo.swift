@@ -80,10 +80,14 @@ extension Adjustment812Reader {
         var amount = impliedAmount(segment, 4, name: "CDD04", into: &sink)
         if rejected { return }
         if amount == nil {
-            // TODO: price a CDD07 quantity at its CDD09/CDD11 price; today such a line counts as 0.
-            sink.report(X12Diagnostics.missingLineAmount(at: location))
-            amount = .zero
-            location = segment.location(file: context.file, element: 1, name: "CDD01")
+            location = segment.location(file: context.file, element: 7, name: "CDD07")
+            if let priced = Self.pricedQuantity(segment) {
+                sink.report(X12Diagnostics.pricedLine(priced.text, at: location))
+                amount = priced.amount
+            } else {
+                sink.report(X12Diagnostics.missingLineAmount(at: location))
+                amount = .zero
+            }
         }
         let flag = readFlag(segment, 2, name: "CDD02", fallback: memo?.flag ?? "D", into: &sink)
         let signed = flag == "C" ? amount!.negated() : amount!
@@ -144,6 +148,24 @@ extension Adjustment812Reader {
     }
 
     // MARK: Elements
+
+    /// CDD07 (quantity) times CDD09 (unit price difference), else times CDD11 (unit price), when both are plain
+    /// numbers and the product is a money amount (at most four decimals); nil otherwise.
+    static func pricedQuantity(_ segment: X12Segment) -> (amount: FixedDecimal, text: String)? {
+        guard let quantityBytes = segment.value(7), let quantity = X12Text.decimal(quantityBytes) else { return nil }
+        let (position, name) = segment.value(9) != nil ? (9, "CDD09") : (11, "CDD11")
+        guard let priceBytes = segment.value(position), let price = X12Text.decimal(priceBytes),
+            Int(quantity.scale) + Int(price.scale) <= Int(FixedDecimal.maxScale)
+        else { return nil }
+        let (units, overflow) = quantity.units.multipliedReportingOverflow(by: price.units)
+        guard !overflow else { return nil }
+        let product = FixedDecimal(units: units, scale: quantity.scale + price.scale).normalized(minimumScale: 2)
+        guard (try? product.checkAmountRange()) != nil else { return nil }
+        let text =
+            "CDD07 \(String(decoding: quantityBytes, as: UTF8.self)) times \(name) "
+            + "\(String(decoding: priceBytes, as: UTF8.self)) = \(product.formatted(minimumScale: 2))"
+        return (product, text)
+    }
 
     /// An N2 element: digits with two implied decimals and an optional leading sign. A value written with a
     /// decimal point is read as written, with a warning.
