@@ -31,6 +31,19 @@ import Testing
         #expect(sink.summaries.map(\.linesTotal) == [nil])
     }
 
+    @Test(
+        arguments: [
+            ("IV*INV-14", "INV-14", nil), ("PO*PO-14", nil, "PO-14"), ("ZZ*X-14", nil, nil),
+        ] as [(String, String?, String?)])
+    func bcd14CarriesTheInvoiceOrPurchaseOrderWhenBCD07AndBCD10AreEmpty(
+        reference: String, invoice: String?, purchaseOrder: String?
+    ) {
+        // Eight separators after BCD05 reach BCD13, the qualifier; BCD14 follows.
+        let sink = Fixtures.read(Self.memo(["BCD*20260105*CB1*I*100*D********" + reference]))
+        #expect(sink.deductions.map(\.invoiceReference) == [invoice])
+        #expect(sink.deductions.map(\.memo?.purchaseOrder) == [purchaseOrder])
+    }
+
     @Test func aCreditMemoWithoutCDDIsNegative() throws {
         let sink = Fixtures.read(Self.memo(["BCD*20260105*CR1*I*250*C"]))
         #expect(sink.deductions.map(\.amount) == [usd(-250)])

@@ -23,15 +23,18 @@ extension Adjustment812Reader {
             sink.report(
                 X12Diagnostics.missingMemoNumber(at: segment.location(file: context.file, element: 2, name: "BCD02")))
         }
+        // BCD13/BCD14 carry the invoice or purchase order when BCD07 or BCD10 does not.
+        let reference = segment.string(14)
         let fields = AdjustmentMemo(
             date: date(segment, 1, name: "BCD01", into: &sink), handlingCode: segment.string(3),
             invoiceDate: date(segment, 6, name: "BCD06", into: &sink), vendorOrder: segment.string(8),
-            purchaseOrderDate: date(segment, 9, name: "BCD09", into: &sink), purchaseOrder: segment.string(10),
+            purchaseOrderDate: date(segment, 9, name: "BCD09", into: &sink),
+            purchaseOrder: segment.string(10) ?? (segment.valueEquals(13, "PO") ? reference : nil),
             purpose: segment.string(11))
         memo = MemoHeader(
             segmentIndex: segment.index, number: number, total: total, totalLocation: totalLocation, flag: flag,
             fields: fields)
-        invoiceReference = segment.string(7)
+        invoiceReference = segment.string(7) ?? (segment.valueEquals(13, "IV") ? reference : nil)
     }
 
     /// Whether the BCD has been read; rejects the transaction when `segment` comes first.
