@@ -98,6 +98,34 @@ extension Deduction {
         writer.field("memo_qualifier", memoQualifier)
         writer.party("payer", payer)
         writer.field("payment_trace", paymentTrace)
+        if let memo { memo.writeJSON(into: &writer) }
+    }
+}
+
+extension AdjustmentMemo {
+    /// Writes `"memo":{...}` with the fields the memo has.
+    func writeJSON(into writer: inout JSONWriter) {
+        writer.key("memo")
+        writer.beginObject()
+        writer.date("date", date)
+        writer.field("handling_code", handlingCode)
+        writer.money("memo_total", memoTotal)
+        writer.field("credit_debit", creditDebitFlag)
+        writer.date("invoice_date", invoiceDate)
+        writer.field("vendor_order", vendorOrder)
+        writer.date("purchase_order_date", purchaseOrderDate)
+        writer.field("purchase_order", purchaseOrder)
+        writer.field("purpose", purpose)
+        writer.field("line_reference", lineReference)
+        writer.field("quantity", quantity)
+        writer.field("unit", unit)
+        if !lineContext.isEmpty {
+            writer.key("line_context")
+            writer.beginArray()
+            for entry in lineContext { writer.string(entry) }
+            writer.endArray()
+        }
+        writer.endObject()
     }
 }
 

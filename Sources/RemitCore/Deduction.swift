@@ -25,6 +25,8 @@ public struct Deduction: Sendable, Hashable {
     public var paymentTrace: String?
     public var origin: Origin
     public var provenance: Provenance
+    /// The memo that announced the deduction (origin `announced`); nil for other origins.
+    public var memo: AdjustmentMemo?
 
     /// How the deduction came to be known.
     public enum Origin: String, Sendable, Hashable {
@@ -34,13 +36,15 @@ public struct Deduction: Sendable, Hashable {
         case shortPay = "short_pay"
         /// Found by matching against the invoice export.
         case matching
+        /// Announced by the payer in a credit/debit memo (X12 812) before or apart from the payment that takes it.
+        case announced
     }
 
     public init(
         id: String, paymentID: String?, lineID: String?, amount: Money, reasonCode: String?, reasonCodeList: String?,
         category: DeductionCategory, categorySource: String, reasonText: String?, invoiceReference: String?,
         memoNumber: String?, memoQualifier: String?, payer: Party, paymentTrace: String?, origin: Origin,
-        provenance: Provenance
+        provenance: Provenance, memo: AdjustmentMemo? = nil
     ) {
         self.id = id
         self.paymentID = paymentID
@@ -58,5 +62,6 @@ public struct Deduction: Sendable, Hashable {
         self.paymentTrace = paymentTrace
         self.origin = origin
         self.provenance = provenance
+        self.memo = memo
     }
 }

@@ -16,10 +16,13 @@ public struct Partner: Sendable, Hashable {
     public var directory: String
     /// The partner's `matching.json`, or nil when it has none.
     public var matching: PartnerMatchingSettings?
+    /// The retailer-portal code list (`portal_codes` in `partner.json`, e.g. `PORTAL-WALMART`) whose rows in
+    /// `mappings/reason-codes/` decide this partner's codes after its own `reason-codes.tsv`.
+    public var portalCodeList: String?
 
     public init(
         key: String, name: String, payerIDs: [String], payerNames: [String], directory: String,
-        matching: PartnerMatchingSettings? = nil
+        matching: PartnerMatchingSettings? = nil, portalCodeList: String? = nil
     ) {
         self.key = key
         self.name = name
@@ -27,6 +30,7 @@ public struct Partner: Sendable, Hashable {
         self.payerNames = payerNames
         self.directory = directory
         self.matching = matching
+        self.portalCodeList = portalCodeList
     }
 }
 
@@ -61,12 +65,14 @@ public struct PartnerDirectory: Sendable {
                 directory.add(
                     Partner(
                         key: key, name: decoded.name, payerIDs: decoded.payer_ids ?? [],
-                        payerNames: decoded.payer_names ?? [], directory: folder))
+                        payerNames: decoded.payer_names ?? [], directory: folder,
+                        portalCodeList: decoded.portal_codes))
             } catch {
                 throw Diagnostic(
                     .error, code: "mapping.partner", "cannot read partner file: \(error)",
-                    at: .wholeFile(path), hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...]}"
-                )
+                    at: .wholeFile(path),
+                    hint: "expected {\"name\": ..., \"payer_ids\": [...], \"payer_names\": [...], "
+                        + "\"portal_codes\": ...}")
             }
             let matchingPath = folder + "/matching.json"
             if FileManager.default.fileExists(atPath: matchingPath) {
@@ -113,4 +119,5 @@ private struct PartnerFile: Decodable {
     // swift-format-ignore: AlwaysUseLowerCamelCase
     var payer_ids: [String]?
     var payer_names: [String]?
+    var portal_codes: String?
 }

@@ -35,6 +35,11 @@ public struct ReasonCrosswalk: Sendable {
         entries[Key(codeList: codeList, code: code.uppercased())]
     }
 
+    /// Whether any row belongs to `codeList`.
+    public func hasCodeList(_ codeList: String) -> Bool {
+        entries.keys.contains { $0.codeList == codeList }
+    }
+
     /// Adds the rows of one crosswalk file.
     ///
     /// - Parameters:

@@ -40,7 +40,8 @@ enum FileSummaryBuilder {
         summary.transactionsRejected = input.transactions.count - summary.transactionsAccepted
         summary.paymentsTotal = MoneyTotals(input.payments.map(\.amount)).values
         summary.linesPaidTotal = MoneyTotals(input.lines.map(\.amountPaid)).values
-        let accepted = input.transactions.filter { $0.status == .accepted }
+        // An 812 moves no cash: its memo's own tie-out (BCD04 against the CDD lines) stays out of the cash check.
+        let accepted = input.transactions.filter { $0.status == .accepted && $0.kind != "812" }
         summary.adjustmentsTotal = MoneyTotals(accepted.compactMap(\.adjustmentsTotal)).values
         summary.imbalanceTotal = MoneyTotals(accepted.compactMap(\.imbalance)).values
         summary.appliedTotal = MoneyTotals(matches.map(\.applied)).values

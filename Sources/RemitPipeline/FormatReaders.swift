@@ -5,7 +5,22 @@ import RemitX12
 
 /// Runs the parser for a detected format over a file, streaming.
 enum FormatReaders {
+    /// Parses with the partners' reason-code overrides applied to every deduction, when there are any.
     static func parse<Sink: RecordSink>(
+        path: String, format: InputFormat, sha256: String, settings: ParseSettings, calls: SystemCalls,
+        into sink: inout Sink
+    ) throws {
+        guard let codes = settings.partnerCodes, !codes.isEmpty else {
+            try parseFormat(
+                path: path, format: format, sha256: sha256, settings: settings, calls: calls, into: &sink)
+            return
+        }
+        var wrapped = RecategorizingSink(base: sink, codes: codes)
+        defer { sink = wrapped.base }
+        try parseFormat(path: path, format: format, sha256: sha256, settings: settings, calls: calls, into: &wrapped)
+    }
+
+    private static func parseFormat<Sink: RecordSink>(
         path: String, format: InputFormat, sha256: String, settings: ParseSettings, calls: SystemCalls,
         into sink: inout Sink
     ) throws {

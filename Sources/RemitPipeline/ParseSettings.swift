@@ -6,6 +6,8 @@ public struct ParseSettings: Sendable {
     public var strict: Bool
     public var defaultCurrency: String
     public var crosswalk: ReasonCrosswalk
+    /// Partners' own reason codes, applied to every deduction after its parser categorised it.
+    public var partnerCodes: PartnerReasonCodes?
     /// The mappings folder in use, for parsers that load tables of their own (BAI2 type codes).
     public var mappingsDirectory: String?
     public var chunkSize: Int
@@ -43,6 +45,16 @@ public struct ParseSettings: Sendable {
             }
         }
         return crosswalk
+    }
+
+    /// Loads the partners under `mappings/partners/` and their reason-code overrides.
+    ///
+    /// - Throws: `Diagnostic` for a broken `partner.json` or the first bad row of a `reason-codes.tsv`.
+    public static func loadPartnerCodes(mappingsDirectory: String, crosswalk: ReasonCrosswalk) throws(Diagnostic)
+        -> PartnerReasonCodes
+    {
+        let partners = try PartnerDirectory.load(mappingsDirectory: mappingsDirectory)
+        return try PartnerReasonCodes.load(partners: partners, standard: crosswalk)
     }
 
     /// Loads every `*.tsv` under `mappings/bai2/` in name order (the shipped `type-codes.tsv`, then any

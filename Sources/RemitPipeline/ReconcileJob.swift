@@ -50,9 +50,16 @@ public enum ReconcileJob {
             ?? PartnerDirectory()
         let matchOptions = MatchOptions(
             partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore)
+        // Announced deductions (812) are expectations, not money withheld: they stay out of matching and the
+        // register, and are linked to the 820 deductions that take them.
+        let deductions = inputs.flatMap(\.deductions)
         let reconciliation = Matcher(options: matchOptions).reconcile(
-            lines: inputs.flatMap(\.lines), deductions: inputs.flatMap(\.deductions), invoices: export.invoices,
-            payments: inputs.flatMap(\.payments))
+            lines: inputs.flatMap(\.lines), deductions: deductions.filter { $0.origin != .announced },
+            invoices: export.invoices, payments: inputs.flatMap(\.payments))
+        let announcements = MemoLinker(partners: partners).link(
+            deductions: deductions.filter { $0.origin == .announced } + reconciliation.deductions,
+            lines: inputs.flatMap(\.lines)
+        ).announcements
         let reassociation = CashReassociation.run(inputs: inputs, settings: settings)
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
@@ -89,11 +96,11 @@ public enum ReconcileJob {
                     at: .wholeFile(target), hint: "give --out a folder that holds none of the inputs under these names")
             }
         }
-        let analysis = try ReportWriter.writeAll(
-            ReportInput(
-                manifest: manifest, files: summaries, invoiceExport: exportSummary,
-                reconciliation: reconciliation, reassociation: reassociation),
-            to: options.outputDirectory, calls: calls)
+        var reportInput = ReportInput(
+            manifest: manifest, files: summaries, invoiceExport: exportSummary, reconciliation: reconciliation,
+            reassociation: reassociation)
+        reportInput.announcements = announcements
+        let analysis = try ReportWriter.writeAll(reportInput, to: options.outputDirectory, calls: calls)
 
         let all = export.diagnostics + inputs.flatMap(\.diagnostics)
         let errors = all.filter { $0.severity == .error }.count
@@ -114,6 +121,7 @@ public enum ReconcileJob {
             + "unmatched, \(overall.linesRejected) rejected\(matchingNotes(reconciliation))), "
             + "\(counted(overall.deductions, "deduction"))"
             + (deducted.isEmpty ? "" : " (\(deducted))")
+            + announced(announcements)
             + (overall.bankTransactions == 0
                 ? ""
                 : "; \(counted(overall.bankTransactions, "bank transaction")) ("
@@ -134,6 +142,14 @@ public enum ReconcileJob {
         if suggested > 0 { notes.append("\(suggested) suggested") }
         if !reconciliation.findings.isEmpty { notes.append(counted(reconciliation.findings.count, "duplicate")) }
         return notes.isEmpty ? "" : "; " + notes.joined(separator: ", ")
+    }
+
+    /// `; 3 announced in 812 memos (1 taken, 2 not yet)`, or nothing when the run read no 812.
+    static func announced(_ announcements: Announcements) -> String {
+        guard !announcements.isEmpty else { return "" }
+        let taken = announcements.linked.reduce(0) { $0 + $1.announced.count }
+        let total = taken + announcements.notYetTaken.count
+        return "; \(total) announced in 812 memos (\(taken) taken, \(announcements.notYetTaken.count) not yet)"
     }
 
     /// `1 line`, `0 lines`, `2 lines`.

@@ -96,13 +96,6 @@ enum X12Diagnostics {
             "transaction set \(setID) is not an 820 or 812; Remit reads remittance advice only", at: location)
     }
 
-    static func adjustmentSetNotRead(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(
-            .warning, code: "x12.812-not-read",
-            "transaction set 812 (credit/debit adjustment) is not read yet; its deductions are not in the output",
-            at: location)
-    }
-
     static func functionalGroupMismatch(
         setID: String, functionalID: String, expected: String, at location: SourceLocation
     ) -> Diagnostic {
@@ -192,5 +185,61 @@ enum X12Diagnostics {
             "BPR02 \(stated) differs from RMR04 total \(lines) plus ADX01 total \(adjustments) (ADX outside any RMR) "
                 + "by \(difference)",
             at: location, hint: "the payer's remittance does not add up; ask them which figure is right")
+    }
+}
+
+// MARK: 812 content
+
+extension X12Diagnostics {
+    static func missingMemoHeader(found id: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, code: "x12.bcd-missing", "812 has no BCD (memo number and amount) before its first \(id) segment",
+            at: location, hint: "an 812 starts with ST then BCD")
+    }
+
+    static func missingMemoNumber(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.memo-number",
+            "BCD02 (credit/debit memo number) is missing; the memo cannot be linked to the payment that takes it",
+            at: location)
+    }
+
+    static func repeatedSegment(_ id: String, in setID: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, code: "x12.repeated-segment", "second \(id) in one \(setID); ignored", at: location)
+    }
+
+    static func missingLineAmount(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.cdd-amount",
+            "CDD has no CDD04 (adjustment amount) and no CDD07 quantity with a CDD09 or CDD11 price; its deduction "
+                + "is read as 0",
+            at: location)
+    }
+
+    static func pricedLine(_ computation: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .note, code: "x12.cdd-priced", "CDD has no CDD04; its amount is \(computation)", at: location)
+    }
+
+    static func badMemoFlag(_ element: String, value: String?, fallback: String, at location: SourceLocation)
+        -> Diagnostic
+    {
+        Diagnostic(
+            .warning, code: "x12.credit-debit",
+            "\(element) '\(value ?? "")' is neither C (credit) nor D (debit); read as \(fallback)", at: location)
+    }
+
+    static func explicitDecimalPoint(_ element: String, value: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.implied-decimal",
+            "\(element) '\(value)' has a decimal point where two implied decimals are expected; read as written",
+            at: location, hint: "\(element) is written in cents: 4400 is 44.00")
+    }
+
+    static func memoImbalance(stated: Money, lines: Money, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.memo-imbalance",
+            "BCD04 \(stated) (signed by BCD05) differs from the CDD04 total \(lines) (each signed by its CDD02)",
+            at: location, hint: "the memo does not add up; each CDD line is kept as its own deduction")
     }
 }

@@ -1,6 +1,7 @@
 import RemitCore
 
-/// Checks the ISA/IEA, GS/GE and ST/SE envelopes and hands each 820's segments to a `Remittance820Reader`.
+/// Checks the ISA/IEA, GS/GE and ST/SE envelopes and hands each 820's segments to a `Remittance820Reader`,
+/// each 812's to an `Adjustment812Reader`.
 ///
 /// Control numbers and counts are compared at each trailer; a mismatch is a warning, or an error under
 /// `X12Options.strict` (which also rejects the transaction set whose SE does not check out). A header whose
@@ -17,6 +18,7 @@ struct X12Envelope {
     private var group: Group?
     private var transaction: Transaction?
     private var remittance: Remittance820Reader?
+    private var adjustment: Adjustment812Reader?
 
     private struct Interchange {
         var control: String
@@ -60,6 +62,7 @@ struct X12Envelope {
         default:
             if transaction != nil {
                 remittance?.handle(segment, into: &sink)
+                adjustment?.handle(segment, into: &sink)
             } else if interchange != nil && group == nil
                 && (segment.tag == SegmentTag.isb || segment.tag == SegmentTag.ise || segment.tag == SegmentTag.ta1)
             {
@@ -76,6 +79,8 @@ struct X12Envelope {
     mutating func unreadable<Sink: RecordSink>(_ diagnostic: Diagnostic, into sink: inout Sink) {
         if transaction != nil, remittance != nil {
             remittance?.reject(diagnostic, into: &sink)
+        } else if transaction != nil, adjustment != nil {
+            adjustment?.reject(diagnostic, into: &sink)
         } else {
             sink.report(diagnostic)
         }
@@ -139,7 +144,8 @@ struct X12Envelope {
                 negativeAdjustmentReduces: reduces!, defaultCurrency: options.defaultCurrency, crosswalk: crosswalk)
             remittance = Remittance820Reader(context: context)
         case "812":
-            sink.report(X12Diagnostics.adjustmentSetNotRead(at: segment.location(file: file, element: 1, name: "ST01")))
+            checkFunctionalGroup(setID: setID, expected: "CD", at: location, into: &sink)
+            adjustment = Adjustment812Reader(context: adjustmentContext(segment, control: control, at: location))
         default:
             sink.report(
                 X12Diagnostics.unsupportedSet(setID, at: segment.location(file: file, element: 1, name: "ST01")))
@@ -172,7 +178,23 @@ struct X12Envelope {
         remittance?.close(
             at: segment.location(file: file), rejecting: options.strict && !problems.isEmpty, into: &sink)
         remittance = nil
+        adjustment?.close(
+            at: segment.location(file: file), rejecting: options.strict && !problems.isEmpty, into: &sink)
+        adjustment = nil
         transaction = nil
+    }
+
+    /// What the records of the 812 opened by `segment` share.
+    private func adjustmentContext(_ segment: X12Segment, control: String, at location: SourceLocation)
+        -> TransactionContext
+    {
+        let envelope = EnvelopeKeys(
+            interchangeControl: interchange?.control, groupControl: group?.control, transactionControl: control,
+            senderID: interchange?.sender, receiverID: interchange?.receiver, version: group?.version)
+        return TransactionContext(
+            file: file, fileSHA256: fileSHA256, idPrefix: idPrefix, envelope: envelope,
+            transactionID: "ST@" + String(segment.index), location: location, negativeAdjustmentReduces: true,
+            defaultCurrency: options.defaultCurrency, crosswalk: crosswalk)
     }
 
     private mutating func closeGroup<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
@@ -219,6 +241,8 @@ struct X12Envelope {
                     before: reason, at: location))
             remittance?.close(at: location, rejecting: true, into: &sink)
             remittance = nil
+            adjustment?.close(at: location, rejecting: true, into: &sink)
+            adjustment = nil
             transaction = nil
         }
         if level >= .group, let open = group {

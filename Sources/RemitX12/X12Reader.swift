@@ -1,6 +1,6 @@
 import RemitCore
 
-/// Reads an X12 file in chunks and emits the canonical records of its 820s.
+/// Reads an X12 file in chunks and emits the canonical records of its 820s and 812s.
 ///
 /// Feed the file's bytes in order, in chunks of any size, then call `finish`. Memory stays at one segment
 /// (plus one held record of each kind) whatever the file's size: records go to the sink as soon as they are
@@ -15,8 +15,9 @@ import RemitCore
 ///
 /// Problems go to `sink.report` with their file, line, column, byte offset, segment index and element.
 /// Each 820 ends with one `sink.transactionEnded` carrying its tie-out; a rejected 820's records already
-/// emitted carry its `transactionID` so the consumer can set them aside. Transaction sets other than 820 are
-/// reported with one warning each and skipped.
+/// emitted carry its `transactionID` so the consumer can set them aside. An 812 gives announced deductions
+/// and a summary of kind `812`. Transaction sets other than 820 and 812 are reported with one warning each
+/// and skipped.
 public struct X12Reader {
     public let file: String
     private var tokenizer: X12Tokenizer
@@ -29,7 +30,7 @@ public struct X12Reader {
     ///   - file: the path as the user gave it, used in every location.
     ///   - fileSHA256: the file's SHA-256 in lower-case hex, stamped on every record's provenance.
     ///   - idPrefix: prefix of record ids, usually the first 12 hex digits of `fileSHA256`.
-    ///   - crosswalk: maps ADX02 reason codes (code list `X12-426`) to deduction categories.
+    ///   - crosswalk: maps ADX02 and CDD01 reason codes (code list `X12-426`) to deduction categories.
     public init(
         file: String, fileSHA256: String, idPrefix: String, options: X12Options = X12Options(),
         crosswalk: ReasonCrosswalk

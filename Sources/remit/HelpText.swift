@@ -12,8 +12,8 @@ enum HelpText {
     static let main = """
         remit: deduction management for order-to-cash.
 
-        Reads remittance and bank files (X12 820, BAI2, ISO 20022 camt.053/camt.054/remt.001, NACHA ACH),
-        turns them into canonical payments, remittance lines and deductions, matches them against an ERP
+        Reads remittance and bank files (X12 820 and 812, BAI2, ISO 20022 camt.053/camt.054/remt.001, NACHA
+        ACH), turns them into canonical payments, remittance lines and deductions, matches them against an ERP
         invoice export, pairs bank credits with remittances, and writes records and a reconciliation report
         an auditor can sign.
 
@@ -22,6 +22,7 @@ enum HelpText {
           remit convert [options] INPUT...
           remit watch INBOX --invoices PATH --out DIR [options]
           remit status --out DIR
+          remit ack [options] X12FILE...
           remit help [COMMAND]
           remit --version
 
@@ -30,6 +31,7 @@ enum HelpText {
           convert     stream the canonical records of any supported input as JSON Lines or CSV
           watch       process every file dropped into a folder, as a service, with a ledger
           status      show what the watch ledger holds
+          ack         write a 997 (or 999) functional acknowledgment for every interchange received
 
         Problems are printed to stderr as path:line:column: severity: message.
 
@@ -91,4 +93,31 @@ enum HelpText {
 
         \(exitCodes)
         """
+
+    static let ack = """
+        remit ack: write a functional acknowledgment for every X12 interchange received.
+
+        USAGE
+          remit ack [options] X12FILE...
+
+        OPTIONS
+          -o, --out DIR            folder for the acknowledgments                         (default .)
+          --999                    answer 005010X groups with a 999 instead of a 997
+          --counter FILE           file holding the last control number used
+                                   (default DIR/.remit-ack-control-number)
+          --run-time TIME          ISO 8601 UTC time written into the acknowledgments     (default now,
+                                   or SOURCE_DATE_EPOCH)
+          -h, --help               show this help
+
+        Each interchange gets DIR/FILE.ISA13.997 (and .999): per group AK1/AK9, per transaction set AK2/AK5
+        with A (accepted), E (accepted with errors) or R (rejected), and for each error the segment (AK3)
+        and element (AK4). Control numbers come from the counter file, which survives restarts.
+
+        EXIT CODES
+          0   every input was acknowledged (an acknowledgment may still reject what it answers)
+          1   some input could not be acknowledged (not X12, unreadable, no functional group)
+          2   an acknowledgment or the counter file could not be written
+          64  usage error: the command line was wrong
+        """
 }
+

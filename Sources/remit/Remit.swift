@@ -20,6 +20,7 @@ enum Remit {
             case "convert": print(HelpText.convert)
             case "watch": print(HelpText.watch)
             case "status": print(HelpText.status)
+            case "ack": print(HelpText.ack)
             case nil: print(HelpText.main)
             case let other?:
                 printer.print(message: "no command '\(other)'; see 'remit --help'")
@@ -30,6 +31,7 @@ enum Remit {
         case "convert": return convert(rest, printer: printer)
         case "watch": return watch(rest, printer: printer)
         case "status": return status(rest, printer: printer)
+        case "ack": return ack(rest, printer: printer)
         default:
             printer.print(message: "unknown command '\(command)'; see 'remit --help'")
             return .usage
@@ -80,6 +82,8 @@ enum Remit {
         settings.mappingsDirectory = folder
         do {
             settings.crosswalk = try ParseSettings.loadCrosswalk(mappingsDirectory: folder)
+            settings.partnerCodes = try ParseSettings.loadPartnerCodes(
+                mappingsDirectory: folder, crosswalk: settings.crosswalk)
             settings.bai2TypeCodes = try ParseSettings.loadBAI2TypeCodes(mappingsDirectory: folder)
         } catch {
             printer.print(error)
@@ -207,4 +211,48 @@ enum Remit {
             return .failure
         }
     }
+
+    private static func ack(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {
+        let parsed: ArgumentParser
+        do {
+            parsed = try ArgumentParser(
+                arguments,
+                valued: ["-o": "--out", "--out": "--out", "--counter": "--counter", "--run-time": "--run-time"],
+                flagNames: ["--999", "-h", "--help"])
+        } catch {
+            printer.print(message: "\(error); see 'remit ack --help'")
+            return .usage
+        }
+        if parsed.flags.contains("-h") || parsed.flags.contains("--help") {
+            print(HelpText.ack)
+            return .success
+        }
+        guard !parsed.positional.isEmpty else {
+            printer.print(message: "ack needs at least one X12 file; see 'remit ack --help'")
+            return .usage
+        }
+        let runTime: String
+        do {
+            runTime = try RunTime.resolve(option: parsed.options["--run-time"], environment: environment)
+        } catch {
+            printer.print(message: "\(error)")
+            return .usage
+        }
+        let folder = parsed.options["--out"] ?? "."
+        let options = AckJob.Options(
+            inputs: parsed.positional, outputDirectory: folder,
+            implementationAcknowledgments: parsed.flags.contains("--999"),
+            counterPath: parsed.options["--counter"] ?? folder + "/.remit-ack-control-number", runTime: runTime)
+        do {
+            let (outcome, _) = try AckJob.run(options, printer: printer)
+            return outcome.inputRejected ? .inputRejected : .success
+        } catch let diagnostic as Diagnostic {
+            printer.print(diagnostic)
+            return .failure
+        } catch {
+            printer.print(message: "error: \(error)")
+            return .failure
+        }
+    }
 }
+

@@ -7,8 +7,9 @@ import Testing
 
     @Test func theFixtureFolderHoldsEveryFile() {
         // Guards the parameterised tests below against running over an empty or shrunken list.
-        #expect(Self.fixtures.count == 22)
+        #expect(Self.fixtures.count == 26)
         #expect(Self.fixtures.filter { $0.hasPrefix("remit-820-") }.count == 11)
+        #expect(Self.fixtures.filter { $0.hasPrefix("remit-812-") }.count == 4)
     }
 
     @Test(arguments: fixtures, [1, 2, 7, 64])

@@ -135,13 +135,9 @@ import Testing
         #expect(sink.payments.count == 1)
     }
 
-    @Test func adjustmentSetsAreNotReadYetAndSaySo() {
-        let sink = Fixtures.read(
-            Inline.file(["ST*812*0001", "BCD*20260105*CB1*I*1000*D", "SE*3*0001"], functionalID: "CD"))
-        #expect(
-            sink.located == [
-                Located("x12.812-not-read", .warning, line: 3, column: 4, byte: 158, segment: 3, element: "ST01")
-            ])
-        #expect(sink.records.isEmpty)
+    @Test func adjustmentSetsInTheWrongFunctionalGroupAreReadWithAWarning() {
+        let sink = Fixtures.read(Inline.file(["ST*812*0001", "BCD*20260105*CB1*I*1000*D", "SE*3*0001"]))
+        #expect(sink.located == [Located("x12.group-mismatch", .warning, line: 3, column: 1, byte: 155, segment: 3)])
+        #expect(sink.deductions.map(\.amount) == [usd(1_000)])
     }
 }

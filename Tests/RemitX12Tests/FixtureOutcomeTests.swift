@@ -62,6 +62,13 @@ import Testing
         Located("x12.unsupported-set", .warning, line: line, column: 4, byte: byte, segment: line, element: "ST01")
     }
 
+    /// A balanced 812 read in transaction ST@3.
+    static func memo(_ total: Money, records: Int) -> Tally {
+        Tally(
+            .accepted, stated: total, lines: total, adjustments: nil, imbalance: Money(.zero, total.currency),
+            records: records, "ST@3")
+    }
+
     static let outcomes: [Outcome] = [
         Outcome(
             fixture: "214-4010-ellipsis-segment-terminator.edi", diagnostics: [notAn820(line: 3, byte: 162)],
@@ -109,6 +116,17 @@ import Testing
         Outcome(
             fixture: "997-isb-ise-interchange-service-segments.edi", diagnostics: [notAn820(line: 5, byte: 204)],
             summaries: []),
+        // 812s: BCD04 signed by BCD05 against the CDD04 each signed by its CDD02; no ADX total.
+        Outcome(
+            fixture: "remit-812-compliance-fine.edi", diagnostics: [],
+            summaries: [memo(usd(25_000), records: 1)]),
+        Outcome(
+            fixture: "remit-812-credit-adjustment.edi", diagnostics: [],
+            summaries: [memo(usd(-4_000), records: 2)]),
+        Outcome(
+            fixture: "remit-812-promotion.edi", diagnostics: [], summaries: [memo(cad(120_050), records: 1)]),
+        Outcome(
+            fixture: "remit-812-shortage-lines.edi", diagnostics: [], summaries: [memo(usd(17_675), records: 2)]),
         // 1180.50 = 500.00 + 400.00 + 355.50 - 75.00 (the ADX under ENT); the ADX under the second RMR
         // explains that RMR's short pay and is not counted again.
         Outcome(
@@ -187,7 +205,7 @@ import Testing
         #expect(sink.diagnostics.allSatisfy { $0.location.file == outcome.fixture })
         // A summary's record count is what was emitted with its transaction id; it is located at its ST.
         for summary in sink.summaries {
-            #expect(summary.kind == "820")
+            #expect(summary.kind == (outcome.fixture.hasPrefix("remit-812-") ? "812" : "820"))
             #expect("ST@\(summary.location.segmentIndex ?? 0)" == summary.transactionID)
             #expect(
                 sink.records.filter { $0.provenance.transactionID == summary.transactionID }.count

@@ -28,6 +28,7 @@ enum HTMLReport {
         try exceptions(input, analysis, into: &html, file: &file)
         try matchTable(input, analysis, into: &html, file: &file)
         try deductionRegister(input, into: &html, file: &file)
+        try announcementSection(input, into: &html, file: &file)
         try cash(input, into: &html, file: &file)
         signOff(input, into: &html)
         html.raw("</body>\n</html>\n")

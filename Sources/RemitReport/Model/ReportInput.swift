@@ -10,6 +10,8 @@ public struct ReportInput: Sendable {
     public var reconciliation: Reconciliation
     /// Bank credits paired with the remittances that fund them.
     public var reassociation: Reassociation
+    /// What became of the deductions announced in 812 memos; empty when the run read none.
+    public var announcements = Announcements()
 
     public init(
         manifest: RunManifest, files: [FileSummary], invoiceExport: InvoiceExportSummary,

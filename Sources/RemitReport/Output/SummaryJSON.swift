@@ -35,6 +35,7 @@ enum SummaryJSON {
         writer.endArray()
         outcomes(analysis.outcomes, into: &writer)
         deductions(input.reconciliation.deductions, analysis, into: &writer)
+        announcements(input.announcements, into: &writer)
         writer.key("open_invoices")
         writer.beginObject()
         writer.field("count", input.reconciliation.openInvoices.count)

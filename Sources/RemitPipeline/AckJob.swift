@@ -1,0 +1,124 @@
+import Foundation
+import RemitCore
+import RemitX12
+
+/// `remit ack`: writes a 997 (or 999) per interchange received, into an output folder.
+public enum AckJob {
+    /// What `remit ack` was asked to do.
+    public struct Options: Sendable {
+        public var inputs: [String]
+        public var outputDirectory: String
+        /// Answer 005010X groups with a 999 instead of a 997.
+        public var implementationAcknowledgments: Bool
+        /// The control-number file; see `ControlNumberCounter`.
+        public var counterPath: String
+        /// ISO 8601 UTC time written into the acknowledgments; see `RunTime`.
+        public var runTime: String
+
+        public init(
+            inputs: [String], outputDirectory: String, implementationAcknowledgments: Bool, counterPath: String,
+            runTime: String
+        ) {
+            self.inputs = inputs
+            self.outputDirectory = outputDirectory
+            self.implementationAcknowledgments = implementationAcknowledgments
+            self.counterPath = counterPath
+            self.runTime = runTime
+        }
+    }
+
+    /// Acknowledges every interchange of every input; an input that is not X12 is reported and skipped.
+    ///
+    /// - Returns: the outcome; `recordsWritten` counts the acknowledgment files written.
+    /// - Throws: `Diagnostic` when the counter or an output cannot be written (nothing more is written then).
+    public static func run(_ options: Options, printer: DiagnosticPrinter, calls: SystemCalls = .live) throws
+        -> (outcome: JobOutcome, written: [String])
+    {
+        guard let stamp = AcknowledgmentDocument.Stamp(iso8601: options.runTime) else {
+            throw Diagnostic(.error, code: "ack.time", "run time '\(options.runTime)' is not UTC", at: .wholeFile(""))
+        }
+        try ReconcileJob.createOutputDirectory(options.outputDirectory)
+        let counter = ControlNumberCounter(path: options.counterPath)
+        var written: [String] = []
+        var errors = 0
+        var warnings = 0
+        var rejected = false
+        for path in options.inputs {
+            var bytes: [UInt8] = []
+            do {
+                _ = try FileReader(path: path, calls: calls).forEachChunk { bytes.append(contentsOf: $0) }
+            } catch {
+                printer.print(
+                    Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)", at: .wholeFile(path)))
+                errors += 1
+                rejected = true
+                continue
+            }
+            guard bytes.withUnsafeBytes({ X12Reader.looksLikeX12(UnsafeRawBufferPointer(rebasing: $0.prefix(4096))) })
+            else {
+                printer.print(
+                    Diagnostic(
+                        .error, code: "ack.not-x12",
+                        "not an X12 file (no ISA header at the start); nothing to acknowledge",
+                        at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0)))
+                errors += 1
+                rejected = true
+                continue
+            }
+            // TODO: the file is held whole to scan its envelopes after reading it; stream both passes instead.
+            let (documents, diagnostics) = X12Acknowledger.acknowledge(
+                bytes, file: path, implementationAcknowledgments: options.implementationAcknowledgments)
+            for diagnostic in diagnostics {
+                printer.print(diagnostic)
+                if diagnostic.severity == .error { errors += 1 }
+                if diagnostic.severity == .warning { warnings += 1 }
+            }
+            if documents.isEmpty {
+                printer.print(
+                    Diagnostic(
+                        .error, code: "ack.no-interchange", "no interchange with a functional group to acknowledge",
+                        at: .wholeFile(path)))
+                errors += 1
+                rejected = true
+            }
+            let base = URL(fileURLWithPath: path).lastPathComponent
+            for document in documents {
+                let numbers = try counter.reserve(document.controlNumbersNeeded)
+                let text = document.render(controlNumbers: numbers, stamp: stamp)
+                let name = "\(base).\(document.receivedControl).\(document.kind.rawValue)"
+                try write(Array(text.utf8), to: options.outputDirectory + "/" + name, calls: calls)
+                written.append(name)
+                printer.print(
+                    message: "\(options.outputDirectory)/\(name): \(document.kind.rawValue) for interchange "
+                        + "\(document.receivedControl), groups " + document.groupStatuses.joined(separator: ", "))
+            }
+        }
+        return (
+            JobOutcome(inputRejected: rejected, recordsWritten: written.count, errors: errors, warnings: warnings),
+            written
+        )
+    }
+
+    /// Writes `bytes` under a temporary name, syncs and renames it into place.
+    static func write(_ bytes: [UInt8], to path: String, calls: SystemCalls) throws(SystemCallError) {
+        let temporary = path + ".tmp"
+        let fd = try calls.openForWriting(temporary)
+        let failure = bytes.withUnsafeBytes { buffer -> SystemCallError? in
+            do {
+                try calls.writeAll(fd, buffer, path: temporary)
+                try calls.sync(fd, path: temporary)
+                return nil
+            } catch let error as SystemCallError {
+                return error
+            } catch {
+                return SystemCallError(call: "write", path: temporary, errno: EIO)
+            }
+        }
+        if let failure {
+            try? calls.closeFile(fd, path: temporary)
+            throw failure
+        }
+        try calls.closeFile(fd, path: temporary)
+        try calls.renameFile(temporary, to: path)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `remit ack` run end to end: the files it writes, the counter that numbers them, its exit codes.
+@Suite struct AckEndToEndTests {
+    static let time = ["--run-time", "2026-12-03T12:00:00Z"]
+
+    @Test func writesTheGoldenAcknowledgmentAndNumbersTheNextRunOn() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let input = "fixtures/x12/remit-820-bad-amount.edi"
+        let first = try RemitProcess.run(["ack", "-o", out.path] + Self.time + [input])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let name = "remit-820-bad-amount.edi.000000909.997"
+        let written = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+        let golden = try String(
+            contentsOf: RemitProcess.packageRoot.appendingPathComponent("fixtures/acks/" + name), encoding: .utf8)
+        #expect(written == golden)
+        #expect(first.stderr.contains("error: BPR02 '12O.00' is not an amount"))
+        #expect(first.stderr.contains("\(out.path)/\(name): 997 for interchange 000000909, groups 909 P"))
+        let counter = out.appendingPathComponent(".remit-ack-control-number")
+        #expect(try String(contentsOf: counter, encoding: .utf8) == "2\n", "one interchange and one group")
+
+        // A second run (a restart) goes on from the saved number.
+        let second = try RemitProcess.run(["ack", "-o", out.path] + Self.time + [input])
+        #expect(second.status == 0)
+        let again = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+        #expect(again.contains("*000000003*0*P*:~\nGS*FA*ACMEFOODS*BADAMOUNT*20261203*1200*4*X*004010~"))
+        #expect(try String(contentsOf: counter, encoding: .utf8) == "4\n")
+    }
+
+    @Test func aSharedCounterFileAnd999sOnRequest() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let counter = out.appendingPathComponent("counter")
+        try Data("41\n".utf8).write(to: counter)
+        let result = try RemitProcess.run(
+            ["ack", "--999", "--counter", counter.path, "-o", out.path] + Self.time + [
+                "fixtures/x12/820-5010-x218-list-bill-payment.edi"
+            ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let text = try String(
+            contentsOf: out.appendingPathComponent("820-5010-x218-list-bill-payment.edi.000010216.999"),
+            encoding: .utf8)
+        #expect(text.contains("*^*00501*000000042*0*T*:~"))
+        #expect(try String(contentsOf: counter, encoding: .utf8) == "43\n")
+    }
+
+    @Test func aCounterFileThatIsNotANumberStopsBeforeWritingAnything() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let counter = out.appendingPathComponent(".remit-ack-control-number")
+        try Data("twelve\n".utf8).write(to: counter)
+        let result = try RemitProcess.run(
+            ["ack", "-o", out.path] + Self.time + ["fixtures/x12/remit-820-short-pay.edi"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: control number file holds 'twelve', not a number"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!names.contains { $0.hasSuffix(".997") })
+    }
+
+    @Test func anInputThatIsNotX12IsReportedAndTheOthersAcknowledged() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(
+            ["ack", "-o", out.path] + Self.time + [
+                "fixtures/retail/open-items.csv", "fixtures/x12/remit-820-short-pay.edi",
+            ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("fixtures/retail/open-items.csv:1:1: error: not an X12 file"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".997") }
+        #expect(names.count == 1)
+    }
+
+    @Test func ackWithoutInputsIsAUsageError() throws {
+        let result = try RemitProcess.run(["ack"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("ack needs at least one X12 file"))
+    }
+}
