@@ -16,6 +16,7 @@ let usage = """
            remit-bench generate ach SIZE PATH   write a synthetic NACHA file of CTX (820) and CCD+ entries
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
+           remit-bench iso20022 PATH            read an ISO 20022 file (records counted, not written)
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
            remit-bench match LINES              match LINES synthetic remittance lines with known answers in memory;
                                                 prints time, precision and recall of automatic application
@@ -49,6 +50,8 @@ do {
         try X12Bench.run(path: arguments[1])
     case "convert" where arguments.count == 2:
         try ConvertBench.run(path: arguments[1])
+    case "iso20022":
+        exit(ISO20022Bench.run(arguments: Array(arguments.dropFirst())))
     case "match" where arguments.count == 2:
         guard let lines = Int(arguments[1]), lines > 0 else { throw BenchError.usage }
         MatchBench.run(lines: lines)
