@@ -38,8 +38,11 @@ struct InvoiceLedger {
     }
 
     /// Closes the invoice: what was not paid has become deductions or discount.
-    mutating func apply(index: Int, applied: FixedDecimal) {
-        appliedThisRun[index] = appliedThisRun[index] + applied
+    ///
+    /// - Throws: `FixedDecimal.OverflowError`, leaving the ledger as it was, when the cash applied to the
+    ///   invoice in this run no longer fits.
+    mutating func apply(index: Int, applied: FixedDecimal) throws(FixedDecimal.OverflowError) {
+        appliedThisRun[index] = try appliedThisRun[index].adding(applied)
         remaining[index] = .zero
     }
 

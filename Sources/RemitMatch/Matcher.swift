@@ -129,35 +129,41 @@ public struct Matcher {
         let open = ledger.remaining[invoiceIndex]
         let paid = line.amountPaid.amount
         let discount = line.discountTaken?.amount ?? .zero
-        let statedTotal = stated.reduce(FixedDecimal.zero) { $0 + $1.amount.amount }
-        let shortfall = open - paid - discount
         var evidence = evidence
-        evidence.append(Evidence("open_before", Money(open, currency).formattedAmount))
         let outcome: MatchOutcome
         var applied = paid
         var unapplied = FixedDecimal.zero
         var unexplained = FixedDecimal.zero
-        if shortfall.isZero {
-            outcome = .paidInFull
-        } else if shortfall > .zero {
-            outcome = .shortPaid
-            evidence.append(Evidence("shortfall", Money(shortfall, currency).formattedAmount))
-            if statedTotal > .zero {
-                evidence.append(Evidence("stated_deductions", Money(statedTotal, currency).formattedAmount))
+        var statedTotal = FixedDecimal.zero
+        evidence.append(Evidence("open_before", Money(open, currency).formattedAmount))
+        // Amounts come from the inputs: a result too large for 18 digits leaves the line unmatched, never traps.
+        do throws(FixedDecimal.OverflowError) {
+            for deduction in stated { statedTotal = try statedTotal.adding(deduction.amount.amount) }
+            let shortfall = try open.subtracting(paid).subtracting(discount)
+            if shortfall.isZero {
+                outcome = .paidInFull
+            } else if shortfall > .zero {
+                outcome = .shortPaid
+                evidence.append(Evidence("shortfall", Money(shortfall, currency).formattedAmount))
+                if statedTotal > .zero {
+                    evidence.append(Evidence("stated_deductions", Money(statedTotal, currency).formattedAmount))
+                }
+                if shortfall > statedTotal {
+                    unexplained = try shortfall.subtracting(statedTotal)
+                } else if statedTotal > shortfall {
+                    let excess = try statedTotal.subtracting(shortfall)
+                    evidence.append(Evidence("stated_exceeds_shortfall_by", Money(excess, currency).formattedAmount))
+                }
+            } else {
+                outcome = .overpaid
+                unapplied = try FixedDecimal.zero.subtracting(shortfall)
+                applied = try paid.subtracting(unapplied)
+                evidence.append(Evidence("overpayment", Money(unapplied, currency).formattedAmount))
             }
-            if shortfall > statedTotal {
-                unexplained = shortfall - statedTotal
-            } else if statedTotal > shortfall {
-                evidence.append(
-                    Evidence("stated_exceeds_shortfall_by", Money(statedTotal - shortfall, currency).formattedAmount))
-            }
-        } else {
-            outcome = .overpaid
-            unapplied = -shortfall
-            applied = paid - unapplied
-            evidence.append(Evidence("overpayment", Money(unapplied, currency).formattedAmount))
+            try ledger.apply(index: invoiceIndex, applied: applied)
+        } catch {
+            return unmatched(line, evidence: evidence, why: "amount overflow")
         }
-        ledger.apply(index: invoiceIndex, applied: applied)
         return LineMatch(
             line: line, invoice: invoice, outcome: outcome, rule: rule, score: 100, evidence: evidence,
             openBefore: Money(open, currency), applied: Money(applied, currency),
