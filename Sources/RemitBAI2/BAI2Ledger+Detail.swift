@@ -9,6 +9,11 @@ extension BAI2Ledger {
             return
         }
         if let amount = detail.amount { addToAccount(amount, at: detail.location, field: "16.2", into: &sink) }
+        if let amount = detail.amount, let refusal = implausible(amount) {
+            // The account's control total still counts it; only the transaction is refused.
+            sink.report(BAI2Diagnostics.badAmount(String(amount), reason: refusal, at: detail.location.element("16.2")))
+            return
+        }
         guard let value = Int(detail.typeCode) else { return }  // a bad type code was reported when decoded
         let code = options.typeCodes.classify(value, code: detail.typeCode, inDetail: true)
         if !code.isListed { reportUnlisted(code, value: value, at: detail.location.element("16.1"), into: &sink) }
@@ -32,5 +37,16 @@ extension BAI2Ledger {
                 location: detail.location, fileSHA256: fileSHA256, envelope: envelopeKeys,
                 transactionID: context.transactionID))
         sink.emit(.bankTransaction(transaction))
+    }
+
+    /// Why `units` minor units of the account's currency are not a plausible money amount, or nil.
+    private func implausible(_ units: Int64) -> String? {
+        let value = FixedDecimal(units: units, scale: context.scale)
+        do throws(FixedDecimal.ParseFailure) {
+            _ = try value.plausibleAmount()
+            return nil
+        } catch {
+            return "\(Money(value, context.currency)) has \(error)"
+        }
     }
 }

@@ -7,7 +7,10 @@ extension FixedDecimal {
         case secondDecimalPoint(at: Int)
         case noDigits
         case tooManyDigits
-        case outOfRange
+        /// More digits before the decimal point than a money amount has; carries how many there were.
+        case tooManyIntegerDigits(Int)
+        /// More non-zero decimals than a money amount has; carries how many there were.
+        case tooManyDecimals(Int)
 
         public var description: String {
             switch self {
@@ -18,8 +21,11 @@ extension FixedDecimal {
             case .secondDecimalPoint(let index): return "second decimal point at position \(index + 1)"
             case .noDigits: return "no digits"
             case .tooManyDigits: return "more than 18 significant digits"
-            case .outOfRange:
-                return "not a plausible money amount (at most 13 digits before the decimal point and 4 after)"
+            case .tooManyIntegerDigits(let count):
+                return "\(count) digits before the decimal point; a money amount has at most "
+                    + "\(FixedDecimal.amountIntegerDigits)"
+            case .tooManyDecimals(let count):
+                return "\(count) decimals; a money amount has at most \(FixedDecimal.amountDecimals)"
             }
         }
     }
@@ -77,27 +83,56 @@ extension FixedDecimal {
         try parse(Array(text.utf8))
     }
 
-    /// The largest magnitude `parseAmount` accepts, in units of 10^-4: just under 10^13 (ten trillion).
+    /// The most digits a money amount may have before the decimal point: up to 99 999 999 999 999.
     ///
-    /// Bounding each amount keeps every sum Remit forms of a few amounts inside 64 bits; long sums go
-    /// through `MoneyTotals`, which accumulates in 128 bits.
-    public static let amountLimit = FixedDecimal(units: 100_000_000_000_000_000, scale: 4)
+    /// Fourteen digits are far above real payments and invoices in major currencies and leave room for
+    /// currencies with small units (a hundred million US dollars is about 2.5 × 10^12 dong). With
+    /// `amountDecimals`, every plausible amount is a whole number of 10^-4 units below 10^18, and `Int64`
+    /// holds 9.2 × 10^18: any sum or difference of up to nine amounts (the matcher forms open − paid −
+    /// discount) fits a `FixedDecimal`, and `MoneyTotals`, which adds in 128 bits, can add 10^20 of them
+    /// before its accumulator could overflow. Totals that large no longer fit a `FixedDecimal`;
+    /// `MoneyTotals` reports them instead of returning a wrong figure.
+    public static let amountIntegerDigits = 14
 
-    /// Parses a money amount: `parse(_:)`, then refuses more than 4 decimals or a magnitude of 10^13 or more.
+    /// The most non-zero decimals a money amount may have: 4, the largest ISO 4217 exponent (CLF, UYW).
+    ///
+    /// More is false precision (`12.3456789` dollars) or a misplaced decimal point; trailing zeros beyond
+    /// it are dropped, so `12.500000` is read as 12.5000.
+    public static let amountDecimals: UInt8 = 4
+
+    /// The smallest magnitude that is too large for a money amount: 10^14, in units of 10^-4.
+    public static let amountLimit = FixedDecimal(units: 1_000_000_000_000_000_000, scale: 4)
+
+    /// Parses a money amount: `parse(_:)`, then `plausibleAmount()`.
+    ///
+    /// This is the one way readers should turn amount text into a `FixedDecimal`.
+    ///
+    /// - Parameter bytes: the UTF-8 text of the number, already stripped of layout (signs, separators).
+    /// - Returns: the amount, with at most `amountDecimals` decimals.
+    /// - Throws: `ParseFailure` naming the offending character, or `tooManyIntegerDigits` / `tooManyDecimals`.
     public static func parseAmount<Bytes: Collection>(
         _ bytes: Bytes
     ) throws(ParseFailure) -> FixedDecimal where Bytes.Element == UInt8 {
-        let value = try parse(bytes)
-        try value.checkAmountRange()
-        return value
+        try parse(bytes).plausibleAmount()
     }
 
-    /// Throws `outOfRange` unless the value is a plausible money amount; see `amountLimit`.
-    public func checkAmountRange() throws(ParseFailure) {
-        let trimmed = normalized()
-        guard trimmed.scale <= 4, let scaled = trimmed.rescaled(to: 4),
-            scaled.units.magnitude < FixedDecimal.amountLimit.units.magnitude
-        else { throw .outOfRange }
+    /// This value as a plausible money amount, or the reason it is not one.
+    ///
+    /// Checks that the value has at most `amountIntegerDigits` digits before the decimal point and at most
+    /// `amountDecimals` non-zero decimals. Readers that parse numbers their own way (implied decimals,
+    /// minor units) call this on the result before the value becomes `Money`.
+    ///
+    /// - Returns: the same value, with trailing fractional zeros beyond `amountDecimals` removed, so its
+    ///   scale is at most `amountDecimals` and its units at that scale stay below 10^18.
+    /// - Throws: `ParseFailure.tooManyIntegerDigits` or `ParseFailure.tooManyDecimals` with the count found.
+    public func plausibleAmount() throws(ParseFailure) -> FixedDecimal {
+        let trimmed = normalized(minimumScale: min(scale, FixedDecimal.amountDecimals))
+        if trimmed.scale > FixedDecimal.amountDecimals { throw .tooManyDecimals(Int(trimmed.scale)) }
+        let divisor = FixedDecimal.power(of: trimmed.scale) ?? 1
+        let integerPart = trimmed.units.magnitude / UInt64(divisor)
+        let integerDigits = integerPart == 0 ? 0 : String(integerPart).count
+        if integerDigits > FixedDecimal.amountIntegerDigits { throw .tooManyIntegerDigits(integerDigits) }
+        return trimmed
     }
 
     /// Reads digits with `impliedScale` implied decimals, as X12 N2 elements are written (`4400` is 44.00).

@@ -54,8 +54,17 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return FixedDecimal(units: sum, scale: target)
     }
 
+    /// Subtracts exactly; unlike `adding(other.negated())` it also copes with `Int64.min` units.
+    ///
+    /// - Throws: `FixedDecimal.OverflowError` when the result does not fit 18 digits.
     public func subtracting(_ other: FixedDecimal) throws(OverflowError) -> FixedDecimal {
-        try adding(other.negated())
+        let target = max(scale, other.scale)
+        guard let left = rescaled(to: target), let right = other.rescaled(to: target) else {
+            throw OverflowError()
+        }
+        let (difference, overflow) = left.units.subtractingReportingOverflow(right.units)
+        if overflow { throw OverflowError() }
+        return FixedDecimal(units: difference, scale: target)
     }
 
     /// Signals that an exact result needs more than 18 digits.

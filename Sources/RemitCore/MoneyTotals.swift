@@ -1,7 +1,9 @@
 /// Sums of money kept per currency, listed in currency order so output is deterministic.
 ///
 /// Sums are accumulated in 128 bits at a common scale, so adding up any number of amounts cannot trap. A sum
-/// that no longer fits a `FixedDecimal` is reported by `overflowed` and shown clamped.
+/// that does not fit a `FixedDecimal` is never shown as a wrong figure: `overflowed` says so, `amount(in:)`
+/// returns nil for it and `values` leaves it out, and whoever reports the total must say it could not be
+/// computed (a tie-out that does not tie, an error diagnostic).
 public struct MoneyTotals: Sendable, Hashable {
     private struct Sum: Sendable, Hashable {
         var units: Int128 = 0
@@ -9,10 +11,16 @@ public struct MoneyTotals: Sendable, Hashable {
     }
 
     private var sums: [String: Sum] = [:]
-    private var wrapped = false
+    /// Set when the 128-bit accumulator itself overflowed (only some 10^20 plausible amounts get there).
+    private var wrapped: Set<String> = []
 
-    /// True when some sum no longer fits a `FixedDecimal` and is shown clamped; only absurd inputs get here.
-    public var overflowed: Bool { wrapped || sums.values.contains { !MoneyTotals.fits($0) } }
+    /// True when some sum does not fit a `FixedDecimal`; only absurd inputs get here.
+    public var overflowed: Bool { !overflowedCurrencies.isEmpty }
+
+    /// The currencies whose sum does not fit a `FixedDecimal`, in order.
+    public var overflowedCurrencies: [String] {
+        currencies.filter { wrapped.contains($0) || MoneyTotals.fixed(sums[$0]!) == nil }
+    }
 
     public init() {}
 
@@ -21,54 +29,67 @@ public struct MoneyTotals: Sendable, Hashable {
     }
 
     public mutating func add(_ value: Money) {
-        var sum = sums[value.currency, default: Sum()]
-        var units = Int128(value.amount.units)
-        if value.amount.scale > sum.scale {
-            for _ in sum.scale..<value.amount.scale { sum.units = multiplyChecked(sum.units, 10) }
-            sum.scale = value.amount.scale
-        } else {
-            for _ in value.amount.scale..<sum.scale { units = multiplyChecked(units, 10) }
-        }
-        let (total, overflow) = sum.units.addingReportingOverflow(units)
-        if overflow { wrapped = true }
-        sum.units = overflow ? (units < 0 ? .min : .max) : total
-        sums[value.currency] = sum
+        add(Sum(units: Int128(value.amount.units), scale: value.amount.scale), to: value.currency)
     }
 
+    /// Adds every sum of `other`, exactly; an overflowed sum stays overflowed.
     public mutating func add(_ other: MoneyTotals) {
-        for value in other.values { add(value) }
-        if other.overflowed { wrapped = true }
+        for (currency, sum) in other.sums { add(sum, to: currency) }
+        wrapped.formUnion(other.wrapped)
     }
 
-    public func amount(in currency: String) -> Money { Money(fixed(sums[currency] ?? Sum()), currency) }
+    /// Subtracts every sum of `other`, exactly; an overflowed sum stays overflowed.
+    public mutating func subtract(_ other: MoneyTotals) {
+        for (currency, sum) in other.sums {
+            let (negated, overflow) = Int128(0).subtractingReportingOverflow(sum.units)
+            if overflow { wrapped.insert(currency) }
+            add(Sum(units: overflow ? .max : negated, scale: sum.scale), to: currency)
+        }
+        wrapped.formUnion(other.wrapped)
+    }
+
+    /// The sum in `currency` (zero when none was added), or nil when it does not fit a `FixedDecimal`.
+    public func amount(in currency: String) -> Money? {
+        guard !wrapped.contains(currency) else { return nil }
+        return MoneyTotals.fixed(sums[currency] ?? Sum()).map { Money($0, currency) }
+    }
 
     public var currencies: [String] { sums.keys.sorted() }
 
-    /// One `Money` per currency seen, in currency order.
-    public var values: [Money] { currencies.map { Money(fixed(sums[$0]!), $0) } }
+    /// One `Money` per currency seen, in currency order, leaving out the sums that `overflowedCurrencies` names.
+    public var values: [Money] { currencies.compactMap { amount(in: $0) } }
 
     public var isZero: Bool { sums.values.allSatisfy { $0.units == 0 } }
 
-    private mutating func multiplyChecked(_ value: Int128, _ factor: Int128) -> Int128 {
-        let (product, overflow) = value.multipliedReportingOverflow(by: factor)
-        if overflow { wrapped = true }
-        return overflow ? (value < 0 ? .min : .max) : product
+    private mutating func add(_ value: Sum, to currency: String) {
+        var sum = sums[currency, default: Sum()]
+        var units = value.units
+        if value.scale > sum.scale {
+            for _ in sum.scale..<value.scale { sum.units = multiplyChecked(sum.units, currency) }
+            sum.scale = value.scale
+        } else {
+            for _ in value.scale..<sum.scale { units = multiplyChecked(units, currency) }
+        }
+        let (total, overflow) = sum.units.addingReportingOverflow(units)
+        if overflow { wrapped.insert(currency) }
+        sum.units = overflow ? 0 : total
+        sums[currency] = sum
     }
 
-    private static func fits(_ sum: Sum) -> Bool {
-        var units = sum.units
-        while units % 10 == 0, Int64(exactly: units) == nil { units /= 10 }
-        return Int64(exactly: units) != nil
+    private mutating func multiplyChecked(_ value: Int128, _ currency: String) -> Int128 {
+        let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+        if overflow { wrapped.insert(currency) }
+        return overflow ? 0 : product
     }
 
-    private func fixed(_ sum: Sum) -> FixedDecimal {
+    /// The sum as a `FixedDecimal`, dropping trailing fractional zeros when that makes it fit; nil when nothing does.
+    private static func fixed(_ sum: Sum) -> FixedDecimal? {
         var units = sum.units
         var scale = sum.scale
         while scale > 0, units % 10 == 0, Int64(exactly: units) == nil {
             units /= 10
             scale -= 1
         }
-        if let exact = Int64(exactly: units) { return FixedDecimal(units: exact, scale: scale) }
-        return FixedDecimal(units: units < 0 ? .min : .max, scale: scale)
+        return Int64(exactly: units).map { FixedDecimal(units: $0, scale: scale) }
     }
 }

@@ -118,8 +118,11 @@ struct InvoiceLedger {
     }
 
     /// Closes the invoice: what was not paid has become deductions, discount or a write-off.
-    mutating func apply(index: Int, applied: FixedDecimal, lineID: String) {
-        appliedThisRun[index] = appliedThisRun[index] + applied
+    ///
+    /// - Throws: `FixedDecimal.OverflowError`, leaving the ledger as it was, when the cash applied to the
+    ///   invoice in this run no longer fits.
+    mutating func apply(index: Int, applied: FixedDecimal, lineID: String) throws(FixedDecimal.OverflowError) {
+        appliedThisRun[index] = try appliedThisRun[index].adding(applied)
         remaining[index] = .zero
         if closedBy[index] == nil { closedBy[index] = lineID }
     }

@@ -38,15 +38,21 @@ enum FileSummaryBuilder {
         summary.bankTransactions = input.bankTransactions.count
         summary.transactionsAccepted = input.transactions.filter { $0.status == .accepted }.count
         summary.transactionsRejected = input.transactions.count - summary.transactionsAccepted
-        summary.paymentsTotal = MoneyTotals(input.payments.map(\.amount)).values
-        summary.linesPaidTotal = MoneyTotals(input.lines.map(\.amountPaid)).values
         // An 812 moves no cash: its memo's own tie-out (BCD04 against the CDD lines) stays out of the cash check.
         let accepted = input.transactions.filter { $0.status == .accepted && $0.kind != "812" }
-        summary.adjustmentsTotal = MoneyTotals(accepted.compactMap(\.adjustmentsTotal)).values
-        summary.imbalanceTotal = MoneyTotals(accepted.compactMap(\.imbalance)).values
-        summary.appliedTotal = MoneyTotals(matches.map(\.applied)).values
-        summary.unappliedTotal = MoneyTotals(matches.map(\.unapplied)).values
-        summary.deductedTotal = MoneyTotals(deductions.map(\.amount)).values
+        // A total too large to represent leaves its currency out and marks the summary's tie-outs not computable.
+        func total(_ amounts: [Money]) -> [Money] {
+            let totals = MoneyTotals(amounts)
+            if totals.overflowed { summary.totalsOverflowed = true }
+            return totals.values
+        }
+        summary.paymentsTotal = total(input.payments.map(\.amount))
+        summary.linesPaidTotal = total(input.lines.map(\.amountPaid))
+        summary.adjustmentsTotal = total(accepted.compactMap(\.adjustmentsTotal))
+        summary.imbalanceTotal = total(accepted.compactMap(\.imbalance))
+        summary.appliedTotal = total(matches.map(\.applied))
+        summary.unappliedTotal = total(matches.map(\.unapplied))
+        summary.deductedTotal = total(deductions.map(\.amount))
         summary.diagnostics = input.diagnostics
         if input.unreadable || (summary.transactionsAccepted == 0 && summary.transactionsRejected > 0) {
             summary.status = .rejected

@@ -80,11 +80,12 @@ public enum ReconcileJob {
                         path: $0.path, role: $0.format.rawValue, size: $0.size,
                         sha256: $0.sha256)
                 })
-        let exportSummary = InvoiceExportSummary(
+        let openTotal = MoneyTotals(export.invoices.map(\.openAmount))
+        var exportSummary = InvoiceExportSummary(
             path: options.invoicesPath, layout: export.layoutName, rowsRead: export.rowsRead,
             rowsSkipped: export.rowsSkipped, rowsRejected: export.rowsRejected,
-            invoices: export.invoices.count,
-            openTotal: MoneyTotals(export.invoices.map(\.openAmount)).values, diagnostics: export.diagnostics)
+            invoices: export.invoices.count, openTotal: openTotal.values, diagnostics: export.diagnostics)
+        exportSummary.openTotalOverflowed = openTotal.overflowed
         try createOutputDirectory(options.outputDirectory)
         // Outputs are renamed into place: one with the name of an input in the output folder would replace it.
         for name in ReportWriter.fileNames {

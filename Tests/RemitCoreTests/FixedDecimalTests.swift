@@ -51,30 +51,48 @@ import Testing
 }
 
 @Suite struct AmountRangeTests {
-    @Test(arguments: ["9999999999999.9999", "-9999999999999", "0.0001", "12.3400000"])
+    @Test(arguments: ["99999999999999.9999", "-99999999999999", "0.0001", "12.3400000", "+0"])
     func acceptsPlausibleAmounts(text: String) throws {
-        _ = try FixedDecimal.parseAmount(Array(text.utf8))
+        let amount = try FixedDecimal.parseAmount(Array(text.utf8))
+        #expect(amount.scale <= FixedDecimal.amountDecimals)
+        #expect(amount == (try FixedDecimal.parse(text)))
     }
 
-    @Test(arguments: ["10000000000000", "0.00001", "123456789012345678"])
-    func refusesImplausibleAmounts(text: String) {
-        #expect(throws: FixedDecimal.ParseFailure.outOfRange) { try FixedDecimal.parseAmount(Array(text.utf8)) }
+    @Test(arguments: [
+        ("100000000000000", FixedDecimal.ParseFailure.tooManyIntegerDigits(15)),
+        ("99999999999999999", .tooManyIntegerDigits(17)),
+        ("-123456789012345678", .tooManyIntegerDigits(18)),
+        ("0.00001", .tooManyDecimals(5)),
+        ("12.3456789", .tooManyDecimals(7)),
+        ("0.000000000000000001", .tooManyDecimals(18)),
+        ("1234567890123456789", .tooManyDigits),
+    ])
+    func refusesImplausibleAmounts(text: String, failure: FixedDecimal.ParseFailure) {
+        #expect(throws: failure) { try FixedDecimal.parseAmount(Array(text.utf8)) }
     }
 
-    @Test func totalsOfManyHugeAmountsDoNotTrap() throws {
-        let huge = Money(try FixedDecimal.parseAmount(Array("9999999999999.99".utf8)), "USD")
-        var totals = MoneyTotals()
-        for _ in 0..<2_000 { totals.add(huge) }
-        #expect(!totals.overflowed)
-        #expect(totals.amount(in: "USD").formattedAmount == "19999999999999980.00")
-        for _ in 0..<20_001 { totals.add(huge) }
-        #expect(totals.overflowed)
-        var small = MoneyTotals([
-            Money(FixedDecimal(units: 5, scale: 1), "USD"), Money(FixedDecimal(units: 25, scale: 2), "USD"),
-        ])
-        #expect(small.amount(in: "USD").formattedAmount == "0.75")
-        small.add(Money(FixedDecimal(units: -1, scale: 4), "EUR"))
-        #expect(small.currencies == ["EUR", "USD"])
-        #expect(!small.overflowed)
+    @Test func explainsARefusalWithTheLimit() {
+        #expect(
+            FixedDecimal.ParseFailure.tooManyIntegerDigits(17).description
+                == "17 digits before the decimal point; a money amount has at most 14")
+        #expect(FixedDecimal.ParseFailure.tooManyDecimals(7).description == "7 decimals; a money amount has at most 4")
+    }
+
+    @Test func checksValuesParsedElsewhere() throws {
+        let trailingZeros = FixedDecimal(units: 123_450_000, scale: 7)
+        #expect(try trailingZeros.plausibleAmount() == FixedDecimal(units: 123_450, scale: 4))
+        #expect(try trailingZeros.plausibleAmount().scale == 4)
+        #expect(throws: FixedDecimal.ParseFailure.tooManyIntegerDigits(15)) {
+            try FixedDecimal(units: 99_999_999_999_999_999, scale: 2).plausibleAmount()
+        }
+    }
+
+    @Test func anyNinePlausibleAmountsAddWithoutOverflow() throws {
+        let largest = try FixedDecimal.parseAmount(Array("99999999999999.9999".utf8))
+        let smallest = try FixedDecimal.parseAmount(Array("-99999999999999.9999".utf8))
+        var sum = FixedDecimal.zero
+        for _ in 0..<9 { sum = try sum.adding(largest) }
+        #expect(sum.formatted() == "899999999999999.9991")
+        #expect(try smallest.subtracting(largest).subtracting(largest).formatted() == "-299999999999999.9997")
     }
 }

@@ -17,27 +17,40 @@ extension ISO20022Parser {
         let qualifier = block.documentNumber != nil ? block.documentType : block.creditorReferenceType
         if reference == nil { sink.report(ISO20022Diagnostics.missingReference(at: block.location)) }
         let due = usable(block.due, context, into: &sink)
-        let discount = total(block.discounts, context, into: &sink)
-        let creditNote = total(block.creditNotes, context, into: &sink)
-        let tax = total(block.taxes, context, into: &sink)
         var withheld: [(StructuredBlock.Adjustment, FixedDecimal)] = []
-        for adjustment in block.adjustments {
-            guard let amount = usable(adjustment.amount, context, into: &sink) else { continue }
-            // Without an indicator an adjustment is read as reducing the payment, as most senders mean it.
-            withheld.append((adjustment, adjustment.indicator == "DBIT" ? amount.negated() : amount))
-        }
-        let adjusted = withheld.reduce(FixedDecimal.zero) { $0 + $1.1 }
-        let explained = (discount ?? .zero) + (creditNote ?? .zero) + adjusted
+        let discount: FixedDecimal?
+        let creditNote: FixedDecimal?
+        let tax: FixedDecimal?
         let paid: FixedDecimal
-        if let remitted = usable(block.remitted, context, into: &sink) {
-            paid = remitted
-        } else if context.singleBlock {
-            paid = context.amount
-        } else if let due {
-            paid = due - explained
-        } else {
-            sink.report(ISO20022Diagnostics.amountUnknown(at: block.location))
-            paid = .zero
+        let gap: FixedDecimal?
+        // Each amount is plausible, but a block may hold any number of them: a sum too large skips the block.
+        do throws(FixedDecimal.OverflowError) {
+            discount = try total(block.discounts, context, into: &sink)
+            creditNote = try total(block.creditNotes, context, into: &sink)
+            tax = try total(block.taxes, context, into: &sink)
+            for adjustment in block.adjustments {
+                guard let amount = usable(adjustment.amount, context, into: &sink) else { continue }
+                // Without an indicator an adjustment is read as reducing the payment, as most senders mean it.
+                withheld.append((adjustment, adjustment.indicator == "DBIT" ? amount.negated() : amount))
+            }
+            var explained = try (discount ?? .zero).adding(creditNote ?? .zero)
+            for (_, amount) in withheld { explained = try explained.adding(amount) }
+            if let remitted = usable(block.remitted, context, into: &sink) {
+                paid = remitted
+            } else if context.singleBlock {
+                paid = context.amount
+            } else if let due {
+                paid = try due.subtracting(explained)
+            } else {
+                sink.report(ISO20022Diagnostics.amountUnknown(at: block.location))
+                paid = .zero
+            }
+            gap = try due.map { (due) throws(FixedDecimal.OverflowError) in
+                try due.subtracting(explained).subtracting(paid)
+            }
+        } catch {
+            sink.report(ISO20022Diagnostics.overflow(at: block.location))
+            return
         }
         let negate = (block.documentType == "CREN") != context.negative
         let lineID = lineIDPrefix + String(block.ordinal)
@@ -74,13 +87,11 @@ extension ISO20022Parser {
                         block.creditNotes.first?.location ?? block.location, transactionID: context.transactionID)),
                 context: &context, into: &sink)
         }
-        guard let due else { return }
-        let gap = due - explained - paid
-        guard gap > .zero else { return }
+        guard let gap, gap > .zero else { return }
         var unexplained = gap
         if let tax, tax > .zero {
             let taken = tax < gap ? tax : gap
-            unexplained = gap - taken
+            unexplained = (try? gap.subtracting(taken)) ?? .zero  // 0 < taken ≤ gap: cannot overflow
             emit(
                 shared.make(
                     id: deductionIDPrefix + String(block.ordinal) + ":tax", amount: taken, reason: nil, list: nil,
@@ -131,10 +142,10 @@ extension ISO20022Parser {
 
     private func total<Sink: RecordSink>(
         _ amounts: [ParsedAmount], _ context: PaymentContext, into sink: inout Sink
-    ) -> FixedDecimal? {
+    ) throws(FixedDecimal.OverflowError) -> FixedDecimal? {
         var result: FixedDecimal?
         for amount in amounts {
-            if let value = usable(amount, context, into: &sink) { result = (result ?? .zero) + value }
+            if let value = usable(amount, context, into: &sink) { result = try (result ?? .zero).adding(value) }
         }
         return result
     }

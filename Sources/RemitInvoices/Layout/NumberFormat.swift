@@ -39,9 +39,14 @@ public struct NumberFormat: Sendable, Hashable {
     /// Why a cell's text is not a number in this format.
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         public var reason: String
+        /// True when the text is a number but not a plausible money amount (too many digits or decimals).
+        public var outOfRange: Bool
         public var description: String { reason }
 
-        init(_ reason: String) { self.reason = reason }
+        init(_ reason: String, outOfRange: Bool = false) {
+            self.reason = reason
+            self.outOfRange = outOfRange
+        }
     }
 
     /// A short statement of the format for messages: `decimal ',', thousands '.', negatives 1-`.
@@ -66,8 +71,9 @@ public struct NumberFormat: Sendable, Hashable {
     /// Reads an amount written in this format.
     ///
     /// Surrounding spaces, declared currency symbols and one negative marker are removed; the digits left
-    /// must use the declared separators, thousands groups must have three digits, and the value must fit
-    /// 18 significant digits.
+    /// must use the declared separators, thousands groups must have three digits, and the value must be a
+    /// plausible money amount (`FixedDecimal.plausibleAmount()`: at most 14 digits before the decimal point
+    /// and 4 non-zero decimals).
     ///
     /// - Throws: `NumberFormat.Failure` saying what was wrong.
     public func parse(_ text: String) throws(Failure) -> FixedDecimal {
@@ -191,9 +197,12 @@ public struct NumberFormat: Sendable, Hashable {
             }
         }
         do {
-            return try FixedDecimal.parse(text)
+            return try FixedDecimal.parseAmount(text)
         } catch {
-            throw Failure(error.description)
+            switch error {
+            case .tooManyIntegerDigits, .tooManyDecimals: throw Failure(error.description, outOfRange: true)
+            default: throw Failure(error.description)
+            }
         }
     }
 

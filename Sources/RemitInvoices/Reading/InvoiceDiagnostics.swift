@@ -25,8 +25,8 @@ enum InvoiceDiagnostics {
     static func badAmount(
         _ field: InvoiceField, _ value: String, failure: NumberFormat.Failure, at location: SourceLocation
     ) -> Diagnostic {
-        let what =
-            value.isEmpty ? "\(field.rawValue) is empty" : "\(field.rawValue) '\(value)' is not a number: \(failure)"
+        let problem = failure.outOfRange ? "is not a plausible money amount" : "is not a number"
+        let what = value.isEmpty ? "\(field.rawValue) is empty" : "\(field.rawValue) '\(value)' \(problem): \(failure)"
         return Diagnostic(.error, code: "invoice.amount", what, at: location)
     }
 

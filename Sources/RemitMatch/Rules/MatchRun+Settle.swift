@@ -19,13 +19,23 @@ extension MatchRun {
             allocations.append(
                 InvoiceAllocation(
                     invoice: ledger.invoices[other], openBefore: Money(open, currency), applied: Money(open, currency)))
-            paid = paid - open
-            toleranceBase = toleranceBase + open
-            ledger.apply(index: other, applied: open, lineID: line.id)
+            guard let rest = try? paid.subtracting(open), let base = try? toleranceBase.adding(open) else {
+                return unmatched(line, evidence: evidence, why: "amount overflow")
+            }
+            paid = rest
+            toleranceBase = base
+            do {
+                try ledger.apply(index: other, applied: open, lineID: line.id)
+            } catch {
+                return unmatched(line, evidence: evidence, why: "amount overflow")
+            }
         }
         let invoice = ledger.invoices[invoiceIndex]
         let open = ledger.remaining[invoiceIndex]
-        toleranceBase = toleranceBase + open
+        guard let base = try? toleranceBase.adding(open) else {
+            return unmatched(line, evidence: evidence, why: "amount overflow")
+        }
+        toleranceBase = base
         if open.isZero, let earlier = ledger.closedBy[invoiceIndex] {
             evidence.append(Evidence("already_paid_by", earlier))
             findings.append(
@@ -34,8 +44,22 @@ extension MatchRun {
                     detail: "invoice \(invoice.number) was settled by \(earlier); \(line.id) pays it again"))
         }
         let discount = open.isZero ? DiscountCheck.none : checkDiscount(line, invoice: invoice, settings: settings)
-        let statedTotal = (stated[line.id] ?? []).reduce(FixedDecimal.zero) { $0 + $1.amount.amount }
-        let shortfall = open - paid - discount.allowed
+        // Amounts are plausible (at most 14 integer digits, 4 decimals), so a few of them always add up within
+        // 18 digits; a line with very many stated deductions is the one sum that needs checking.
+        var statedTotal = FixedDecimal.zero
+        for deduction in stated[line.id] ?? [] {
+            guard let sum = try? statedTotal.adding(deduction.amount.amount) else {
+                return unmatched(line, evidence: evidence, why: "amount overflow")
+            }
+            statedTotal = sum
+        }
+        // Parsers refuse implausible amounts, but the matcher is a library: inputs built in code get checked
+        // arithmetic too, and a figure that does not fit leaves the line unmatched rather than trapping.
+        guard let shortfall = try? open.subtracting(paid).subtracting(discount.allowed),
+            let explained = try? statedTotal.adding(discount.unearned)
+        else {
+            return unmatched(line, evidence: evidence, why: "amount overflow")
+        }
         evidence.append(Evidence("open_before", Money(open, currency).formattedAmount))
         evidence += discount.evidence
         let outcome: MatchOutcome
@@ -43,7 +67,6 @@ extension MatchRun {
         var unapplied = FixedDecimal.zero
         var unexplained = FixedDecimal.zero
         var writtenOff = FixedDecimal.zero
-        let explained = statedTotal + discount.unearned
         if shortfall.isZero {
             outcome = .paidInFull
         } else if shortfall > .zero {
@@ -53,7 +76,9 @@ extension MatchRun {
                 evidence.append(Evidence("stated_deductions", Money(statedTotal, currency).formattedAmount))
             }
             if shortfall > explained {
-                let rest = shortfall - explained
+                guard let rest = try? shortfall.subtracting(explained) else {
+                    return unmatched(line, evidence: evidence, why: "amount overflow")
+                }
                 let limit = settings.toleranceLimit(on: toleranceBase, minorDigits: Currency.minorDigits(of: currency))
                 if rest <= limit {
                     writtenOff = rest
@@ -64,16 +89,26 @@ extension MatchRun {
                 }
             } else if explained > shortfall {
                 evidence.append(
-                    Evidence("stated_exceeds_shortfall_by", Money(explained - shortfall, currency).formattedAmount))
+                    // 0 < shortfall < explained: the difference is smaller than explained and fits.
+                    Evidence(
+                        "stated_exceeds_shortfall_by",
+                        Money((try? explained.subtracting(shortfall)) ?? explained, currency).formattedAmount))
             }
         } else {
             outcome = .overpaid
-            unapplied = -shortfall
-            applied = paid - unapplied
+            unapplied = shortfall.negated()
+            guard let rest = try? paid.subtracting(unapplied) else {
+                return unmatched(line, evidence: evidence, why: "amount overflow")
+            }
+            applied = rest
             evidence.append(Evidence("overpayment", Money(unapplied, currency).formattedAmount))
         }
         if !others.isEmpty { evidence.append(Evidence("applied_in_full", numbers(others))) }
-        ledger.apply(index: invoiceIndex, applied: applied, lineID: line.id)
+        do {
+            try ledger.apply(index: invoiceIndex, applied: applied, lineID: line.id)
+        } catch {
+            return unmatched(line, evidence: evidence, why: "amount overflow")
+        }
         if !discount.unearned.isZero {
             found[line.id, default: []].append(
                 matchingDeduction(
@@ -87,7 +122,13 @@ extension MatchRun {
                     source: "rule:short-pay-vs-invoice",
                     text: "open amount less paid, discount and stated deductions"))
         }
-        let totalApplied = allocations.reduce(applied) { $0 + $1.applied.amount }
+        var totalApplied = applied
+        for allocation in allocations {
+            guard let sum = try? totalApplied.adding(allocation.applied.amount) else {
+                return unmatched(line, evidence: evidence, why: "amount overflow")
+            }
+            totalApplied = sum
+        }
         return LineMatch(
             line: line, invoice: invoice, outcome: outcome, rule: rule, score: score, evidence: evidence,
             openBefore: Money(open, currency), applied: Money(totalApplied, currency),

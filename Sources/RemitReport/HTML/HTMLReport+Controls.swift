@@ -152,6 +152,8 @@ extension HTMLReport {
     static func verdict(_ tieOut: TieOut, into html: inout HTMLWriter) {
         if tieOut.ties {
             html.raw("<td><span class=\"ties\">ties</span></td>")
+        } else if !tieOut.computable {
+            html.raw("<td><span class=\"fails\">NOT COMPUTABLE (amount overflow)</span></td>")
         } else {
             html.raw("<td><span class=\"fails\">DOES NOT TIE</span></td>")
         }

@@ -49,6 +49,9 @@ public struct FileSummary: Sendable, Hashable {
     public var unappliedTotal: [Money]
     /// Σ deduction amounts (stated and unexplained).
     public var deductedTotal: [Money]
+    /// True when one of the totals above was too large to represent and leaves a currency out; the
+    /// money tie-outs of this summary are then not computable.
+    public var totalsOverflowed = false
 
     public var diagnostics: [Diagnostic]
     /// Transactions that were rejected or whose stated total does not balance, in input order: the report

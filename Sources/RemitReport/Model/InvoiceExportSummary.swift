@@ -16,6 +16,8 @@ public struct InvoiceExportSummary: Sendable, Hashable {
     /// Σ open amounts of those invoices as the export states them, per currency. The receivables tie-out
     /// starts from this figure, so it must be summed from the export, not from the matches.
     public var openTotal: [Money]
+    /// True when some currency's open total was too large to represent and is missing from `openTotal`.
+    public var openTotalOverflowed = false
     public var diagnostics: [Diagnostic]
 
     public init(

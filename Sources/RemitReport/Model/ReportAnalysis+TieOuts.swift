@@ -62,6 +62,9 @@ extension ReportAnalysis {
 
     private static func fileChecks(_ summary: FileSummary, _ figures: Figures) -> [TieOut] {
         let scope = summary.path
+        func stated(_ label: String, _ amounts: [Money]) -> TieOut.Term {
+            TieOut.Term(label, .money(amounts), overflowed: summary.totalsOverflowed)
+        }
         return [
             TieOut(
                 check: .lines, scope: scope, left: TieOut.Term("lines in", .count(summary.linesIn)),
@@ -71,21 +74,21 @@ extension ReportAnalysis {
                     TieOut.Term("rejected", .count(summary.linesRejected)),
                 ]),
             TieOut(
-                check: .cash, scope: scope, left: TieOut.Term("payments total", .money(summary.paymentsTotal)),
+                check: .cash, scope: scope, left: stated("payments total", summary.paymentsTotal),
                 right: [
-                    TieOut.Term("lines paid", .money(summary.linesPaidTotal)),
-                    TieOut.Term("adjustments", .money(summary.adjustmentsTotal)),
-                    TieOut.Term("imbalances", .money(summary.imbalanceTotal)),
+                    stated("lines paid", summary.linesPaidTotal),
+                    stated("adjustments", summary.adjustmentsTotal),
+                    stated("imbalances", summary.imbalanceTotal),
                 ]),
             TieOut(
-                check: .application, scope: scope, left: TieOut.Term("lines paid", .money(summary.linesPaidTotal)),
+                check: .application, scope: scope, left: stated("lines paid", summary.linesPaidTotal),
                 right: [
-                    TieOut.Term("applied", .money(figures.applied.values)),
-                    TieOut.Term("unapplied", .money(figures.unapplied.values)),
+                    TieOut.Term("applied", totals: figures.applied),
+                    TieOut.Term("unapplied", totals: figures.unapplied),
                 ]),
             TieOut(
-                check: .deductions, scope: scope, left: TieOut.Term("deducted", .money(summary.deductedTotal)),
-                right: [TieOut.Term("deduction register", .money(figures.deducted.values))]),
+                check: .deductions, scope: scope, left: stated("deducted", summary.deductedTotal),
+                right: [TieOut.Term("deduction register", totals: figures.deducted)]),
         ]
     }
 
@@ -103,12 +106,14 @@ extension ReportAnalysis {
         let stillOpen = MoneyTotals(input.reconciliation.openInvoices.map(\.remaining))
         return TieOut(
             check: .receivables, scope: input.invoiceExport.path,
-            left: TieOut.Term("open in export", .money(input.invoiceExport.openTotal)),
+            left: TieOut.Term(
+                "open in export", .money(input.invoiceExport.openTotal),
+                overflowed: input.invoiceExport.openTotalOverflowed),
             right: [
-                TieOut.Term("applied", .money(applied.values)),
-                TieOut.Term("discounts", .money(discounts.values)),
-                TieOut.Term("deducted", .money(deducted.values)),
-            ] + writtenOffTerm(writtenOff) + [TieOut.Term("still open", .money(stillOpen.values))])
+                TieOut.Term("applied", totals: applied),
+                TieOut.Term("discounts", totals: discounts),
+                TieOut.Term("deducted", totals: deducted),
+            ] + writtenOffTerm(writtenOff) + [TieOut.Term("still open", totals: stillOpen)])
     }
 
     private static func invoiceChecks(_ matches: [LineMatch], deductedByLine: [String: MoneyTotals]) -> [TieOut] {
@@ -151,9 +156,9 @@ extension ReportAnalysis {
                 check: .invoice, scope: group.invoice.number, location: group.invoice.location,
                 left: TieOut.Term("open before", .money([group.invoice.openAmount])),
                 right: [
-                    TieOut.Term("applied", .money(group.applied.values)),
-                    TieOut.Term("discount", .money(group.discounts.values)),
-                    TieOut.Term("deducted", .money(group.deducted.values)),
+                    TieOut.Term("applied", totals: group.applied),
+                    TieOut.Term("discount", totals: group.discounts),
+                    TieOut.Term("deducted", totals: group.deducted),
                 ] + writtenOffTerm(group.writtenOff)
                     + [TieOut.Term("open after", .money(group.openAfter.map { [$0] } ?? []))])
         }
@@ -161,6 +166,6 @@ extension ReportAnalysis {
 
     /// A `written off` term, only when something was written off, so runs without tolerances read as before.
     private static func writtenOffTerm(_ totals: MoneyTotals) -> [TieOut.Term] {
-        totals.values.isEmpty ? [] : [TieOut.Term("written off", .money(totals.values))]
+        totals.values.isEmpty && !totals.overflowed ? [] : [TieOut.Term("written off", totals: totals)]
     }
 }

@@ -67,7 +67,13 @@ public struct ReportAnalysis: Sendable {
             appliedTotal.add(MoneyTotals(file.appliedTotal))
             unappliedTotal.add(MoneyTotals(file.unappliedTotal))
             deductedTotal.add(MoneyTotals(file.deductedTotal))
+            if file.totalsOverflowed { total.totalsOverflowed = true }
         }
+        let sums = [
+            paymentsTotal, linesPaidTotal, adjustmentsTotal, imbalanceTotal, appliedTotal, unappliedTotal,
+            deductedTotal,
+        ]
+        if sums.contains(where: \.overflowed) { total.totalsOverflowed = true }
         total.paymentsTotal = paymentsTotal.values
         total.linesPaidTotal = linesPaidTotal.values
         total.adjustmentsTotal = adjustmentsTotal.values

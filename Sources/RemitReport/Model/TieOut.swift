@@ -31,10 +31,18 @@ public struct TieOut: Sendable, Hashable {
     public struct Term: Sendable, Hashable {
         public var label: String
         public var value: Value
+        /// True when some currency's sum did not fit a `FixedDecimal` and is missing from `value`.
+        public var overflowed: Bool
 
-        public init(_ label: String, _ value: Value) {
+        public init(_ label: String, _ value: Value, overflowed: Bool = false) {
             self.label = label
             self.value = value
+            self.overflowed = overflowed
+        }
+
+        /// A money figure summed from `totals`; a sum that did not fit makes the check not computable.
+        public init(_ label: String, totals: MoneyTotals) {
+            self.init(label, .money(totals.values), overflowed: totals.overflowed)
         }
     }
 
@@ -50,6 +58,9 @@ public struct TieOut: Sendable, Hashable {
     /// left − Σ right; for money one entry per currency seen on either side.
     public var difference: Value
     public var ties: Bool
+    /// False when some money figure or sum was too large to represent exactly (amount overflow); such a
+    /// check never ties, and its totals leave out the currencies that overflowed.
+    public var computable: Bool
 
     /// Builds a check and works out its total, difference and verdict.
     ///
@@ -66,10 +77,11 @@ public struct TieOut: Sendable, Hashable {
         let currencies = MoneyTotals.currencies(of: lists)
         func padded(_ term: Term) -> Term {
             guard case .money(let amounts) = term.value else { return term }
-            return Term(term.label, .money(MoneyTotals.padded(amounts, to: currencies)))
+            return Term(term.label, .money(MoneyTotals.padded(amounts, to: currencies)), overflowed: term.overflowed)
         }
         self.left = padded(left)
         self.right = right.map(padded)
+        computable = !([left] + right).contains(where: \.overflowed)
         switch left.value {
         case .count(let leftCount):
             var sum = 0
@@ -84,13 +96,13 @@ public struct TieOut: Sendable, Hashable {
             for term in right {
                 if case .money(let amounts) = term.value { sum.add(MoneyTotals(amounts)) }
             }
-            let leftTotals = MoneyTotals(leftAmounts)
-            let differences = currencies.map { currency in
-                Money(leftTotals.amount(in: currency).amount - sum.amount(in: currency).amount, currency)
-            }
-            rightTotal = .money(MoneyTotals.padded(sum.values, to: currencies))
+            var differenceTotals = MoneyTotals(leftAmounts)
+            differenceTotals.subtract(sum)
+            let differences = currencies.compactMap { differenceTotals.amount(in: $0) }
+            if sum.overflowed || differences.count != currencies.count { computable = false }
+            rightTotal = .money(currencies.compactMap { sum.amount(in: $0) })
             difference = .money(differences)
-            ties = differences.allSatisfy(\.isZero)
+            ties = computable && differences.allSatisfy(\.isZero)
         }
     }
 

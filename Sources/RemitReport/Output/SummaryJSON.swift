@@ -136,6 +136,7 @@ enum SummaryJSON {
         if let location = tieOut.location { writer.location("location", location) }
         writer.field("equation", tieOut.equation)
         writer.field("ties", tieOut.ties)
+        if !tieOut.computable { writer.field("not_computable", "amount overflow") }
         writer.key("left")
         term(tieOut.left.label, tieOut.left.value, into: &writer)
         writer.key("right")

@@ -163,7 +163,7 @@ extension Adjustment812Reader {
         let (units, overflow) = quantity.units.multipliedReportingOverflow(by: price.units)
         guard !overflow else { return nil }
         let product = FixedDecimal(units: units, scale: quantity.scale + price.scale).normalized(minimumScale: 2)
-        guard (try? product.checkAmountRange()) != nil else { return nil }
+        guard (try? product.plausibleAmount()) != nil else { return nil }
         let text =
             "CDD07 \(String(decoding: quantityBytes, as: UTF8.self)) times \(name) "
             + "\(String(decoding: priceBytes, as: UTF8.self)) = \(product.formatted(minimumScale: 2))"
@@ -191,13 +191,12 @@ extension Adjustment812Reader {
         } else {
             value = FixedDecimal(units: value.units, scale: 2)
         }
-        guard (try? value.checkAmountRange()) != nil else {
-            reject(
-                X12Diagnostics.badAmount(name, value: text, reason: "too large for an amount", at: location),
-                into: &sink)
+        do {
+            return try value.plausibleAmount()
+        } catch {
+            reject(X12Diagnostics.badAmount(name, value: text, reason: error.description, at: location), into: &sink)
             return nil
         }
-        return value
     }
 
     /// A credit/debit flag: `C` or `D`; anything else is reported and `fallback` used.

@@ -202,10 +202,21 @@ struct Remittance820Reader {
         _ segment: X12Segment, _ position: Int, name: String, into sink: inout Sink
     ) -> FixedDecimal? {
         guard let bytes = segment.value(position) else { return nil }
-        if let value = X12Text.decimal(bytes) { return value }
+        let reason: String
+        if let value = X12Text.decimal(bytes) {
+            // Digits alone are not enough: 17 of them, or 9 decimals, are no money amount (and would overflow
+            // the sums that matching and the report form).
+            do {
+                return try value.plausibleAmount()
+            } catch {
+                reason = error.description
+            }
+        } else {
+            reason = X12Text.decimalFailure(bytes)
+        }
         reject(
             X12Diagnostics.badAmount(
-                name, value: String(decoding: bytes, as: UTF8.self), reason: X12Text.decimalFailure(bytes),
+                name, value: String(decoding: bytes, as: UTF8.self), reason: reason,
                 at: segment.location(file: context.file, element: position, name: name)),
             into: &sink)
         return nil
