@@ -89,7 +89,8 @@ struct SyntheticACH {
     private static func remittance(number: Int, cents: Int) -> String {
         let control = digits(number % 1_000_000_000, 9)
         var segments = [
-            "ISA*00*          *00*          *ZZ*PAYER          *ZZ*ACMEFOODS      *261204*1200*^*00501*\(control)*0*P*>",
+            "ISA*00*          *00*          *ZZ*PAYER          *ZZ*ACMEFOODS      *261204*1200*^*00501*"
+                + "\(control)*0*P*>",
             "GS*RA*PAYER*ACMEFOODS*20261204*1200*\(number % 1_000_000)*X*005010", "ST*820*0001",
             "BPR*C*\(money(cents))*C*ACH*CTX************20261204", "TRN*1*T\(number)", "N1*PR*PAYER \(number % 997)",
         ]

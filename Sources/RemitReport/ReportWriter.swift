@@ -3,7 +3,8 @@ import RemitCore
 /// Writes the output files of `remit reconcile --out DIR`.
 ///
 /// Outputs: `deductions.jsonl`, `deductions.csv`, `matches.jsonl`, `matches.csv`, `open-invoices.csv`,
-/// `reassociation.jsonl`, `reassociation.csv`, `summary.json` and `report.html`, described in `docs/reports.md`. The same input gives byte-identical
+/// `reassociation.jsonl`, `reassociation.csv`, `summary.json` and `report.html`, described in
+/// `docs/reports.md`. The same input gives byte-identical
 /// files: nothing depends on the clock, the locale or hash order.
 public enum ReportWriter {
     /// The files `writeAll` creates, in the order they are written and renamed into place.

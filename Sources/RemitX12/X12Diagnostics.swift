@@ -17,7 +17,8 @@ enum X12Diagnostics {
     }
 
     static func emptySegment(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, code: "x12.empty-segment", "empty segment (two terminators in a row); ignored", at: location)
+        Diagnostic(
+            .warning, code: "x12.empty-segment", "empty segment (two terminators in a row); ignored", at: location)
     }
 
     static func malformedHeader(_ reason: String, at location: SourceLocation) -> Diagnostic {

@@ -59,7 +59,8 @@ public struct X12Reader {
                 base, from: position, end: chunk.count, stopAt: chunk.count, offset: chunkOffset, final: false,
                 separators, into: &sink)
             if stop.needsMore {
-                tokenizer.pending = Array(UnsafeBufferPointer(start: base + stop.position, count: chunk.count - stop.position))
+                tokenizer.pending = Array(
+                    UnsafeBufferPointer(start: base + stop.position, count: chunk.count - stop.position))
                 tokenizer.pendingOffset = chunkOffset + Int64(stop.position)
             }
         }

@@ -167,7 +167,8 @@ import Testing
         let source = deduction["source"] as! [String: Any]
         #expect(
             source["path"] as? String
-                == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[2]/RfrdDocAmt/"
+                == "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]/RmtInf[1]/Strd[2]/"
+                + "RfrdDocAmt/"
                 + "AdjstmntAmtAndRsn[1]/Amt")
         #expect(source["version"] as? String == "camt.054.001.08")
     }

@@ -38,7 +38,8 @@ extension Remittance820Reader {
         let amountLocation = segment.location(file: context.file, element: 2, name: "BPR02")
         guard let amount = amount(segment, 2, name: "BPR02", into: &sink) else {
             if !rejected {
-                reject(X12Diagnostics.missingElement("BPR02", meaning: "payment amount", at: amountLocation), into: &sink)
+                reject(
+                    X12Diagnostics.missingElement("BPR02", meaning: "payment amount", at: amountLocation), into: &sink)
             }
             return
         }

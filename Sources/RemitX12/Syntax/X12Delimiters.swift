@@ -51,7 +51,8 @@ struct PackedTerminator: Hashable {
             }
             return nil
         }
-        for offset in 1..<count where base[position + offset] != UInt8(truncatingIfNeeded: rest >> (8 * UInt32(offset - 1))) {
+        for offset in 1..<count
+        where base[position + offset] != UInt8(truncatingIfNeeded: rest >> (8 * UInt32(offset - 1))) {
             return false
         }
         return true
