@@ -174,8 +174,12 @@ package struct FileJob: Sendable {
         guard let destination = entry.destination else { return entry }
         let target = inbox + "/" + destination
         if entry.outcome == .failed {
+            // The errors were found before the move: they name the file where it was read (for an archive, the
+            // member unpacked under .staging/, since removed). Say where the input is now.
             let text =
                 "# \(entry.name) (SHA-256 \(entry.sha256 ?? "")): every located error\n"
+                + "# the input is now \(destination); paths below are where it was read (an archive's members were "
+                + "unpacked under .staging/)\n"
                 + (entry.errors ?? "") + "\n"
             try fileSystem.writeAtomically(Array(text.utf8), to: target + ".error.txt")
         }

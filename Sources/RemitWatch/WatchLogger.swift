@@ -71,12 +71,22 @@ package struct WatchLogger: Sendable {
             writer.field("message", message)
             for (key, value) in metadata {
                 writer.key(key)
-                writer.string(value)
+                // Counts and durations are numbers for a log shipper to add up and compare.
+                if Self.numericKeys.contains(key), let number = Int(value) {
+                    writer.integer(number)
+                } else {
+                    writer.string(value)
+                }
             }
             writer.endObject()
             return String(decoding: writer.bytes, as: UTF8.self)
         }
     }
+
+    /// Metadata keys whose values are counts or durations, written as JSON numbers.
+    static let numericKeys: Set<String> = [
+        "records", "errors", "duration_ms", "processed", "failed", "duplicates", "quarantined", "timeout.seconds",
+    ]
 
     /// A value with spaces, quotes, `=` or control characters is quoted so a line splits unambiguously.
     static func quotedIfNeeded(_ value: String) -> String {

@@ -210,6 +210,13 @@ import Testing
             #expect(object?["level"] != nil && object?["message"] != nil, "\(line)")
         }
         #expect(harness.log.contains(#""message":"file processed","file":"j.820""#))
+        // Counts and durations are JSON numbers, so a log shipper can add them up.
+        let processed = try lines.compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }.first { $0["message"] as? String == "file processed" }
+        #expect(processed?["records"] is Int, "\(String(describing: processed))")
+        #expect(processed?["duration_ms"] is Int)
+        #expect(processed?["file"] is String)
     }
 
     @Test func aFolderOfExportsUsesTheNewestCompleteOne() throws {
