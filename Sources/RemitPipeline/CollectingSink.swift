@@ -1,20 +1,27 @@
 import RemitCore
 
 /// Keeps every record of one input in memory for matching, and sets aside transactions that were rejected.
+///
+/// Diagnostics are printed as they arrive and only the first `DiagnosticList.defaultLimit` are kept (all
+/// are counted): a file of millions of problems must not hold them all in memory.
 struct CollectingSink: RecordSink {
     var payments: [Payment] = []
     var lines: [RemittanceLine] = []
     var deductions: [Deduction] = []
     var bankTransactions: [BankTransaction] = []
-    var diagnostics: [Diagnostic] = []
+    /// Under `--strict`, warnings are kept and printed as errors.
+    var diagnostics = DiagnosticList()
     var transactions: [TransactionSummary] = []
     /// Lines read but set aside with their rejected transaction.
     var rejectedLines = 0
     var rejectedRecords = 0
     private var strictRule: StrictTransactionRule
+    private let printer: DiagnosticPrinter?
 
-    init(strict: Bool = false) {
+    /// - Parameter printer: prints each diagnostic as it is reported; `nil` prints none.
+    init(strict: Bool = false, printer: DiagnosticPrinter? = nil) {
         strictRule = StrictTransactionRule(strict: strict)
+        self.printer = printer
     }
 
     mutating func emit(_ record: CanonicalRecord) {
@@ -28,12 +35,17 @@ struct CollectingSink: RecordSink {
 
     mutating func report(_ diagnostic: Diagnostic) {
         strictRule.noteReported(diagnostic)
+        keep(strictRule.strict ? diagnostic.promoted() : diagnostic)
+    }
+
+    private mutating func keep(_ diagnostic: Diagnostic) {
+        printer?.print(diagnostic)
         diagnostics.append(diagnostic)
     }
 
     mutating func transactionEnded(_ summary: TransactionSummary) {
         let (summary, strictError) = strictRule.judge(summary)
-        if let strictError { diagnostics.append(strictError) }
+        if let strictError { keep(strictError) }
         transactions.append(summary)
         guard summary.status == .rejected else { return }
         let id = summary.transactionID

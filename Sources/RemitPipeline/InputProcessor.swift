@@ -3,25 +3,46 @@ import RemitCore
 /// Reads one remittance or bank input into memory: fingerprint, detect the format, parse.
 public enum InputProcessor {
     /// Parses `path`; never throws: a file that cannot be read comes back `unreadable` with a located error.
-    public static func process(path: String, settings: ParseSettings, calls: SystemCalls = .live) -> ParsedInput {
+    ///
+    /// - Parameters:
+    ///   - printer: prints each diagnostic as it is found; `nil` prints none. Only the first
+    ///     `DiagnosticList.defaultLimit` are kept in the result, so this is the one place to see them all.
+    ///   - sameContent: the path of an input already read whose content has this SHA-256, if any. Such an
+    ///     input is not parsed (it would apply the same cash twice); it comes back `unreadable` with an
+    ///     `input.duplicate` error.
+    public static func process(
+        path: String, settings: ParseSettings, calls: SystemCalls = .live, printer: DiagnosticPrinter? = nil,
+        sameContent: (_ sha256: String) -> String? = { _ in nil }
+    ) -> ParsedInput {
         var parsed = ParsedInput(
             path: path, format: .unknown, sha256: "", size: 0, payments: [], lines: [], deductions: [],
             bankTransactions: [], transactions: [], diagnostics: [], rejectedLines: 0, rejectedRecords: 0,
             unreadable: false)
+        var sink = CollectingSink(strict: settings.strict, printer: printer)
         let prefix: [UInt8]
         do {
             (parsed.sha256, parsed.size) = try SHA256Hasher.hashFile(path, calls: calls)
             prefix = try readPrefix(path, calls: calls)
         } catch {
             parsed.unreadable = true
-            parsed.diagnostics.append(
+            sink.report(
                 Diagnostic(
                     .error, code: "input.unreadable", "cannot read file: \(error)",
                     at: .wholeFile(path)))
+            parsed.diagnostics = sink.diagnostics
             return parsed
         }
         parsed.format = InputFormat.detect(prefix: prefix)
-        var sink = CollectingSink(strict: settings.strict)
+        if let first = sameContent(parsed.sha256) {
+            parsed.unreadable = true
+            sink.report(
+                Diagnostic(
+                    .error, code: "input.duplicate",
+                    "same content as \(first) (SHA-256 \(parsed.sha256.prefix(12))…); not applied twice",
+                    at: .wholeFile(path)))
+            parsed.diagnostics = sink.diagnostics
+            return parsed
+        }
         do {
             try FormatReaders.parse(
                 path: path, format: parsed.format, sha256: parsed.sha256, settings: settings,
@@ -38,7 +59,7 @@ public enum InputProcessor {
         parsed.deductions = sink.deductions
         parsed.bankTransactions = sink.bankTransactions
         parsed.transactions = sink.transactions
-        parsed.diagnostics = settings.strict ? sink.diagnostics.map { $0.promoted() } : sink.diagnostics
+        parsed.diagnostics = sink.diagnostics
         parsed.rejectedLines = sink.rejectedLines
         parsed.rejectedRecords = sink.rejectedRecords
         return parsed

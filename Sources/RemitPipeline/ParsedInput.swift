@@ -11,11 +11,12 @@ public struct ParsedInput: Sendable {
     public var deductions: [Deduction]
     public var bankTransactions: [BankTransaction]
     public var transactions: [TransactionSummary]
-    public var diagnostics: [Diagnostic]
+    /// The first problems found in full, all of them counted.
+    public var diagnostics: DiagnosticList
     public var rejectedLines: Int
     public var rejectedRecords: Int
     /// True when the file could not be read at all (missing, unreadable, unknown format).
     public var unreadable: Bool
 
-    public var hasErrors: Bool { unreadable || diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { unreadable || diagnostics.errors > 0 }
 }

@@ -17,29 +17,17 @@ public enum ReconcileJob {
             nameOrPath: options.invoiceLayout,
             mappingsDirectory: options.mappingsDirectory ?? "mappings")
         let (exportSHA, exportSize) = try SHA256Hasher.hashFile(options.invoicesPath, calls: calls)
-        let export = try InvoiceExportReader.read(path: options.invoicesPath, layout: layout, calls: calls)
-        export.diagnostics.forEach(printer.print)
+        let export = try InvoiceExportReader.read(
+            path: options.invoicesPath, layout: layout, calls: calls, onDiagnostic: { printer.print($0) })
 
         var inputs: [ParsedInput] = []
         var seen: [String: String] = [:]
         for path in options.inputs {
-            var parsed = InputProcessor.process(path: path, settings: settings, calls: calls)
-            if !parsed.unreadable, let first = seen[parsed.sha256] {
-                // The same content twice would apply the same cash twice.
-                parsed = ParsedInput(
-                    path: path, format: parsed.format, sha256: parsed.sha256, size: parsed.size, payments: [],
-                    lines: [], deductions: [], bankTransactions: [], transactions: [],
-                    diagnostics: [
-                        Diagnostic(
-                            .error, code: "input.duplicate",
-                            "same content as \(first) (SHA-256 \(parsed.sha256.prefix(12))…); not applied twice",
-                            at: .wholeFile(path))
-                    ],
-                    rejectedLines: 0, rejectedRecords: 0, unreadable: true)
-            } else if !parsed.unreadable {
-                seen[parsed.sha256] = path
+            // Diagnostics are printed as they are found; the parsed input keeps only the first ones.
+            let parsed = InputProcessor.process(path: path, settings: settings, calls: calls, printer: printer) {
+                seen[$0]
             }
-            parsed.diagnostics.forEach(printer.print)
+            if !parsed.unreadable { seen[parsed.sha256] = path }
             inputs.append(parsed)
         }
 
@@ -103,9 +91,9 @@ public enum ReconcileJob {
         reportInput.announcements = announcements
         let analysis = try ReportWriter.writeAll(reportInput, to: options.outputDirectory, calls: calls)
 
-        let all = export.diagnostics + inputs.flatMap(\.diagnostics)
-        let errors = all.filter { $0.severity == .error }.count
-        let warnings = all.filter { $0.severity == .warning }.count
+        // The lists keep only the first diagnostics of each input; their counts are exact.
+        let errors = inputs.reduce(export.diagnostics.errors) { $0 + $1.diagnostics.errors }
+        let warnings = inputs.reduce(export.diagnostics.warnings) { $0 + $1.diagnostics.warnings }
         let rejected =
             errors > 0 || export.rowsRejected > 0
             || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }

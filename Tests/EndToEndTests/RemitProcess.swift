@@ -46,9 +46,13 @@ struct RemitProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting so a large output cannot fill a pipe and stall the child.
+        // Read both pipes at once, stderr on another thread, before waiting: a child that fills one pipe while
+        // the test waits on the other would stall for ever.
+        let errBox = ErrorOutput()
+        let reader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errBox.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
@@ -59,5 +63,22 @@ struct RemitProcess {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("remit-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// Standard error read on another thread, handed over once the pipe is closed.
+private final class ErrorOutput: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the reading thread before `done` is signalled, read after waiting on it.
+    private var data = Data()
+
+    func set(_ value: Data) {
+        data = value
+        done.signal()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

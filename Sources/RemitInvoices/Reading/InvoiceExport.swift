@@ -11,8 +11,9 @@ public struct InvoiceExport: Sendable, Hashable {
     /// In file order.
     public var invoices: [Invoice]
     /// Problems found, in file order: CSV format errors, unreadable cells (errors), duplicates (warnings),
-    /// columns the layout names but the file lacks (notes).
-    public var diagnostics: [Diagnostic]
+    /// columns the layout names but the file lacks (notes). The first `DiagnosticList.defaultLimit` are
+    /// kept in full and all are counted; a reader that must see each one passes `onDiagnostic`.
+    public var diagnostics: DiagnosticList
     /// Line of the header record.
     public var headerLine: Int
     /// Records ignored before the header: the layout's `skip_lines`, plus an Excel `sep=` line.

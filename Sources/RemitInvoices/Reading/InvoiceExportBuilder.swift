@@ -13,17 +13,23 @@ public struct InvoiceExportBuilder {
     private var firstSeen: [String: Int] = [:]
     private var skipPositions: [String: Int] = [:]
     private var titleLinesSkipped = 0
+    private let onDiagnostic: (Diagnostic) -> Void
 
     struct CompiledSkipRule {
         var rule: SkipRule
         var regex: Regex<AnyRegexOutput>?
     }
 
+    /// - Parameter onDiagnostic: called with each diagnostic as it is found, before the export keeps or
+    ///   only counts it.
     /// - Throws: `Diagnostic` (code `layout.field`) when a skip rule's pattern is not a regular expression;
     ///   only possible for layouts built in code, since `InvoiceLayout.load` checks them.
-    public init(layout: InvoiceLayout, file: String) throws(Diagnostic) {
+    public init(
+        layout: InvoiceLayout, file: String, onDiagnostic: @escaping (Diagnostic) -> Void = { _ in }
+    ) throws(Diagnostic) {
         self.layout = layout
         self.file = file
+        self.onDiagnostic = onDiagnostic
         export = InvoiceExport(file: file, layoutName: layout.name)
         var compiled: [CompiledSkipRule] = []
         for (index, rule) in layout.skipRules.enumerated() {
@@ -50,11 +56,11 @@ public struct InvoiceExportBuilder {
     public mutating func handle(_ event: CSVReader.Event) throws(Diagnostic) {
         switch event {
         case .diagnostic(let diagnostic):
-            export.diagnostics.append(diagnostic)
+            found(diagnostic)
         case .separatorLine(let separator, let row):
             export.recordsBeforeHeader += 1
             if separator != layout.separator {
-                export.diagnostics.append(separatorOverride(separator, row: row))
+                found(separatorOverride(separator, row: row))
             }
         case .row(let row):
             if header != nil {
@@ -63,7 +69,9 @@ public struct InvoiceExportBuilder {
                 titleLinesSkipped += 1
                 export.recordsBeforeHeader += 1
             } else {
-                header = try HeaderMap(row: row, layout: layout, file: file, notes: &export.diagnostics)
+                var notes: [Diagnostic] = []
+                header = try HeaderMap(row: row, layout: layout, file: file, notes: &notes)
+                notes.forEach { found($0) }
                 export.headerLine = row.start.line
             }
         }
@@ -100,24 +108,30 @@ public struct InvoiceExportBuilder {
         }
         guard let header else { return }
         if let problem = columnCountProblem(row, cells: cells, header: header) {
-            export.diagnostics.append(problem)
+            found(problem)
             export.rowsRejected += 1
             return
         }
         var problems: [Diagnostic] = []
         let reader = RowCells(row: row, cells: cells, header: header, layout: layout, file: file)
         guard let invoice = reader.invoice(problems: &problems) else {
-            export.diagnostics.append(contentsOf: problems)
+            problems.forEach { found($0) }
             export.rowsRejected += 1
             return
         }
-        export.diagnostics.append(contentsOf: problems)
+        problems.forEach { found($0) }
         if let firstLine = firstSeen[invoice.normalizedNumber] {
-            export.diagnostics.append(duplicate(invoice, firstLine: firstLine, at: reader.location(of: .invoiceNumber)))
+            found(duplicate(invoice, firstLine: firstLine, at: reader.location(of: .invoiceNumber)))
         } else {
             firstSeen[invoice.normalizedNumber] = row.start.line
         }
         export.invoices.append(invoice)
+    }
+
+    /// Passes `diagnostic` on as it is found, and keeps or counts it in the export.
+    private mutating func found(_ diagnostic: Diagnostic) {
+        onDiagnostic(diagnostic)
+        export.diagnostics.append(diagnostic)
     }
 
     private mutating func skip(reason: String) {

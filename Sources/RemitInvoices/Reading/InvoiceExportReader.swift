@@ -8,7 +8,7 @@ import RemitCore
 /// ```swift
 /// let layout = try InvoiceLayout.resolve(nameOrPath: "generic", mappingsDirectory: "mappings")
 /// let export = try InvoiceExportReader.read(path: "open-items.csv", layout: layout)
-/// for diagnostic in export.diagnostics { print(diagnostic) }
+/// for diagnostic in export.diagnostics.listed { print(diagnostic) }
 /// ```
 public enum InvoiceExportReader {
     /// Reads the export at `path`.
@@ -17,13 +17,15 @@ public enum InvoiceExportReader {
     ///
     /// - Parameters:
     ///   - chunkSize: bytes read per system call; tests use small sizes.
+    ///   - onDiagnostic: called with each diagnostic as it is found; the export keeps only the first ones.
     /// - Throws: `SystemCallError` when the file cannot be read; `Diagnostic` when the file is UTF-16
     ///   (`invoice.encoding`), its header lacks a required column (`invoice.header`), or it has no header
     ///   (`invoice.no-header`).
     public static func read(
-        path: String, layout: InvoiceLayout, calls: SystemCalls = .live, chunkSize: Int = FileReader.defaultChunkSize
+        path: String, layout: InvoiceLayout, calls: SystemCalls = .live, chunkSize: Int = FileReader.defaultChunkSize,
+        onDiagnostic: @escaping (Diagnostic) -> Void = { _ in }
     ) throws -> InvoiceExport {
-        var builder = try InvoiceExportBuilder(layout: layout, file: path)
+        var builder = try InvoiceExportBuilder(layout: layout, file: path, onDiagnostic: onDiagnostic)
         var csv = CSVReader(file: path, options: layout.csvOptions)
         var probe: [UInt8] = []
         let total = try FileReader(path: path, chunkSize: chunkSize, calls: calls).forEachChunk { chunk in

@@ -195,7 +195,7 @@ extension HTMLReport {
             html.raw("<p><b>")
             html.text(path)
             html.raw("</b></p>\n<ul class=\"diagnostics\">\n")
-            for diagnostic in diagnostics {
+            for diagnostic in diagnostics.listed {
                 switch diagnostic.severity {
                 case .error: html.raw("<li class=\"error\">")
                 case .warning: html.raw("<li class=\"warning\">")
@@ -207,6 +207,7 @@ extension HTMLReport {
                 html.raw("]</span></li>\n")
                 try html.drain(into: &file)
             }
+            notListed(diagnostics, into: &html)
             html.raw("</ul>\n")
         }
     }
@@ -234,5 +235,21 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+    }
+
+    /// `… and 4999000 more problems (4999000 warnings) not listed; …`, after the ones listed.
+    private static func notListed(_ diagnostics: DiagnosticList, into html: inout HTMLWriter) {
+        guard diagnostics.notListed > 0 else { return }
+        let rest = diagnostics.notListedBySeverity
+        let parts = [(rest.errors, "error"), (rest.warnings, "warning"), (rest.notes, "note")]
+            .filter { $0.0 > 0 }
+            .map { "\($0.0) \($0.1)" + ($0.0 == 1 ? "" : "s") }
+        html.raw(rest.errors > 0 ? "<li class=\"error\">" : rest.warnings > 0 ? "<li class=\"warning\">" : "<li>")
+        html.text(
+            "… and \(diagnostics.notListed) more " + (diagnostics.notListed == 1 ? "problem" : "problems")
+                + " (" + parts.joined(separator: ", ") + ") not listed: only the first \(diagnostics.limit) of "
+                + "a file are kept. They are counted above; remit printed every error and warning on stderr "
+                + "as it found it.")
+        html.raw("</li>\n")
     }
 }

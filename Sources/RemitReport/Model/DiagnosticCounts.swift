@@ -5,11 +5,24 @@ public struct DiagnosticCounts: Sendable, Hashable {
     public var errors = 0
     public var warnings = 0
     public var notes = 0
+    /// Of these, how many were counted but not kept in full (see `DiagnosticList`).
+    public var notListed = 0
 
     public init() {}
 
     public init(_ diagnostics: [Diagnostic]) {
         add(diagnostics)
+    }
+
+    public init(_ list: DiagnosticList) {
+        add(list)
+    }
+
+    public mutating func add(_ list: DiagnosticList) {
+        errors += list.errors
+        warnings += list.warnings
+        notes += list.notes
+        notListed += list.notListed
     }
 
     public mutating func add(_ diagnostics: [Diagnostic]) {

@@ -53,7 +53,8 @@ public struct FileSummary: Sendable, Hashable {
     /// money tie-outs of this summary are then not computable.
     public var totalsOverflowed = false
 
-    public var diagnostics: [Diagnostic]
+    /// The first problems found in full, all of them counted.
+    public var diagnostics: DiagnosticList
     /// Transactions that were rejected or whose stated total does not balance, in input order: the report
     /// lists each one with its location as an exception.
     public var transactionExceptions: [TransactionSummary]

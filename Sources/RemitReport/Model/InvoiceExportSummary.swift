@@ -18,12 +18,13 @@ public struct InvoiceExportSummary: Sendable, Hashable {
     public var openTotal: [Money]
     /// True when some currency's open total was too large to represent and is missing from `openTotal`.
     public var openTotalOverflowed = false
-    public var diagnostics: [Diagnostic]
+    /// The first problems found in full, all of them counted.
+    public var diagnostics: DiagnosticList
 
     public init(
         path: String, layout: String, rowsRead: Int, rowsSkipped: Int, rowsRejected: Int = 0, invoices: Int,
         openTotal: [Money],
-        diagnostics: [Diagnostic]
+        diagnostics: DiagnosticList
     ) {
         self.path = path
         self.layout = layout

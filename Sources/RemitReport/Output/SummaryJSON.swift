@@ -44,6 +44,7 @@ enum SummaryJSON {
         cash(input, into: &writer)
         matching(input.reconciliation, into: &writer)
         writer.diagnosticCounts("diagnostics", analysis.diagnosticCounts)
+        writer.field("diagnostics_not_listed", analysis.diagnosticCounts.notListed)
         writer.endObject()
         writer.newline()
         try file.write(writer.bytes)
@@ -97,11 +98,7 @@ enum SummaryJSON {
         writer.moneyList("unapplied_total", summary.unappliedTotal)
         writer.moneyList("deducted_total", summary.deductedTotal)
         if includeDiagnostics {
-            writer.diagnosticCounts("diagnostic_counts", DiagnosticCounts(summary.diagnostics))
-            writer.key("diagnostics")
-            writer.beginArray()
-            for diagnostic in summary.diagnostics { writer.diagnostic(diagnostic) }
-            writer.endArray()
+            diagnostics(summary.diagnostics, into: &writer)
             writer.key("transaction_exceptions")
             writer.beginArray()
             for transaction in summary.transactionExceptions { writer.transactionSummary(transaction) }
@@ -120,12 +117,19 @@ enum SummaryJSON {
         writer.field("rows_rejected", export.rowsRejected)
         writer.field("invoices", export.invoices)
         writer.moneyList("open_total", export.openTotal)
-        writer.diagnosticCounts("diagnostic_counts", DiagnosticCounts(export.diagnostics))
+        diagnostics(export.diagnostics, into: &writer)
+        writer.endObject()
+    }
+
+    /// `"diagnostic_counts":{…},"diagnostics":[…],"diagnostics_not_listed":N`: the counts cover every
+    /// diagnostic, the array only the first ones kept.
+    private static func diagnostics(_ list: DiagnosticList, into writer: inout JSONWriter) {
+        writer.diagnosticCounts("diagnostic_counts", DiagnosticCounts(list))
         writer.key("diagnostics")
         writer.beginArray()
-        for diagnostic in export.diagnostics { writer.diagnostic(diagnostic) }
+        for diagnostic in list.listed { writer.diagnostic(diagnostic) }
         writer.endArray()
-        writer.endObject()
+        writer.field("diagnostics_not_listed", list.notListed)
     }
 
     /// `{"check":…,"scope":…,"equation":…,"ties":…,"left":{…},"right":[…],"right_total":{…},"difference":{…}}`.
