@@ -134,13 +134,20 @@ enum Remit {
                         + (outcome.warnings == 1 ? "warning" : "warnings"))
             }
             return outcome.inputRejected ? .inputRejected : .success
-        } catch let diagnostic as Diagnostic {
-            printer.print(diagnostic)
-            return diagnostic.code == "output.is-input" ? .usage : .failure
         } catch {
+            return failed(error, printer: printer)
+        }
+    }
+
+    /// Prints why a command could not finish and gives its exit code: an output that is one of the inputs is a
+    /// mistake on the command line (64); anything else stopped the run (2).
+    private static func failed(_ error: any Error, printer: DiagnosticPrinter) -> ExitCode {
+        guard let diagnostic = error as? Diagnostic else {
             printer.print(message: "error: \(error)")
             return .failure
         }
+        printer.print(diagnostic)
+        return diagnostic.code == "output.is-input" ? .usage : .failure
     }
 
     private static func reconcile(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {
@@ -203,12 +210,8 @@ enum Remit {
             // A layout name that does not exist is a mistake on the command line, not in the data.
             printer.print(message: diagnostic.message + (diagnostic.hint.map { "; " + $0 } ?? ""))
             return .usage
-        } catch let diagnostic as Diagnostic {
-            printer.print(diagnostic)
-            return diagnostic.code == "output.is-input" ? .usage : .failure
         } catch {
-            printer.print(message: "error: \(error)")
-            return .failure
+            return failed(error, printer: printer)
         }
     }
 

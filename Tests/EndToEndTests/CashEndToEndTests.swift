@@ -20,19 +20,7 @@ import Testing
         let out = try RemitProcess.temporaryDirectory()
         let result = try RemitProcess.run(Self.arguments + ["--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let expected = RemitProcess.packageRoot.appendingPathComponent("fixtures/cash/expected")
-        let record = ProcessInfo.processInfo.environment["REMIT_RECORD_GOLDEN"] == "1"
-        if record { try FileManager.default.createDirectory(at: expected, withIntermediateDirectories: true) }
-        for name in Self.outputs {
-            let actual = try Data(contentsOf: out.appendingPathComponent(name))
-            let golden = expected.appendingPathComponent(name)
-            if record {
-                try actual.write(to: golden)
-                continue
-            }
-            let wanted = try Data(contentsOf: golden)
-            #expect(actual == wanted, "\(name) differs from fixtures/cash/expected/\(name)")
-        }
+        try GoldenFiles.check(Self.outputs, in: out, against: "fixtures/cash/expected")
     }
 
     @Test func everyCreditAndAdviceIsDecidedAsTheFixtureREADMESays() throws {
