@@ -25,7 +25,7 @@ let package = Package(
             name: "RemitPipeline",
             dependencies: [
                 "RemitCore", "RemitX12", "RemitACH", "RemitBAI2", "RemitISO20022", "RemitInvoices", "RemitMatch",
-                "RemitReport",
+                "RemitReport", "CSQLite3",
             ]
         ),
         .target(name: "RemitWatch", dependencies: ["RemitPipeline", "RemitCore", "CSQLite3", "CZlib"]),
@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),
-        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitCore"]),
+        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitPipeline", "RemitCore"]),
     ]
 )

@@ -22,6 +22,8 @@ public struct MatchOptions: Sendable {
     public var combinationMaxSteps: Int
     /// Most open invoices of one payer a combination search considers; with more, nothing is applied.
     public var combinationMaxCandidates: Int
+    /// Payments read by earlier runs (from the run history): one read again is set aside, not applied twice.
+    public var earlierPayments = EarlierPayments()
 
     public init(
         allowUnknownPayer: Bool = true, partners: PartnerDirectory = PartnerDirectory(),

@@ -62,6 +62,16 @@ public struct Matcher {
             matches: matches, deductions: result, openInvoices: run.ledger.openInvoices(), findings: run.findings)
     }
 
+    /// The keys under which a payment read again in a later run meets this one (see `EarlierPayments`).
+    ///
+    /// - Parameter references: the normalized references of the payment's remittance lines.
+    public func paymentKeys(_ payment: Payment, references: [String]) -> [String] {
+        MatchRun.paymentKeys(payment, references: references, partners: options.partners)
+    }
+
+    /// The payment's trace number without surrounding spaces, or nil when it has none.
+    public static func traceNumber(_ payment: Payment) -> String? { MatchRun.trace(payment) }
+
     /// Distinct values in order, at most ten, then how many more: evidence stays readable (and small) when an
     /// export repeats one number thousands of times.
     package static func listed(_ values: [String]) -> String {

@@ -36,8 +36,18 @@ public enum ReconcileJob {
         let partners =
             try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
             ?? PartnerDirectory()
-        let matchOptions = MatchOptions(
-            partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore)
+        var matchOptions = MatchOptions(
+            partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore,
+            nameSimilarityThreshold: options.nameSimilarity, combinationMaxSetSize: options.combinationMaxSetSize,
+            combinationMaxSteps: options.combinationMaxSteps,
+            combinationMaxCandidates: options.combinationMaxCandidates)
+        // Payments of earlier runs (`--history`): one read again is set aside, not applied twice.
+        let history = try options.historyPath.map { path throws(Diagnostic) in try RunHistory(path: path) }
+        let paymentKeys = history == nil ? [] : Self.paymentKeys(inputs, matcher: Matcher(options: matchOptions))
+        if let history {
+            matchOptions.earlierPayments = try history.earlierPayments(
+                matching: paymentKeys, excluding: Set(inputs.map(\.sha256)))
+        }
         // Announced deductions (812) are expectations, not money withheld: they stay out of matching and the
         // register, and are linked to the 820 deductions that take them.
         let deductions = inputs.flatMap(\.deductions)
@@ -90,6 +100,13 @@ public enum ReconcileJob {
             reassociation: reassociation)
         reportInput.announcements = announcements
         let analysis = try ReportWriter.writeAll(reportInput, to: options.outputDirectory, calls: calls)
+        if let history {
+            // Remembered only once the outputs are written; a repeat set aside is not remembered in its turn.
+            let repeats = Set(reconciliation.matches.filter { $0.rule == "duplicate-payment" }.map(\.line.paymentID))
+            try history.record(
+                paymentKeys.filter { !repeats.contains($0.payment.id) },
+                inputs: inputs.filter { !$0.unreadable }.map { ($0.sha256, $0.path) }, runTime: options.runTime)
+        }
 
         // The lists keep only the first diagnostics of each input; their counts are exact.
         let errors = inputs.reduce(export.diagnostics.errors) { $0 + $1.diagnostics.errors }
@@ -122,6 +139,20 @@ public enum ReconcileJob {
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
+    }
+
+    /// Each payment that has remittance lines, with the keys a repeat of it would share.
+    static func paymentKeys(_ inputs: [ParsedInput], matcher: Matcher) -> [RunHistory.PaymentKeys] {
+        inputs.flatMap { input in
+            var references: [String: [String]] = [:]
+            for line in input.lines { references[line.paymentID, default: []].append(line.normalizedReference) }
+            return input.payments.compactMap { payment -> RunHistory.PaymentKeys? in
+                guard let lines = references[payment.id] else { return nil }
+                return RunHistory.PaymentKeys(
+                    payment: payment, keys: matcher.paymentKeys(payment, references: lines),
+                    inputSHA256: input.sha256)
+            }
+        }
     }
 
     /// `; 1 suggested, 2 duplicates` when matching suggested lines or found duplicates; empty otherwise.

@@ -62,6 +62,19 @@ enum HelpText {
                                    nothing, only suggest); see docs/matching.md        (default 85)
           --suggest-score N        suggest a finding scoring at least N, not above the
                                    auto-apply score                                     (default 50)
+          --name-similarity N      how alike (0-100) a payer's name must be to one export
+                                   customer's to be taken as it; 101 turns this off     (default 85)
+          --combination-max-set-size N
+                                   most invoices in one combination, 0 turns the search off
+                                                                                        (default 5)
+          --combination-max-steps N
+                                   most search steps per line; past it nothing is applied
+                                                                                   (default 200000)
+          --combination-max-candidates N
+                                   most open invoices of one payer the search considers (default 60)
+          --history FILE           a SQLite file remembering the payments of earlier runs (created
+                                   if missing): a payment sent again in a later file is set aside
+                                   as duplicate-payment, not applied twice
           -h, --help               show this help
 
         OUTPUTS in DIR

@@ -159,6 +159,10 @@ enum Remit {
                     "--invoices": "--invoices", "--invoice-layout": "--invoice-layout", "--out": "--out",
                     "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time",
                     "--auto-apply-score": "--auto-apply-score", "--suggest-score": "--suggest-score",
+                    "--history": "--history", "--name-similarity": "--name-similarity",
+                    "--combination-max-set-size": "--combination-max-set-size",
+                    "--combination-max-steps": "--combination-max-steps",
+                    "--combination-max-candidates": "--combination-max-candidates",
                 ],
                 flagNames: ["--strict", "-h", "--help"])
         } catch {
@@ -194,6 +198,7 @@ enum Remit {
                     + "one from 0 to 100, not above it; see 'remit reconcile --help'")
             return .usage
         }
+        guard let bounds = matchBounds(parsed, printer: printer) else { return .usage }
         var failure = ExitCode.failure
         guard let settings = settings(parsed, printer: printer, failure: &failure) else { return failure }
         var options = ReconcileOptions(
@@ -202,6 +207,11 @@ enum Remit {
             defaultCurrency: settings.defaultCurrency, mappingsDirectory: settings.mappingsDirectory, runTime: runTime)
         options.autoApplyScore = autoApply
         options.suggestScore = suggest
+        options.historyPath = parsed.options["--history"]
+        options.nameSimilarity = bounds.nameSimilarity
+        options.combinationMaxSetSize = bounds.setSize
+        options.combinationMaxSteps = bounds.steps
+        options.combinationMaxCandidates = bounds.candidates
         do {
             let outcome = try ReconcileJob.run(options, settings: settings, printer: printer)
             printer.print(message: outcome.closingLine)
@@ -213,6 +223,32 @@ enum Remit {
         } catch {
             return failed(error, printer: printer)
         }
+    }
+
+    /// `--name-similarity` and the combination search bounds, checked; nil (after saying why) when one is
+    /// out of range.
+    private static func matchBounds(_ parsed: ArgumentParser, printer: DiagnosticPrinter) -> (
+        nameSimilarity: Int, setSize: Int, steps: Int, candidates: Int
+    )? {
+        let limits: [(name: String, fallback: Int, range: ClosedRange<Int>)] = [
+            ("--name-similarity", 85, 0...101), ("--combination-max-set-size", 5, 0...12),
+            ("--combination-max-steps", 200_000, 0...100_000_000), ("--combination-max-candidates", 60, 0...1_000),
+        ]
+        var values: [Int] = []
+        for limit in limits {
+            guard let text = parsed.options[limit.name] else {
+                values.append(limit.fallback)
+                continue
+            }
+            guard let value = Int(text), limit.range.contains(value) else {
+                printer.print(
+                    message: "\(limit.name) takes a whole number from \(limit.range.lowerBound) to "
+                        + "\(limit.range.upperBound), not '\(text)'; see 'remit reconcile --help'")
+                return nil
+            }
+            values.append(value)
+        }
+        return (values[0], values[1], values[2], values[3])
     }
 
     private static func ack(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {

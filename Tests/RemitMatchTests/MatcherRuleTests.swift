@@ -174,6 +174,29 @@ import Testing
         #expect(untraced.findings.map(\.kind) == [.paymentRepeated])
     }
 
+    @Test func aPaymentAnEarlierRunReadIsSetAsideUnlessItsTraceDiffers() {
+        let line = Make.line(1, "100101", paid: "50.00")
+        let invoices = [Make.invoice("100101", open: "50.00")]
+        let earlier = Matcher()
+        var remembered = EarlierPayments()
+        let before = Self.payment("old:pay:1", file: "monday.820", trace: "T1")
+        remembered.add(
+            EarlierPayments.Entry(paymentID: before.id, source: "monday.820", runTime: "2026-11-30T18:00:00Z",
+                trace: "T1"),
+            keys: earlier.paymentKeys(before, references: ["100101"]))
+        var options = MatchOptions()
+        options.earlierPayments = remembered
+        let resent = Matcher(options: options).reconcile(
+            lines: [line], deductions: [], invoices: invoices, payments: [Self.payment("f:pay:1", trace: "T1")])
+        #expect(resent.matches.map(\.rule) == ["duplicate-payment"])
+        let source = Evidence("duplicate_source", "monday.820 (run of 2026-11-30T18:00:00Z)")
+        #expect(resent.matches[0].evidence.contains(source))
+        #expect(resent.findings.map(\.kind) == [.paymentRepeated])
+        let another = Matcher(options: options).reconcile(
+            lines: [line], deductions: [], invoices: invoices, payments: [Self.payment("f:pay:1", trace: "T2")])
+        #expect(another.matches.map(\.rule) == ["exact-reference"])
+    }
+
     @Test func aReferenceThatEqualsAPOIsTrustedOnlyWithTheAmount() {
         var invoice = Make.invoice("100104", open: "2310.00")
         invoice.purchaseOrder = "7784"

@@ -89,6 +89,28 @@ import Testing
         #expect(harness.log.contains("duplicate file=second.820"))
     }
 
+    @Test func withAHistoryAPaymentResentInALaterFileIsNotAppliedTwice() throws {
+        let harness = try WatchHarness()
+        let history = harness.out.deletingLastPathComponent().appendingPathComponent("history.sqlite3")
+        try harness.start(["--history", history.path])
+        try harness.drop("first.820", Sample820.bytes(8))
+        #expect(harness.waitUntil { harness.names(in: "processed") == ["first.820"] }, "log: \(harness.log)")
+        // The same payment in a new interchange (another control number): other bytes, the same money.
+        let resent = String(decoding: Sample820.bytes(8), as: UTF8.self).replacingOccurrences(
+            of: "000000031", with: "000000032")
+        try harness.drop("resent.820", Array(resent.utf8))
+        #expect(
+            harness.waitUntil { harness.names(in: "processed") == ["first.820", "resent.820"] }, "log: \(harness.log)")
+        #expect(harness.stop() == 0)
+        let first = try String(
+            contentsOf: harness.out.appendingPathComponent("first.820/matches.jsonl"), encoding: .utf8)
+        let again = try String(
+            contentsOf: harness.out.appendingPathComponent("resent.820/matches.jsonl"), encoding: .utf8)
+        #expect(first.contains(#""rule":"exact-reference""#), "\(first)")
+        #expect(
+            again.contains(#""rule":"duplicate-payment""#) && again.contains("inbox/first.820 (run of "), "\(again)")
+    }
+
     @Test func filesDroppedWhileStoppedAreProcessedAtStartUp() throws {
         let harness = try WatchHarness()
         try harness.drop("early-1.820", Sample820.bytes(5))
