@@ -54,10 +54,21 @@ public enum ReconcileJob {
         let reconciliation = Matcher(options: matchOptions).reconcile(
             lines: inputs.flatMap(\.lines), deductions: deductions.filter { $0.origin != .announced },
             invoices: export.invoices, payments: inputs.flatMap(\.payments))
-        let announcements = MemoLinker(partners: partners).link(
-            deductions: deductions.filter { $0.origin == .announced } + reconciliation.deductions,
+        let announcedHere = deductions.filter { $0.origin == .announced }
+        // Memos an earlier run read (`--history`) that this run's 820s quote are linked as if read here.
+        let earlierAnnounced =
+            try history.map { history throws(Diagnostic) in
+                try Self.earlierAnnouncements(
+                    history, announcedHere: announcedHere, reconciliation: reconciliation, inputs: inputs)
+            } ?? []
+        var announcements = MemoLinker(partners: partners).link(
+            deductions: earlierAnnounced + announcedHere + reconciliation.deductions,
             lines: inputs.flatMap(\.lines)
         ).announcements
+        // An earlier run's memo that nothing here took stays that run's business.
+        let earlierIDs = Set(earlierAnnounced.map(\.id))
+        announcements.notYetTaken.removeAll { earlierIDs.contains($0.id) }
+        announcements.superseded.removeAll { earlierIDs.contains($0.id) }
         let reassociation = CashReassociation.run(inputs: inputs, settings: settings)
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
@@ -104,7 +115,7 @@ public enum ReconcileJob {
             // Remembered only once the outputs are written; a repeat set aside is not remembered in its turn.
             let repeats = Set(reconciliation.matches.filter { $0.rule == "duplicate-payment" }.map(\.line.paymentID))
             try history.record(
-                paymentKeys.filter { !repeats.contains($0.payment.id) },
+                paymentKeys.filter { !repeats.contains($0.payment.id) }, announcements: announcedHere,
                 inputs: inputs.filter { !$0.unreadable }.map { ($0.sha256, $0.path) }, runTime: options.runTime)
         }
 
@@ -139,6 +150,18 @@ public enum ReconcileJob {
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
+    }
+
+    /// The announced deductions of earlier runs whose memo numbers this run's stated deductions (ADX04) or
+    /// remittance lines (RMR02) quote, unless this run announces the same number itself.
+    static func earlierAnnouncements(
+        _ history: RunHistory, announcedHere: [Deduction], reconciliation: Reconciliation, inputs: [ParsedInput]
+    ) throws(Diagnostic) -> [Deduction] {
+        let stated = reconciliation.deductions.filter { $0.origin == .stated }.compactMap(\.memoNumber)
+        let quoted = Set((stated + inputs.flatMap(\.lines).map(\.reference)).compactMap(MemoLinker.key))
+        let here = Set(announcedHere.compactMap(\.memoNumber).compactMap(MemoLinker.key))
+        return try history.earlierAnnouncements(
+            memoKeys: quoted.subtracting(here), excluding: Set(inputs.map(\.sha256)))
     }
 
     /// Each payment that has remittance lines, with the keys a repeat of it would share.

@@ -31,6 +31,34 @@ public final class RunHistory {
                     PRIMARY KEY (input_sha256, payment_id, key)
                 );
                 CREATE INDEX IF NOT EXISTS payments_by_key ON payments (key);
+                CREATE TABLE IF NOT EXISTS announcements (
+                    input_sha256 TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    run_time TEXT NOT NULL,
+                    deduction_id TEXT NOT NULL,
+                    memo_key TEXT NOT NULL,
+                    memo_number TEXT NOT NULL,
+                    units INTEGER NOT NULL,
+                    scale INTEGER NOT NULL,
+                    currency TEXT NOT NULL,
+                    payer_name TEXT,
+                    payer_id_qualifier TEXT,
+                    payer_id TEXT,
+                    reason_code TEXT,
+                    reason_code_list TEXT,
+                    category TEXT NOT NULL,
+                    category_source TEXT NOT NULL,
+                    reason_text TEXT,
+                    invoice_reference TEXT,
+                    memo_date TEXT,
+                    purpose TEXT,
+                    transaction_id TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    column_number INTEGER NOT NULL,
+                    byte_offset INTEGER NOT NULL,
+                    PRIMARY KEY (input_sha256, deduction_id)
+                );
+                CREATE INDEX IF NOT EXISTS announcements_by_memo ON announcements (memo_key);
                 """)
         } catch {
             throw Self.failure(error, path: path)
@@ -78,21 +106,91 @@ public final class RunHistory {
         return result
     }
 
+    /// Deductions that earlier runs read from 812 memos whose memo numbers are among `memoKeys`
+    /// (`MemoLinker.key`), leaving out rows of inputs in `excluding`; oldest run first, in input order.
+    public func earlierAnnouncements(memoKeys: Set<String>, excluding: Set<String>) throws(Diagnostic)
+        -> [Deduction]
+    {
+        var found: [Deduction] = []
+        do throws(SQLiteError) {
+            for key in memoKeys.sorted() {
+                let rows = try database.query(
+                    "SELECT \(Self.announcementColumns) FROM announcements WHERE memo_key = ? ORDER BY run_time, rowid",
+                    [.text(key)])
+                found += rows.filter { !excluding.contains($0[0].text ?? "") }.compactMap(Self.announcement)
+            }
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+        return found
+    }
+
+    static let announcementColumns =
+        "input_sha256, source, run_time, deduction_id, memo_key, memo_number, units, scale, currency, payer_name, "
+        + "payer_id_qualifier, payer_id, reason_code, reason_code_list, category, category_source, reason_text, "
+        + "invoice_reference, memo_date, purpose, transaction_id, line, column_number, byte_offset"
+
+    /// An announced deduction as an earlier run read it; its source location names that run's input.
+    static func announcement(_ row: [SQLiteValue]) -> Deduction? {
+        guard let sha = row[0].text, let source = row[1].text, let id = row[3].text, let memoNumber = row[5].text,
+            let units = row[6].integer, let scale = row[7].integer, (0...18).contains(scale),
+            let currency = row[8].text, let category = row[14].text.flatMap(DeductionCategory.init(rawValue:)),
+            let categorySource = row[15].text
+        else { return nil }
+        let location = SourceLocation(
+            file: source, line: Int(row[21].integer ?? 0), column: Int(row[22].integer ?? 0),
+            byteOffset: row[23].integer ?? 0)
+        var memo = AdjustmentMemo()
+        memo.date = row[18].text.flatMap(CalendarDate.parseISO)
+        memo.purpose = row[19].text
+        return Deduction(
+            id: id, paymentID: nil, lineID: nil, amount: Money(FixedDecimal(units: units, scale: UInt8(scale)), currency),
+            reasonCode: row[12].text, reasonCodeList: row[13].text, category: category, categorySource: categorySource,
+            reasonText: row[16].text, invoiceReference: row[17].text, memoNumber: memoNumber, memoQualifier: nil,
+            payer: Party(name: row[9].text, idQualifier: row[10].text, id: row[11].text), paymentTrace: nil,
+            origin: .announced,
+            provenance: Provenance(location: location, fileSHA256: sha, transactionID: row[20].text ?? ""), memo: memo)
+    }
+
     /// Replaces the rows of this run's inputs with `payments`, in one transaction.
     ///
     /// - Parameters:
     ///   - payments: the payments to remember (those this run did not set aside as repeats).
     ///   - inputs: SHA-256 of every input of this run, with the path it was read from.
     ///   - runTime: the run time recorded in the manifest.
-    public func record(_ payments: [PaymentKeys], inputs: [(sha256: String, path: String)], runTime: String)
-        throws(Diagnostic)
-    {
+    ///   - announcements: the deductions this run read from 812 memos, remembered for later runs to link.
+    public func record(
+        _ payments: [PaymentKeys], announcements: [Deduction] = [], inputs: [(sha256: String, path: String)],
+        runTime: String
+    ) throws(Diagnostic) {
         let paths = Dictionary(inputs.map { ($0.sha256, $0.path) }, uniquingKeysWith: { first, _ in first })
         do throws(SQLiteError) {
             try database.execute("BEGIN IMMEDIATE")
             do throws(SQLiteError) {
                 for input in paths.keys.sorted() {
                     try database.query("DELETE FROM payments WHERE input_sha256 = ?", [.text(input)])
+                    try database.query("DELETE FROM announcements WHERE input_sha256 = ?", [.text(input)])
+                }
+                for deduction in announcements {
+                    guard let number = deduction.memoNumber, let key = MemoLinker.key(number) else { continue }
+                    let sha = deduction.provenance.fileSHA256
+                    let location = deduction.provenance.location
+                    try database.query(
+                        "INSERT OR REPLACE INTO announcements (\(Self.announcementColumns)) VALUES "
+                            + "(" + Array(repeating: "?", count: 24).joined(separator: ", ") + ")",
+                        [
+                            .text(sha), .text(paths[sha] ?? location.file), .text(runTime), .text(deduction.id),
+                            .text(key), .text(number), .integer(deduction.amount.amount.units),
+                            .integer(Int64(deduction.amount.amount.scale)), .text(deduction.amount.currency),
+                            SQLiteValue(deduction.payer.name), SQLiteValue(deduction.payer.idQualifier),
+                            SQLiteValue(deduction.payer.id), SQLiteValue(deduction.reasonCode),
+                            SQLiteValue(deduction.reasonCodeList), .text(deduction.category.rawValue),
+                            .text(deduction.categorySource), SQLiteValue(deduction.reasonText),
+                            SQLiteValue(deduction.invoiceReference), SQLiteValue(deduction.memo?.date?.description),
+                            SQLiteValue(deduction.memo?.purpose), .text(deduction.provenance.transactionID),
+                            .integer(Int64(location.line)), .integer(Int64(location.column)),
+                            .integer(location.byteOffset),
+                        ])
                 }
                 for item in payments {
                     for key in item.keys {

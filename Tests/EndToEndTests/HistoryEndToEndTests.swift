@@ -67,6 +67,35 @@ import Testing
         }
     }
 
+    @Test func an812ReadInAnEarlierRunIsLinkedToThe820ThatTakesIt() throws {
+        let folder = try RemitProcess.temporaryDirectory()
+        let history = folder.appendingPathComponent("history.sqlite3")
+        func run(_ input: String, _ out: String, history: URL?) throws -> [String: Any] {
+            let target = folder.appendingPathComponent(out)
+            let result = try RemitProcess.run(
+                ["reconcile", "--invoices", "fixtures/retail/open-items.csv", "--run-time", "2026-11-30T18:00:00Z",
+                 "--out", target.path] + (history.map { ["--history", $0.path] } ?? []) + [input])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let data = try Data(contentsOf: target.appendingPathComponent("summary.json"))
+            let summary = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+            return summary["announcements"] as? [String: Any] ?? [:]
+        }
+        let memo = "fixtures/retail/bigmart-2026-11-25.812"
+        let payment = "fixtures/retail/bigmart-2026-11-30.820"
+        let announced = try run(memo, "memo", history: history)
+        #expect(announced["not_yet_taken_count"] as? Int == 4)
+        let taken = try run(payment, "payment", history: history)
+        let linked = (taken["linked"] as? [[String: Any]] ?? []).map { $0["memo_number"] as! String }
+        #expect(linked == ["CB7781", "DM55502"])
+        // An earlier memo nothing here took is not listed again as not yet taken.
+        #expect(taken["not_yet_taken_count"] as? Int == 0)
+        let report = try String(
+            contentsOf: folder.appendingPathComponent("payment/report.html"), encoding: .utf8)
+        #expect(report.contains(memo), "the linked memo names the 812 it was read from")
+        let alone = try run(payment, "alone", history: nil)
+        #expect((alone["linked"] as? [[String: Any]] ?? []).isEmpty)
+    }
+
     @Test func anUnusableHistoryStopsTheRun() throws {
         let folder = try RemitProcess.temporaryDirectory()
         let history = folder.appendingPathComponent("missing-folder/history.sqlite3")
