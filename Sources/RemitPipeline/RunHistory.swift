@@ -144,7 +144,8 @@ public final class RunHistory {
         memo.date = row[18].text.flatMap(CalendarDate.parseISO)
         memo.purpose = row[19].text
         return Deduction(
-            id: id, paymentID: nil, lineID: nil, amount: Money(FixedDecimal(units: units, scale: UInt8(scale)), currency),
+            id: id, paymentID: nil, lineID: nil,
+            amount: Money(FixedDecimal(units: units, scale: UInt8(scale)), currency),
             reasonCode: row[12].text, reasonCodeList: row[13].text, category: category, categorySource: categorySource,
             reasonText: row[16].text, invoiceReference: row[17].text, memoNumber: memoNumber, memoQualifier: nil,
             payer: Party(name: row[9].text, idQualifier: row[10].text, id: row[11].text), paymentTrace: nil,
