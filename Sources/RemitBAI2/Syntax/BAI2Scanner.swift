@@ -8,8 +8,8 @@ import RemitCore
 
 /// Cuts BAI2 bytes into physical records and glues each record to its 88 continuations.
 ///
-/// Physical records are lines (LF or CRLF, trailing blanks and blank lines ignored, the last line may lack
-/// its newline), or, when the file has no line breaks and its 01 declares a record length, slices of that
+/// Physical records are lines (LF, CRLF or CR alone, decided by the first line break; trailing blanks and
+/// blank lines ignored, the last line may lack its newline), or, when the file has no line breaks and its 01 declares a record length, slices of that
 /// length. Only the line in progress is copied when a chunk ends inside it; a line longer than
 /// `maximumLineLength` is reported and skipped.
 struct BAI2Scanner {
@@ -47,6 +47,11 @@ struct BAI2Scanner {
     /// File offset of that line's first byte (0 in fixed-length files, whose only line is the whole file).
     private(set) var lineStart: Int64 = 0
     private var skippingLongLine = false
+    /// The byte that ends a line: LF, or CR in files whose lines end with CR alone.
+    private var terminator: UInt8 = 0x0A
+    private var terminatorDecided = false
+    /// The last byte of the previous chunk was a CR, so whether it starts a CRLF is still open.
+    private var crAtChunkEnd = false
     /// Physical records seen so far.
     private(set) var recordCount = 0
 
@@ -71,9 +76,21 @@ struct BAI2Scanner {
             feedFixed(base, count: count, offset: chunkOffset, length: length, handle)
             return
         }
+        if !terminatorDecided {
+            let crBefore = crAtChunkEnd
+            decideTerminator(base, count: count)
+            if crBefore && terminator == 0x0D {
+                // The previous chunk ended with the CR that ends the line held in `pending`.
+                if layout == .undecided { layout = .lines }
+                flushPending(handle)
+                skippingLongLine = false
+                line += 1
+                lineStart = chunkOffset
+            }
+        }
         var position = 0
         while position < count {
-            guard let found = memchr(base + position, 0x0A, count - position) else {
+            guard let found = memchr(base + position, Int32(terminator), count - position) else {
                 keep(base + position, count: count - position, offset: chunkOffset + Int64(position), handle)
                 if layout == .undecided {
                     if let length = declaredFixedLength() {
@@ -112,6 +129,29 @@ struct BAI2Scanner {
             position = lineEnd + 1
             line += 1
             lineStart = chunkOffset + Int64(position)
+        }
+    }
+
+    /// Looks at the first line break: a CR not followed by LF means the file's lines end with CR alone.
+    private mutating func decideTerminator(_ base: UnsafePointer<UInt8>, count: Int) {
+        if crAtChunkEnd {
+            terminator = base[0] == 0x0A ? 0x0A : 0x0D
+            terminatorDecided = true
+            return
+        }
+        for index in 0..<count {
+            if base[index] == 0x0A {
+                terminatorDecided = true
+                return
+            }
+            guard base[index] == 0x0D else { continue }
+            if index + 1 < count {
+                terminator = base[index + 1] == 0x0A ? 0x0A : 0x0D
+                terminatorDecided = true
+            } else {
+                crAtChunkEnd = true
+            }
+            return
         }
     }
 
@@ -214,7 +254,6 @@ struct BAI2Scanner {
         }
     }
 
-    // TODO: lines ended by CR alone (no LF) are not split; such a file reads as one long line.
     /// One physical line (or fixed-length slice) in `base[start..<end]`, whose first byte is at file `offset`.
     private mutating func physicalLine(
         _ base: UnsafePointer<UInt8>, start: Int, end: Int, offset: Int64, _ handle: Handler
