@@ -27,6 +27,14 @@ enum X12Diagnostics {
             hint: "an ISA header has 16 elements after `ISA`, then the segment terminator")
     }
 
+    static func lineBreakInSegment(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.wrapped",
+            "line break inside a segment: the interchange is read with its line breaks left out "
+                + "(a file hard-wrapped at a fixed width)",
+            at: location, hint: "reported once per interchange; values are read as if each segment were on one line")
+    }
+
     static func irregularHeader(layout: ISAHeaderScanner.Layout, at location: SourceLocation) -> Diagnostic {
         let length = layout.separators[15] + 3
         var message = "ISA header is \(length) bytes up to its terminator where the fixed widths give 106"

@@ -31,6 +31,41 @@ enum ISAHeaderScanner {
         case malformed(reason: String, consumed: Int)
     }
 
+    enum Wrapping {
+        case notWrapped
+        /// A line break comes before the 16th element separator and no other header starts after it: the
+        /// file is hard-wrapped at a fixed width.
+        case wrapped
+        case needMore
+    }
+
+    /// Whether the header at `start` is cut by a line break before its 16th element separator.
+    static func wrapping(_ base: UnsafePointer<UInt8>, start: Int, end: Int, final: Bool) -> Wrapping {
+        guard end - start >= 4 else { return final ? .notWrapped : .needMore }
+        let separator = base[start + 3]
+        var found = 0
+        var index = start + 3
+        var sawBreak = false
+        while found < 16 && index - start < maximumLength {
+            guard index < end else { return final ? .notWrapped : .needMore }
+            let byte = base[index]
+            if byte == separator {
+                found += 1
+            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                var next = index + 1
+                while next < end && (base[next] == UInt8(ascii: "\n") || base[next] == UInt8(ascii: "\r")) {
+                    next += 1
+                }
+                if end - next < 4 && !final { return .needMore }
+                // Another header on the next line: this one is cut short, which `scan` reports.
+                if end - next >= 4 && startsHeader(base, at: next) { return .notWrapped }
+                sawBreak = true
+            }
+            index += 1
+        }
+        return sawBreak && found == 16 ? .wrapped : .notWrapped
+    }
+
     /// Reads the header starting at `start`, where the bytes `ISA` are.
     static func scan(_ base: UnsafePointer<UInt8>, start: Int, end: Int, final: Bool) -> Outcome {
         guard end - start >= 4 else {

@@ -48,6 +48,10 @@ struct X12Tokenizer {
     private var afterCarriageReturn = false
     private var skip = Skip.none
     private var reportedStrayText = false
+    /// Holds a segment with its line breaks taken out (a hard-wrapped file); valid until the next call.
+    private let unwrapped = UnwrappedSegment()
+    /// The interchange being read has had a line break inside a segment, which was reported once.
+    private var reportedWrapping = false
 
     init(file: String) {
         self.file = file
@@ -133,6 +137,7 @@ struct X12Tokenizer {
         var separatorCount = 0
         var breaks = 0
         var lastBreakEnd = 0
+        var carriageReturns = 0
         var contentEnd = -1
         while index < end {
             let byte = base[index]
@@ -150,6 +155,8 @@ struct X12Tokenizer {
             } else if byte == UInt8(ascii: "\n") {
                 breaks += 1
                 lastBreakEnd = index + 1 - start
+            } else if byte == UInt8(ascii: "\r") {
+                carriageReturns += 1
             }
             index += 1
         }
@@ -184,6 +191,16 @@ struct X12Tokenizer {
             finishLine(breaks: 0, lastBreakEnd: 0, segmentStart: startOffset, next: offset + Int64(next))
             return nil
         }
+        if (breaks > 0 || carriageReturns > 0) && !terminatorBreaksLine {
+            // Line breaks are never data: a file hard-wrapped at a fixed width has them anywhere, even inside
+            // a tag or an amount. The segment is read without them.
+            let segment = unwrap(
+                base + start, count: count, separators, startOffset: startOffset, hadBreaks: breaks > 0)
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
+            position = next
+            return .segment(segment)
+        }
         let idLength = separatorCount > 0 ? Int(separators[0]) : count
         segmentCount += 1
         let segment = X12Segment(
@@ -193,6 +210,38 @@ struct X12Tokenizer {
         finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
         position = next
         return .segment(segment)
+    }
+
+    /// The segment in `bytes` without its CR and LF bytes, copied to the tokenizer's own buffer; its
+    /// location is that of its first byte, and its elements are located from there as if it were one line.
+    private mutating func unwrap(
+        _ bytes: UnsafePointer<UInt8>, count: Int, _ separators: UnsafeMutablePointer<Int32>, startOffset: Int64,
+        hadBreaks: Bool
+    ) -> X12Segment {
+        let location = here(startOffset)
+        if !reportedWrapping {
+            reportedWrapping = true
+            diagnostics.append(X12Diagnostics.lineBreakInSegment(at: location))
+        }
+        let target = unwrapped.reserve(count)
+        var length = 0
+        var separatorCount = 0
+        for index in 0..<count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
+            if byte == separator && separatorCount < X12Tokenizer.separatorCapacity {
+                separators[separatorCount] = Int32(truncatingIfNeeded: length)
+                separatorCount += 1
+            }
+            target[length] = byte
+            length += 1
+        }
+        let idLength = separatorCount > 0 ? Int(separators[0]) : length
+        segmentCount += 1
+        return X12Segment(
+            base: UnsafePointer(target), count: length, separators: separators, separatorCount: separatorCount,
+            index: segmentCount, line: location.line, column: location.column, byteOffset: startOffset,
+            hasLineBreaks: false, tag: SegmentTag.make(UnsafePointer(target), length: idLength))
     }
 
     /// Counts and reports a segment over `maximumSegmentLength` that starts at file offset `startOffset`.
@@ -211,6 +260,16 @@ struct X12Tokenizer {
     ) -> Step? {
         let startOffset = offset + Int64(position)
         let location = here(startOffset)
+        reportedWrapping = false
+        switch ISAHeaderScanner.wrapping(base, start: position, end: end, final: final) {
+        case .needMore:
+            return .needMore
+        case .wrapped:
+            return wrappedHeader(
+                base, end: end, position: &position, offset: offset, final: final, separators, location: location)
+        case .notWrapped:
+            break
+        }
         switch ISAHeaderScanner.scan(base, start: position, end: end, final: final) {
         case .needMore:
             return .needMore
@@ -249,6 +308,68 @@ struct X12Tokenizer {
                 breaks: breaks, lastBreakEnd: lastEnd, segmentStart: startOffset,
                 next: startOffset + Int64(layout.totalLength))
             position += layout.totalLength
+            return .segment(segment)
+        }
+    }
+
+    /// Reads an ISA header that a line break cuts before its 16th element separator (a hard-wrapped file):
+    /// the header is read from a copy without its line breaks, and the bytes it took in the file are skipped.
+    private mutating func wrappedHeader(
+        _ base: UnsafePointer<UInt8>, end: Int, position: inout Int, offset: Int64, final: Bool,
+        _ separators: UnsafeMutablePointer<Int32>, location: SourceLocation
+    ) -> Step? {
+        // Enough for the longest header the scanner accepts, with room for the terminator after ISA16.
+        let limit = ISAHeaderScanner.maximumLength + 8
+        let target = unwrapped.reserve(limit)
+        var rawIndex: [Int] = []
+        rawIndex.reserveCapacity(limit)
+        var index = position
+        while index < end && rawIndex.count < limit {
+            let byte = base[index]
+            if byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
+                target[rawIndex.count] = byte
+                rawIndex.append(index)
+            }
+            index += 1
+        }
+        let complete = final || rawIndex.count == limit
+        switch ISAHeaderScanner.scan(UnsafePointer(target), start: 0, end: rawIndex.count, final: complete) {
+        case .needMore:
+            return .needMore
+        case .malformed(let reason, let consumed):
+            diagnostics.append(X12Diagnostics.malformedHeader(reason, at: location))
+            let rawConsumed = consumed > 0 ? rawIndex[min(consumed, rawIndex.count) - 1] + 1 - position : 1
+            let (breaks, lastEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base + position, count: rawConsumed))
+            finishLine(breaks: breaks, lastBreakEnd: lastEnd, segmentStart: offset + Int64(position), next: nil)
+            position += rawConsumed
+            delimiters = nil
+            reportedStrayText = true
+            skip = .toLineBreak
+            return nil
+        case .layout(let layout):
+            let newDelimiters = layout.delimiters
+            delimiters = newDelimiters
+            separator = newDelimiters.element
+            terminator = newDelimiters.packedTerminator
+            terminatorBreaksLine =
+                newDelimiters.terminator == [UInt8(ascii: "\r")] || newDelimiters.terminator == [UInt8(ascii: "\n")]
+            reportedStrayText = false
+            reportedWrapping = true
+            diagnostics.append(X12Diagnostics.lineBreakInSegment(at: location))
+            for (slot, separatorOffset) in layout.separators.enumerated() {
+                separators[slot] = Int32(separatorOffset)
+            }
+            segmentCount += 1
+            let rawLength = rawIndex[layout.totalLength - 1] + 1 - position
+            let segment = X12Segment(
+                base: UnsafePointer(target), count: layout.contentLength, separators: separators, separatorCount: 16,
+                index: segmentCount, line: line, column: location.column, byteOffset: offset + Int64(position),
+                hasLineBreaks: false, tag: SegmentTag.isa)
+            let (breaks, lastEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base + position, count: rawLength))
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastEnd, segmentStart: offset + Int64(position),
+                next: offset + Int64(position + rawLength))
+            position += rawLength
             return .segment(segment)
         }
     }
@@ -358,4 +479,23 @@ struct X12Tokenizer {
 
     /// The location just past the last byte read, for problems found at the end of the file.
     func endLocation(_ offset: Int64) -> SourceLocation { here(offset) }
+}
+
+/// The tokenizer's buffer for a segment read without its line breaks. A class, so the bytes stay put while
+/// the segment that points at them is handled.
+final class UnwrappedSegment {
+    private var storage: UnsafeMutablePointer<UInt8>?
+    private var capacity = 0
+
+    /// Room for `count` bytes; what was there before is gone.
+    func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if let storage, capacity >= count { return storage }
+        storage?.deallocate()
+        capacity = max(count, 256)
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        storage = fresh
+        return fresh
+    }
+
+    deinit { storage?.deallocate() }
 }
