@@ -27,6 +27,12 @@ enum X12Diagnostics {
             hint: "an ISA header has 16 elements after `ISA`, then the segment terminator")
     }
 
+    static func reasonWithoutAmount(_ code: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.rmr-reason-without-amount",
+            "RMR07 gives reason code '\(code)' but RMR08 no amount; no deduction is made of it", at: location)
+    }
+
     static func lineBreakInSegment(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "x12.wrapped",

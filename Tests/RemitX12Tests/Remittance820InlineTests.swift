@@ -148,4 +148,36 @@ import Testing
         #expect(sink.deductions.isEmpty)
         #expect(sink.diagnostics.isEmpty)
     }
+
+    /// RMR07/RMR08 on the RMR itself: a stated, categorised deduction against the line that explains the
+    /// short pay, so no `unidentified` remainder is left; the line comes first, then its deduction.
+    @Test func rmr07AndRmr08AreAStatedDeductionOnTheLine() throws {
+        let transaction = [
+            "ST*820*0001", "BPR*C*95.00*C*CHK", "TRN*1*T1", "N1*PR*PAYER", "RMR*IV*A-1*PI*95.00*100.00**CS*-5.00",
+            "REF*PO*PO-9", "SE*7*0001",
+        ]
+        let sink = Fixtures.read(Inline.file(transaction))
+        #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
+        #expect(sink.lines.map(\.purchaseOrder) == ["PO-9"])
+        let deduction = try #require(sink.deductions.first)
+        #expect(sink.deductions.count == 1, "RMR05 100 - RMR04 95 is explained by RMR08: no short pay")
+        #expect(deduction.amount == usd(500))
+        #expect(deduction.reasonCode == "CS" && deduction.reasonCodeList == "X12-426")
+        #expect(deduction.origin == .stated)
+        #expect(deduction.lineID == sink.lines.first?.id && deduction.invoiceReference == "A-1")
+        #expect(deduction.provenance.location.element == "RMR08")
+        guard case .remittanceLine = sink.records[1], case .deduction = sink.records[2] else {
+            Issue.record("expected payment, line, deduction: \(sink.records)")
+            return
+        }
+    }
+
+    @Test func rmr07WithoutAnAmountIsWarnedAboutAndTheShortPayStays() throws {
+        let transaction = [
+            "ST*820*0001", "BPR*C*95.00*C*CHK", "N1*PR*PAYER", "RMR*IV*A-1*PI*95.00*100.00**CS", "SE*5*0001",
+        ]
+        let sink = Fixtures.read(Inline.file(transaction))
+        #expect(sink.codes == ["x12.rmr-reason-without-amount"])
+        #expect(sink.deductions.map(\.origin) == [.shortPay])
+    }
 }

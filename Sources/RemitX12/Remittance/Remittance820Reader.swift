@@ -28,6 +28,8 @@ struct Remittance820Reader {
     // Detail.
     var line: OpenLine?
     var adjustment: OpenAdjustment?
+    /// The adjustment RMR07/RMR08 state on the open line, emitted right after the line.
+    var lineAdjustment: OpenAdjustment?
     /// Sum of RMR04.
     var linesTotal = FixedDecimal.zero
     /// Sum of the ADX01 not under an RMR, with the 003050+ sign (negative reduces the payment).
@@ -136,6 +138,7 @@ struct Remittance820Reader {
             rejected = true
             line = nil
             adjustment = nil
+            lineAdjustment = nil
         }
         if !rejected {
             if inHeading { startDetail(at: nil, location: location, into: &sink) }
@@ -174,6 +177,7 @@ struct Remittance820Reader {
         rejected = true
         line = nil
         adjustment = nil
+        lineAdjustment = nil
     }
 
     @inline(__always)
