@@ -27,6 +27,14 @@ enum X12Diagnostics {
             hint: "an ISA header has 16 elements after `ISA`, then the segment terminator")
     }
 
+    static func version003010(version: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, code: "x12.version-003010",
+            "820 in the 003010 layout (BPS and RMT segments\(version.map { ", GS08 \($0)" } ?? "")) is not read; "
+                + "the transaction set is rejected",
+            at: location, hint: "ask the sender for version 003050 or later (BPR and RMR segments)")
+    }
+
     static func reasonWithoutAmount(_ code: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "x12.rmr-reason-without-amount",

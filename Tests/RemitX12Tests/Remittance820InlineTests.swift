@@ -180,4 +180,18 @@ import Testing
         #expect(sink.codes == ["x12.rmr-reason-without-amount"])
         #expect(sink.deductions.map(\.origin) == [.shortPay])
     }
+
+    /// A 003010 820 (BPS and RMT): one clear error naming the layout, not one message per segment.
+    @Test func a003010PaymentOrderIsRefusedWithOneClearError() throws {
+        let transaction = [
+            "ST*820*0001", "BPS*C*150.00*ACH*CTX", "N1*PR*PAYER", "RMT*IV*A-1*150.00", "SE*5*0001",
+        ]
+        let sink = Fixtures.read(Inline.file(transaction, version: "003010"))
+        #expect(sink.codes == ["x12.version-003010"], "\(sink.diagnostics)")
+        let error = try #require(sink.diagnostics.first)
+        #expect(error.severity == .error && error.location.line == 4)
+        #expect(error.message.contains("GS08 003010"))
+        #expect(sink.payments.isEmpty && sink.lines.isEmpty)
+        #expect(sink.summaries.map(\.status) == [.rejected])
+    }
 }

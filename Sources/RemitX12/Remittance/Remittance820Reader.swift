@@ -91,6 +91,8 @@ struct Remittance820Reader {
             "DTP", "PEN", "AMT", "INV", "N9", "EMS", "ATN", "PYD", "RYL", "LOC", "PID", "PCT", "ASM",
         ] as [StaticString]).map(SegmentTag.of))
 
+    static let bps = SegmentTag.of("BPS")
+
     init(context: TransactionContext) {
         self.context = context
         currency = context.defaultCurrency
@@ -119,6 +121,11 @@ struct Remittance820Reader {
             readChild(segment, into: &sink)
         case SegmentTag.bpr, SegmentTag.trn, SegmentTag.cur, SegmentTag.n1, SegmentTag.nm1:
             readHeading(segment, into: &sink)
+        case Self.bps where inHeading:
+            // 003010 wrote the payment as BPS and the lines as RMT, with other element positions.
+            reject(
+                X12Diagnostics.version003010(
+                    version: context.envelope.version, at: segment.location(file: context.file)), into: &sink)
         default:
             // N2/N3/N4/PER, IT1/SAC/TXI and the other loops carry nothing the canonical records hold.
             if !Self.otherSegments.contains(segment.tag) {
