@@ -41,6 +41,9 @@ public enum ReconcileJob {
             nameSimilarityThreshold: options.nameSimilarity, combinationMaxSetSize: options.combinationMaxSetSize,
             combinationMaxSteps: options.combinationMaxSteps,
             combinationMaxCandidates: options.combinationMaxCandidates)
+        if let folder = settings.mappingsDirectory {
+            matchOptions.paymentTerms = try ParseSettings.loadPaymentTerms(mappingsDirectory: folder)
+        }
         // Payments of earlier runs (`--history`): one read again is set aside, not applied twice.
         let history = try options.historyPath.map { path throws(Diagnostic) in try RunHistory(path: path) }
         let paymentKeys = history == nil ? [] : Self.paymentKeys(inputs, matcher: Matcher(options: matchOptions))

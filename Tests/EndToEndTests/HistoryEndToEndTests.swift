@@ -122,4 +122,19 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(try !Self.rules(out).contains("combination"))
     }
+
+    /// A payment-terms table with a row Remit cannot read stops the run, naming the file and line.
+    @Test func aBadPaymentTermsRowStopsTheRunWithItsLine() throws {
+        let folder = try RemitProcess.temporaryDirectory()
+        let mappings = folder.appendingPathComponent("mappings")
+        try FileManager.default.copyItem(
+            at: RemitProcess.packageRoot.appendingPathComponent("mappings"), to: mappings)
+        try Data("key\tterms\nZB01\t2/10 NET 30\nZB02\tWHEN PIGS FLY\n".utf8).write(
+            to: mappings.appendingPathComponent("payment-terms/sap.tsv"))
+        let result = try RemitProcess.run(
+            ["reconcile", "--invoices", "fixtures/matching/open-items.csv", "--mappings", mappings.path,
+             "--out", folder.appendingPathComponent("out").path, Self.first])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("payment-terms/sap.tsv:3:1: error: terms 'WHEN PIGS FLY'"), "\(result.stderr)")
+    }
 }
