@@ -41,6 +41,21 @@ enum X12Diagnostics {
             "RMR07 gives reason code '\(code)' but RMR08 no amount; no deduction is made of it", at: location)
     }
 
+    static func numericDelimiter(_ which: [String], cuts: Bool, at location: SourceLocation) -> Diagnostic {
+        let list = which.joined(separator: " and ")
+        return cuts
+            ? Diagnostic(
+                .error, code: "x12.numeric-delimiter",
+                "the ISA header makes the \(list), a character numbers are written with: an amount or number holding "
+                    + "it is cut there, so values of this interchange may be wrong",
+                at: location, hint: "ask the sender to use delimiters that never occur in data, e.g. * and ~")
+            : Diagnostic(
+                .warning, code: "x12.numeric-delimiter",
+                "the ISA header makes the \(list), a character numbers are written with; composite and repeated "
+                    + "values holding it are split there",
+                at: location)
+    }
+
     static func lineBreakInSegment(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "x12.wrapped",

@@ -242,4 +242,21 @@ import Testing
         #expect(sink.summaries.map(\.status) == [.accepted])
         #expect(sink.payments.count == 1)
     }
+
+    /// `.` as the element separator cuts every decimal amount: an error at the ISA, never a silent 100 for
+    /// 100.50; `-` as the repetition separator is only a warning.
+    @Test func delimitersThatNumbersUseAreReported() throws {
+        let dotted = Inline.lines(
+            [Inline.isa(separator: "."), "GS.RA.SENDER.RECEIVER.20260105.0930.1.X.004010", "ST.820.0001",
+             "BPR.C.100.50.C.CHK", "RMR.IV.A-1..100.50", "SE.4.0001", "GE.1.1", "IEA.1.000000001"])
+        let sink = Fixtures.read(dotted)
+        let error = try #require(sink.diagnostic("x12.numeric-delimiter"))
+        #expect(error.severity == .error && error.location.line == 1)
+        #expect(error.message.contains("element separator '.'"))
+        let plain = Fixtures.read(Inline.file(Inline.oneInvoice, isaVersion: "00402").replacingOccurrences(
+            of: "*U*00402*", with: "*-*00402*"))
+        #expect(plain.codes == ["x12.numeric-delimiter"])
+        #expect(plain.diagnostics.first?.severity == .warning)
+        #expect(plain.diagnostics.first?.message.contains("repetition separator '-'") == true)
+    }
 }

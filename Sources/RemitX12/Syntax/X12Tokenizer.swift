@@ -304,6 +304,7 @@ struct X12Tokenizer {
                 let place = segment.location(file: file, element: 16, name: "ISA16")
                 diagnostics.append(X12Diagnostics.irregularHeader(layout: layout, at: place))
             }
+            checkNumericDelimiters(newDelimiters, at: location)
             finishLine(
                 breaks: breaks, lastBreakEnd: lastEnd, segmentStart: startOffset,
                 next: startOffset + Int64(layout.totalLength))
@@ -356,6 +357,7 @@ struct X12Tokenizer {
             reportedStrayText = false
             reportedWrapping = true
             diagnostics.append(X12Diagnostics.lineBreakInSegment(at: location))
+            checkNumericDelimiters(newDelimiters, at: location)
             for (slot, separatorOffset) in layout.separators.enumerated() {
                 separators[slot] = Int32(separatorOffset)
             }
@@ -372,6 +374,25 @@ struct X12Tokenizer {
             position += rawLength
             return .segment(segment)
         }
+    }
+
+    /// Reports delimiters that numbers are written with (`.`, `-`, `+`): an amount such as `100.50` would be
+    /// cut at an element separator or terminator (an error: values can be wrong), and a component or
+    /// repetition separator among them is a warning.
+    private mutating func checkNumericDelimiters(_ delimiters: X12Delimiters, at location: SourceLocation) {
+        let numeric: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+")]
+        var cutting: [String] = []
+        var other: [String] = []
+        if numeric.contains(delimiters.element) { cutting.append("element separator '\(delimiters.element.ascii)'") }
+        if delimiters.terminator.count == 1, numeric.contains(delimiters.terminator[0]) {
+            cutting.append("segment terminator '\(delimiters.terminator[0].ascii)'")
+        }
+        if numeric.contains(delimiters.component) { other.append("component separator '\(delimiters.component.ascii)'") }
+        if let repetition = delimiters.repetition, numeric.contains(repetition) {
+            other.append("repetition separator '\(repetition.ascii)'")
+        }
+        if !cutting.isEmpty { diagnostics.append(X12Diagnostics.numericDelimiter(cutting, cuts: true, at: location)) }
+        if !other.isEmpty { diagnostics.append(X12Diagnostics.numericDelimiter(other, cuts: false, at: location)) }
     }
 
     /// Whether the bytes at `position` are `ISA` followed by a delimiter, i.e. an interchange header.
@@ -498,4 +519,9 @@ final class UnwrappedSegment {
     }
 
     deinit { storage?.deallocate() }
+}
+
+extension UInt8 {
+    /// The byte as a one-character string (delimiters are ASCII punctuation here).
+    fileprivate var ascii: String { String(UnicodeScalar(self)) }
 }
