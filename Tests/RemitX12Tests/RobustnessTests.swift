@@ -259,4 +259,14 @@ import Testing
         #expect(plain.diagnostics.first?.severity == .warning)
         #expect(plain.diagnostics.first?.message.contains("repetition separator '-'") == true)
     }
+
+    /// Ten thousand empty segments are reported one step at a time, never piled up inside the tokenizer, and
+    /// the segments after them are still read.
+    @Test func emptySegmentsAreHandedOverAsTheyAreFound() {
+        let text = Inline.isa() + "~GS*RA*S*R*20260105*0930*1*X*004010~" + String(repeating: "~", count: 10_000)
+            + "ST*820*0001~SE*2*0001~GE*1*1~IEA*1*000000001~"
+        let tokenized = Tokenized(text)
+        #expect(tokenized.mostPendingDiagnostics == 1)
+        #expect(tokenized.segments.map { $0.elements[0] } == ["ISA", "GS", "ST", "SE", "GE", "IEA"])
+    }
 }

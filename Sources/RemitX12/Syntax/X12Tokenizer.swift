@@ -16,6 +16,9 @@ struct X12Tokenizer {
         /// A segment was too long to hold and was skipped; its transaction cannot be trusted. The problem is
         /// in `unreadable`. (Kept out of the step so a step stays small: it is returned once per segment.)
         case unreadable
+        /// A problem was reported (in `diagnostics`) and no segment read; drain them and call again. Returned
+        /// so a file of millions of empty segments is reported as it goes, not held.
+        case reported
         /// The buffer ends inside a segment; call again with the same position once more bytes are there.
         case needMore
         case exhausted
@@ -119,6 +122,7 @@ struct X12Tokenizer {
             if let step = segment(base, end: end, position: &position, offset: offset, final: final, separators) {
                 return step
             }
+            if !diagnostics.isEmpty { return .reported }
         }
         return .exhausted
     }
