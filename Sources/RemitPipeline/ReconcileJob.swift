@@ -13,40 +13,14 @@ public enum ReconcileJob {
     public static func run(
         _ options: ReconcileOptions, settings: ParseSettings, printer: DiagnosticPrinter, calls: SystemCalls = .live
     ) throws -> JobOutcome {
-        let layout = try InvoiceLayout.resolve(
-            nameOrPath: options.invoiceLayout,
-            mappingsDirectory: options.mappingsDirectory ?? "mappings")
-        let (exportSHA, exportSize) = try SHA256Hasher.hashFile(options.invoicesPath, calls: calls)
-        let export = try InvoiceExportReader.read(
-            path: options.invoicesPath, layout: layout, calls: calls, onDiagnostic: { printer.print($0) })
-
-        var inputs: [ParsedInput] = []
-        var seen: [String: String] = [:]
-        for path in options.inputs {
-            // Diagnostics are printed as they are found; the parsed input keeps only the first ones.
-            let parsed = InputProcessor.process(path: path, settings: settings, calls: calls, printer: printer) {
-                seen[$0]
-            }
-            if !parsed.unreadable { seen[parsed.sha256] = path }
-            inputs.append(parsed)
-        }
-
-        // A broken partner file stops the run (exit 2) as a broken crosswalk does: matching without it would
-        // quietly decide differently.
-        let partners =
-            try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
-            ?? PartnerDirectory()
-        let matchOptions = MatchOptions(
-            partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore)
-        // Announced deductions (812) are expectations, not money withheld: they stay out of matching and the
-        // register, and are linked to the 820 deductions that take them.
-        let deductions = inputs.flatMap(\.deductions)
-        let reconciliation = Matcher(options: matchOptions).reconcile(
-            lines: inputs.flatMap(\.lines), deductions: deductions.filter { $0.origin != .announced },
-            invoices: export.invoices, payments: inputs.flatMap(\.payments))
-        let announcements = MemoLinker(partners: partners).link(
-            deductions: deductions.filter { $0.origin == .announced } + reconciliation.deductions,
-            lines: inputs.flatMap(\.lines)
+        let read = try MatchInputs.read(options, settings: settings, printer: printer, calls: calls)
+        let export = read.export
+        let inputs = read.inputs
+        let reconciliation = Matcher(options: read.matchOptions).reconcile(
+            lines: read.lines, deductions: read.deductionsToMatch, invoices: export.invoices, payments: read.payments)
+        let announcements = MemoLinker(partners: read.partners).link(
+            deductions: read.deductions.filter { $0.origin == .announced } + reconciliation.deductions,
+            lines: read.lines
         ).announcements
         let reassociation = CashReassociation.run(inputs: inputs, settings: settings)
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
@@ -57,11 +31,11 @@ public enum ReconcileJob {
         }
         let manifest = RunManifest(
             remitVersion: RemitVersion.current, runTime: options.runTime,
-            options: options.manifestOptions + matchOptions.manifestOptions,
+            options: options.manifestOptions + read.matchOptions.manifestOptions,
             inputs: [
                 RunManifest.InputFile(
-                    path: options.invoicesPath, role: "invoices", size: exportSize,
-                    sha256: exportSHA)
+                    path: options.invoicesPath, role: "invoices", size: read.exportSize,
+                    sha256: read.exportSHA256)
             ]
                 + inputs.map {
                     RunManifest.InputFile(
@@ -94,9 +68,7 @@ public enum ReconcileJob {
         // The lists keep only the first diagnostics of each input; their counts are exact.
         let errors = inputs.reduce(export.diagnostics.errors) { $0 + $1.diagnostics.errors }
         let warnings = inputs.reduce(export.diagnostics.warnings) { $0 + $1.diagnostics.warnings }
-        let rejected =
-            errors > 0 || export.rowsRejected > 0
-            || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
+        let rejected = read.inputRejected
         let overall = analysis.overall
         let deducted = overall.deductedTotal.map(\.description).joined(separator: " + ")
         let ties =

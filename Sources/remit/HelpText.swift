@@ -19,6 +19,7 @@ enum HelpText {
 
         USAGE
           remit reconcile --invoices FILE [options] INPUT...
+          remit explain --invoices FILE (--line ID | --reference REF | --invoice NUMBER) INPUT...
           remit convert [options] INPUT...
           remit watch INBOX --invoices PATH --out DIR [options]
           remit status --out DIR
@@ -28,6 +29,7 @@ enum HelpText {
 
         COMMANDS
           reconcile   match remittance inputs against an invoice export and write the report
+          explain     say, rule by rule, why a line or an invoice was matched as it was
           convert     stream the canonical records of any supported input as JSON Lines or CSV
           watch       process every file dropped into a folder, as a service, with a ledger
           status      show what the watch ledger holds
