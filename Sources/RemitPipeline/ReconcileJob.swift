@@ -63,6 +63,9 @@ public enum ReconcileJob {
             manifest: manifest, files: summaries, invoiceExport: exportSummary, reconciliation: reconciliation,
             reassociation: reassociation)
         reportInput.announcements = announcements
+        for payment in read.payments where reportInput.paymentDates[payment.id] == nil {
+            reportInput.paymentDates[payment.id] = payment.date
+        }
         let analysis = try ReportWriter.writeAll(reportInput, to: options.outputDirectory, calls: calls)
 
         // The lists keep only the first diagnostics of each input; their counts are exact.

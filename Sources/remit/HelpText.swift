@@ -58,7 +58,8 @@ enum HelpText {
           --mappings DIR           folder of crosswalks, layouts and partners (default: REMIT_MAPPINGS,
                                    else a mappings/ folder beside or above the executable,
                                    else ./mappings)
-          --run-time TIME          the run time recorded in the manifest, ISO 8601 UTC
+          --run-time TIME          the run time recorded in the manifest, ISO 8601 UTC; its date is
+                                   the as-of date open deductions are aged to
                                    (default: SOURCE_DATE_EPOCH if set, else now)
           --auto-apply-score N     apply a match finding scoring at least N, 0-101 (101: apply
                                    nothing, only suggest); see docs/matching.md        (default 85)
@@ -68,6 +69,7 @@ enum HelpText {
 
         OUTPUTS in DIR
           deductions.jsonl, deductions.csv   one canonical record per deduction
+          deduction-register.csv             the deductions still open, with their date, age and age bucket
           matches.jsonl, matches.csv         one row per remittance line: invoice, outcome, rule, evidence
           open-invoices.csv                  invoices the run left open
           summary.json                       control totals per input file and overall

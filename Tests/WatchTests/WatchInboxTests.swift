@@ -6,7 +6,8 @@ import Testing
 /// Runs the built `remit watch` against a temporary inbox and checks what lands where.
 @Suite(.serialized) struct WatchInboxTests {
     static let outputs = [
-        "deductions.csv", "deductions.jsonl", "matches.csv", "matches.jsonl", "open-invoices.csv",
+        "deduction-register.csv", "deductions.csv", "deductions.jsonl", "matches.csv", "matches.jsonl",
+        "open-invoices.csv",
         "reassociation.csv", "reassociation.jsonl", "report.html", "summary.json",
     ]
 
