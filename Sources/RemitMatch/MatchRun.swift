@@ -21,6 +21,8 @@ struct MatchRun {
     /// Why the exact-reference pass found nothing, when it is not "no open invoice has this reference".
     var firstReason: [Int: String] = [:]
     var scopes: [Party: PayerScope?] = [:]
+    /// What the rules consider, recorded only when `Matcher.explain` asked; nil in a normal run.
+    var trace: MatchTracer?
 
     init(
         options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice],
@@ -43,14 +45,21 @@ struct MatchRun {
     /// Runs every rule in order; lines no rule decided end unmatched.
     mutating func execute() {
         markRepeatedPayments()
-        for index in lines.indices where decided[index] == nil { decided[index] = exactReference(index) }
+        if trace != nil { traceRepeatedPayments() }
+        for index in lines.indices where decided[index] == nil {
+            if trace != nil { traceBegin(1, index) }
+            decided[index] = exactReference(index)
+            if trace != nil { traceEnd(index) }
+        }
         let rules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.cleanedReference($1) }, { $0.purchaseOrder($1) }, { $0.oneEditReference($1) },
             { $0.freeTextReference($1) }, { $0.amountOnly($1) },
         ]
-        for rule in rules {
+        for (offset, rule) in rules.enumerated() {
             for index in lines.indices where decided[index] == nil {
+                if trace != nil { traceBegin(offset + 2, index) }
                 if let finding = rule(&self, index) { conclude(index, finding) }
+                if trace != nil { traceEnd(index) }
             }
         }
         for index in lines.indices where decided[index] == nil {
@@ -64,6 +73,7 @@ struct MatchRun {
     /// Applies a finding that reaches the auto-apply threshold, records one that reaches the suggestion
     /// threshold, and leaves the line to later rules otherwise.
     mutating func conclude(_ index: Int, _ finding: RuleFinding) {
+        if trace != nil { traceFinding(index, finding) }
         let line = lines[index]
         if finding.mayApply && finding.score >= options.autoApplyScore, let primary = finding.invoices.last {
             decided[index] = settle(

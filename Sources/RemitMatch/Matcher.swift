@@ -37,12 +37,26 @@ public struct Matcher {
     public func reconcile(
         lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice], payments: [Payment] = []
     ) -> Reconciliation {
+        var tracer: MatchTracer?
+        return reconcile(lines: lines, deductions: deductions, invoices: invoices, payments: payments, tracer: &tracer)
+    }
+
+    /// `reconcile`, recording what the rules consider into `tracer` when it is not nil (see `explain`).
+    func reconcile(
+        lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice], payments: [Payment],
+        tracer: inout MatchTracer?
+    ) -> Reconciliation {
         var run = MatchRun(
             options: options, lines: lines, deductions: deductions, invoices: invoices, payments: payments)
+        run.trace = tracer
         run.execute()
         var lineIndex: [String: Int] = [:]
         for (index, line) in lines.enumerated() where lineIndex[line.id] == nil { lineIndex[line.id] = index }
         run.markRepeatedDeductions(deductions, lineIndex: lineIndex)
+        if run.trace != nil {
+            run.finishTrace()
+            tracer = run.trace
+        }
         let matches = run.decided.map { $0! }
         let matchedLineIDs = Set(matches.filter { $0.invoice != nil }.map(\.line.id))
         var result: [Deduction] = []

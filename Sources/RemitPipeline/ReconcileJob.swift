@@ -13,60 +13,22 @@ public enum ReconcileJob {
     public static func run(
         _ options: ReconcileOptions, settings: ParseSettings, printer: DiagnosticPrinter, calls: SystemCalls = .live
     ) throws -> JobOutcome {
-        let layout = try InvoiceLayout.resolve(
-            nameOrPath: options.invoiceLayout,
-            mappingsDirectory: options.mappingsDirectory ?? "mappings")
-        let (exportSHA, exportSize) = try SHA256Hasher.hashFile(options.invoicesPath, calls: calls)
-        let export = try InvoiceExportReader.read(
-            path: options.invoicesPath, layout: layout, calls: calls, onDiagnostic: { printer.print($0) })
-
-        var inputs: [ParsedInput] = []
-        var seen: [String: String] = [:]
-        for path in options.inputs {
-            // Diagnostics are printed as they are found; the parsed input keeps only the first ones.
-            let parsed = InputProcessor.process(path: path, settings: settings, calls: calls, printer: printer) {
-                seen[$0]
-            }
-            if !parsed.unreadable { seen[parsed.sha256] = path }
-            inputs.append(parsed)
-        }
-
-        // A broken partner file stops the run (exit 2) as a broken crosswalk does: matching without it would
-        // quietly decide differently.
-        let partners =
-            try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
-            ?? PartnerDirectory()
-        var matchOptions = MatchOptions(
-            partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore,
-            nameSimilarityThreshold: options.nameSimilarity, combinationMaxSetSize: options.combinationMaxSetSize,
-            combinationMaxSteps: options.combinationMaxSteps,
-            combinationMaxCandidates: options.combinationMaxCandidates)
-        if let folder = settings.mappingsDirectory {
-            matchOptions.paymentTerms = try ParseSettings.loadPaymentTerms(mappingsDirectory: folder)
-        }
-        // Payments of earlier runs (`--history`): one read again is set aside, not applied twice.
         let history = try options.historyPath.map { path throws(Diagnostic) in try RunHistory(path: path) }
-        let paymentKeys = history == nil ? [] : Self.paymentKeys(inputs, matcher: Matcher(options: matchOptions))
-        if let history {
-            matchOptions.earlierPayments = try history.earlierPayments(
-                matching: paymentKeys, excluding: Set(inputs.map(\.sha256)))
-        }
-        // Announced deductions (812) are expectations, not money withheld: they stay out of matching and the
-        // register, and are linked to the 820 deductions that take them.
-        let deductions = inputs.flatMap(\.deductions)
-        let reconciliation = Matcher(options: matchOptions).reconcile(
-            lines: inputs.flatMap(\.lines), deductions: deductions.filter { $0.origin != .announced },
-            invoices: export.invoices, payments: inputs.flatMap(\.payments))
-        let announcedHere = deductions.filter { $0.origin == .announced }
+        let read = try MatchInputs.read(options, settings: settings, printer: printer, calls: calls, history: history)
+        let export = read.export
+        let inputs = read.inputs
+        let reconciliation = Matcher(options: read.matchOptions).reconcile(
+            lines: read.lines, deductions: read.deductionsToMatch, invoices: export.invoices, payments: read.payments)
+        let announcedHere = read.deductions.filter { $0.origin == .announced }
         // Memos an earlier run read (`--history`) that this run's 820s quote are linked as if read here.
         let earlierAnnounced =
             try history.map { history throws(Diagnostic) in
                 try Self.earlierAnnouncements(
                     history, announcedHere: announcedHere, reconciliation: reconciliation, inputs: inputs)
             } ?? []
-        var announcements = MemoLinker(partners: partners).link(
+        var announcements = MemoLinker(partners: read.partners).link(
             deductions: earlierAnnounced + announcedHere + reconciliation.deductions,
-            lines: inputs.flatMap(\.lines)
+            lines: read.lines
         ).announcements
         // An earlier run's memo that nothing here took stays that run's business.
         let earlierIDs = Set(earlierAnnounced.map(\.id))
@@ -81,11 +43,11 @@ public enum ReconcileJob {
         }
         let manifest = RunManifest(
             remitVersion: RemitVersion.current, runTime: options.runTime,
-            options: options.manifestOptions + matchOptions.manifestOptions,
+            options: options.manifestOptions + read.matchOptions.manifestOptions,
             inputs: [
                 RunManifest.InputFile(
-                    path: options.invoicesPath, role: "invoices", size: exportSize,
-                    sha256: exportSHA)
+                    path: options.invoicesPath, role: "invoices", size: read.exportSize,
+                    sha256: read.exportSHA256)
             ]
                 + inputs.map {
                     RunManifest.InputFile(
@@ -113,21 +75,22 @@ public enum ReconcileJob {
             manifest: manifest, files: summaries, invoiceExport: exportSummary, reconciliation: reconciliation,
             reassociation: reassociation)
         reportInput.announcements = announcements
+        for payment in read.payments where reportInput.paymentDates[payment.id] == nil {
+            reportInput.paymentDates[payment.id] = payment.date
+        }
         let analysis = try ReportWriter.writeAll(reportInput, to: options.outputDirectory, calls: calls)
         if let history {
             // Remembered only once the outputs are written; a repeat set aside is not remembered in its turn.
             let repeats = Set(reconciliation.matches.filter { $0.rule == "duplicate-payment" }.map(\.line.paymentID))
             try history.record(
-                paymentKeys.filter { !repeats.contains($0.payment.id) }, announcements: announcedHere,
+                read.paymentKeys.filter { !repeats.contains($0.payment.id) }, announcements: announcedHere,
                 inputs: inputs.filter { !$0.unreadable }.map { ($0.sha256, $0.path) }, runTime: options.runTime)
         }
 
         // The lists keep only the first diagnostics of each input; their counts are exact.
         let errors = inputs.reduce(export.diagnostics.errors) { $0 + $1.diagnostics.errors }
         let warnings = inputs.reduce(export.diagnostics.warnings) { $0 + $1.diagnostics.warnings }
-        let rejected =
-            errors > 0 || export.rowsRejected > 0
-            || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
+        let rejected = read.inputRejected
         let overall = analysis.overall
         let deducted = overall.deductedTotal.map(\.description).joined(separator: " + ")
         let ties =
@@ -165,20 +128,6 @@ public enum ReconcileJob {
         let here = Set(announcedHere.compactMap(\.memoNumber).compactMap(MemoLinker.key))
         return try history.earlierAnnouncements(
             memoKeys: quoted.subtracting(here), excluding: Set(inputs.map(\.sha256)))
-    }
-
-    /// Each payment that has remittance lines, with the keys a repeat of it would share.
-    static func paymentKeys(_ inputs: [ParsedInput], matcher: Matcher) -> [RunHistory.PaymentKeys] {
-        inputs.flatMap { input in
-            var references: [String: [String]] = [:]
-            for line in input.lines { references[line.paymentID, default: []].append(line.normalizedReference) }
-            return input.payments.compactMap { payment -> RunHistory.PaymentKeys? in
-                guard let lines = references[payment.id] else { return nil }
-                return RunHistory.PaymentKeys(
-                    payment: payment, keys: matcher.paymentKeys(payment, references: lines),
-                    inputSHA256: input.sha256)
-            }
-        }
     }
 
     /// `; 1 suggested, 2 duplicates` when matching suggested lines or found duplicates; empty otherwise.

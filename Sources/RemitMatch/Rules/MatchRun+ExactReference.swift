@@ -41,6 +41,9 @@ extension MatchRun {
             ofOthers = candidates.filter { !scope.members.contains($0) }
             undecided = []
         }
+        if trace != nil {
+            traceExact(index, ofPayer: ofPayer, ofOthers: ofOthers, undecided: undecided, similar: similar)
+        }
         evidence.append(Evidence("candidates", String(candidates.count)))
         let chosen: Int
         let rule: String
