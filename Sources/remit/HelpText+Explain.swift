@@ -21,7 +21,11 @@ extension HelpText {
         OPTIONS
           --json                   one JSON object instead of text (fields in docs/matching.md)
           --invoices, --invoice-layout, --strict, --currency, --mappings, --auto-apply-score,
-          --suggest-score          as for remit reconcile, which decide the match the same way
+          --suggest-score, --name-similarity, --combination-max-set-size, --combination-max-steps,
+          --combination-max-candidates
+                                   as for remit reconcile, which decide the match the same way
+          --history FILE           read (never written): a payment an earlier run read is set aside
+                                   as remit reconcile --history would
           --out DIR, --run-time TIME   accepted so a reconcile command line can be reused; not used
           -h, --help               show this help
 
