@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "RemitInvoices", dependencies: ["RemitCore"]),
         .target(name: "RemitMatch", dependencies: ["RemitCore"]),
         .target(name: "RemitReport", dependencies: ["RemitCore", "RemitMatch"]),
+        .target(name: "RemitScenario"),
         .target(
             name: "RemitPipeline",
             dependencies: [
@@ -32,7 +33,9 @@ let package = Package(
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore", "RemitWatch"]),
         .executableTarget(
             name: "RemitBench",
-            dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitMatch", "RemitPipeline"]
+            dependencies: [
+                "RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitMatch", "RemitPipeline", "RemitScenario",
+            ]
         ),
         .testTarget(name: "RemitCoreTests", dependencies: ["RemitCore"]),
         .testTarget(name: "RemitX12Tests", dependencies: ["RemitX12", "RemitCore"]),
