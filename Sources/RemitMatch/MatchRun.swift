@@ -21,6 +21,9 @@ struct MatchRun {
     /// Why the exact-reference pass found nothing, when it is not "no open invoice has this reference".
     var firstReason: [Int: String] = [:]
     var scopes: [Party: PayerScope?] = [:]
+    /// Lines rule 1 left unmatched because their reference is another customer's invoice; see
+    /// `retryReferencesOfOtherCustomers`.
+    var referencesOfOtherCustomers: [Int] = []
 
     init(
         options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice],
@@ -44,11 +47,19 @@ struct MatchRun {
     mutating func execute() {
         markRepeatedPayments()
         for index in lines.indices where decided[index] == nil { decided[index] = exactReference(index) }
-        let rules: [(inout MatchRun, Int) -> RuleFinding?] = [
+        let referenceRules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.cleanedReference($1) }, { $0.purchaseOrder($1) }, { $0.oneEditReference($1) },
+        ]
+        let weakerRules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.freeTextReference($1) }, { $0.amountOnly($1) },
         ]
-        for rule in rules {
+        for rule in referenceRules {
+            for index in lines.indices where decided[index] == nil {
+                if let finding = rule(&self, index) { conclude(index, finding) }
+            }
+        }
+        retryReferencesOfOtherCustomers()
+        for rule in weakerRules {
             for index in lines.indices where decided[index] == nil {
                 if let finding = rule(&self, index) { conclude(index, finding) }
             }
@@ -103,10 +114,17 @@ struct MatchRun {
     }
 
     /// Whether the line, with its discount and stated deductions, pays `open` exactly or short by no more
-    /// than the payer's tolerance.
+    /// than the payer's tolerance. Figures too large to compute do not agree.
     func amountAgrees(_ line: RemittanceLine, open: FixedDecimal) -> Bool {
-        let statedTotal = (stated[line.id] ?? []).reduce(FixedDecimal.zero) { $0 + $1.amount.amount }
-        let difference = open - line.amountPaid.amount - (line.discountTaken?.amount ?? .zero) - statedTotal
+        var statedTotal = FixedDecimal.zero
+        for deduction in stated[line.id] ?? [] {
+            guard let sum = try? statedTotal.adding(deduction.amount.amount) else { return false }
+            statedTotal = sum
+        }
+        guard
+            let difference = try? open.subtracting(line.amountPaid.amount)
+                .subtracting(line.discountTaken?.amount ?? .zero).subtracting(statedTotal)
+        else { return false }
         if difference.isZero { return true }
         guard difference > .zero else { return false }
         let settings = options.settings(for: line.payer)
