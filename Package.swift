@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "RemitACHTests", dependencies: ["RemitACH", "RemitCore"]),
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),
+        .testTarget(name: "RemitScenarioTests", dependencies: ["RemitScenario", "RemitInvoices", "RemitCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore", "RemitScenario"]),
         .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitCore"]),
     ]
 )
