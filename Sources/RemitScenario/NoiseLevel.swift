@@ -2,10 +2,10 @@
 ///
 /// The rates are fixed per level and documented in docs/matching.md ("Scenarios"); they were set before
 /// the matcher was measured against them and must not be tuned to its results.
-public enum NoiseLevel: String, Sendable, CaseIterable {
+package enum NoiseLevel: String, Sendable, CaseIterable {
     case none, low, moderate, high
 
-    public var rates: NoiseRates {
+    package var rates: NoiseRates {
         switch self {
         case .none:
             return NoiseRates(
@@ -32,29 +32,29 @@ public enum NoiseLevel: String, Sendable, CaseIterable {
 }
 
 /// Rates of each kind of noise, in parts per thousand.
-public struct NoiseRates: Sendable {
+package struct NoiseRates: Sendable {
     /// Per remittance line: the invoice number quoted without its leading zeros, or without one inner zero.
-    public var zerosDropped: Int
+    package var zerosDropped: Int
     /// Per line: a prefix such as `INV-` or `#` put before the number.
-    public var prefixAdded: Int
+    package var prefixAdded: Int
     /// Per line: two neighbouring different digits swapped.
-    public var digitsTransposed: Int
+    package var digitsTransposed: Int
     /// Per line: the invoice's purchase order quoted instead of its number.
-    public var purchaseOrderInstead: Int
+    package var purchaseOrderInstead: Int
     /// Per line: no reference at all, one line paying one to four open invoices by its total.
-    public var totalOnly: Int
+    package var totalOnly: Int
     /// Per payment: the payer's name written another way, its id left out half the time.
-    public var payerNamedDifferently: Int
+    package var payerNamedDifferently: Int
     /// Per line: paid short; seven in ten say why (a stated deduction), three in ten do not.
-    public var shortPay: Int
+    package var shortPay: Int
     /// Per line: a cash discount taken.
-    public var discount: Int
+    package var discount: Int
     /// Per invoice in the export: a credit memo (negative amount) of the same customer listed beside it.
-    public var creditMemos: Int
+    package var creditMemos: Int
     /// Per invoice in the export: a payment or receipt row listed beside it (in exports that list them).
-    public var paymentRows: Int
+    package var paymentRows: Int
     /// Whether the export has a subtotal row per customer and a grand total.
-    public var subtotalRows: Bool
+    package var subtotalRows: Bool
 
     /// The reference noise kinds' rates, in the order a line's single draw tries them.
     var referenceKinds: [(ReferenceNoise, Int)] {
@@ -66,7 +66,7 @@ public struct NoiseRates: Sendable {
 }
 
 /// What happened to the reference of one remittance line.
-public enum ReferenceNoise: String, Sendable {
+package enum ReferenceNoise: String, Sendable {
     case clean
     case zerosDropped = "zeros-dropped"
     case prefixAdded = "prefix-added"

@@ -1,12 +1,12 @@
 /// A calendar day, counted from 1970-01-01, with the date texts the scenario's files need.
-public struct ScenarioDay: Sendable, Hashable, Comparable {
-    public let number: Int
+package struct ScenarioDay: Sendable, Hashable, Comparable {
+    package let number: Int
 
-    public init(number: Int) {
+    package init(number: Int) {
         self.number = number
     }
 
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         // Days from civil date (proleptic Gregorian), valid for the years a scenario uses.
         let shifted = month <= 2 ? year - 1 : year
         let era = shifted / 400
@@ -16,12 +16,12 @@ public struct ScenarioDay: Sendable, Hashable, Comparable {
         number = era * 146_097 + dayOfEra - 719_468
     }
 
-    public static func < (left: ScenarioDay, right: ScenarioDay) -> Bool { left.number < right.number }
+    package static func < (left: ScenarioDay, right: ScenarioDay) -> Bool { left.number < right.number }
 
-    public func adding(days: Int) -> ScenarioDay { ScenarioDay(number: number + days) }
+    package func adding(days: Int) -> ScenarioDay { ScenarioDay(number: number + days) }
 
     /// Year, month (1–12) and day (1–31).
-    public var parts: (year: Int, month: Int, day: Int) {
+    package var parts: (year: Int, month: Int, day: Int) {
         let shifted = number + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -36,40 +36,40 @@ public struct ScenarioDay: Sendable, Hashable, Comparable {
     static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
     /// `2026-11-05`
-    public var iso: String {
+    package var iso: String {
         let (year, month, day) = parts
         return "\(year)-\(Digits.padded(month, 2))-\(Digits.padded(day, 2))"
     }
 
     /// `20261105` (X12 CCYYMMDD)
-    public var compact: String {
+    package var compact: String {
         let (year, month, day) = parts
         return "\(year)\(Digits.padded(month, 2))\(Digits.padded(day, 2))"
     }
 
     /// `261105` (X12 ISA09, NACHA YYMMDD)
-    public var short: String { String(compact.dropFirst(2)) }
+    package var short: String { String(compact.dropFirst(2)) }
 
     /// `05.11.2026` (SAP with European settings)
-    public var dotted: String {
+    package var dotted: String {
         let (year, month, day) = parts
         return "\(Digits.padded(day, 2)).\(Digits.padded(month, 2)).\(year)"
     }
 
     /// `11/5/2026` (NetSuite, `M/d/yyyy`)
-    public var americanShort: String {
+    package var americanShort: String {
         let (year, month, day) = parts
         return "\(month)/\(day)/\(year)"
     }
 
     /// `11/05/2026` (QuickBooks, `MM/dd/yyyy`)
-    public var american: String {
+    package var american: String {
         let (year, month, day) = parts
         return "\(Digits.padded(month, 2))/\(Digits.padded(day, 2))/\(year)"
     }
 
     /// `05-NOV-2026` (Oracle)
-    public var oracle: String {
+    package var oracle: String {
         let (year, month, day) = parts
         return "\(Digits.padded(day, 2))-\(Self.monthNames[month - 1])-\(year)"
     }

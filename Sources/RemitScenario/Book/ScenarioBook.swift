@@ -3,10 +3,10 @@
 /// Invoice numbers come from one sequence shared by all customers, as an ERP issues them, written with
 /// seven digits (`0041017`); credit memos have a series of their own (`CM20113`). Customer sizes are
 /// skewed as real books are: about one customer in seven is large (40–200 open items), the rest small (2–25).
-public struct ScenarioBook: Sendable {
-    public var customers: [ScenarioCustomer]
-    public var invoices: [ScenarioInvoice]
-    public var receipts: [ScenarioReceipt]
+package struct ScenarioBook: Sendable {
+    package var customers: [ScenarioCustomer]
+    package var invoices: [ScenarioInvoice]
+    package var receipts: [ScenarioReceipt]
     /// The last invoice number issued; new invoices continue from it.
     var lastNumber: Int
     /// Every invoice number with its leading zeros dropped, to keep made-up references from existing.
@@ -15,10 +15,10 @@ public struct ScenarioBook: Sendable {
     /// Days invoices are dated within, and the day the export was taken.
     static let firstInvoiceDay = ScenarioDay(year: 2026, month: 9, day: 1)
     static let lastInvoiceDay = ScenarioDay(year: 2026, month: 11, day: 27)
-    public static let exportDay = ScenarioDay(year: 2026, month: 11, day: 30)
+    package static let exportDay = ScenarioDay(year: 2026, month: 11, day: 30)
 
     /// A book of about `invoiceCount` invoices (credit memos come on top).
-    public static func make(invoiceCount: Int, rates: NoiseRates, random: inout ScenarioRandom) -> ScenarioBook {
+    package static func make(invoiceCount: Int, rates: NoiseRates, random: inout ScenarioRandom) -> ScenarioBook {
         var sizes: [Int] = []
         var total = 0
         while total < invoiceCount {

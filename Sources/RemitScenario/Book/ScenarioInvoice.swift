@@ -1,6 +1,6 @@
 /// One open item of the export: an invoice or a credit memo.
-public struct ScenarioInvoice: Sendable {
-    public enum Terms: String, Sendable {
+package struct ScenarioInvoice: Sendable {
+    package enum Terms: String, Sendable {
         case net30 = "NET 30"
         case twoTenNet30 = "2/10 NET 30"
         case oneFifteenNet45 = "1/15 NET 45"
@@ -18,22 +18,22 @@ public struct ScenarioInvoice: Sendable {
     }
 
     /// The number exactly as the export writes it (`0041017`, `CM20113`).
-    public var number: String
-    public var customer: Int
-    public var purchaseOrder: String
-    public var date: ScenarioDay
-    public var due: ScenarioDay
+    package var number: String
+    package var customer: Int
+    package var purchaseOrder: String
+    package var date: ScenarioDay
+    package var due: ScenarioDay
     /// Negative for a credit memo. Every item is fully open: the open amount equals the amount.
-    public var amount: Cents
-    public var terms: Terms
-    public var isCreditMemo: Bool { amount.value < 0 }
+    package var amount: Cents
+    package var terms: Terms
+    package var isCreditMemo: Bool { amount.value < 0 }
 }
 
 /// A payment or receipt row some exports list among the open items; never an invoice.
-public struct ScenarioReceipt: Sendable {
-    public var number: String
-    public var customer: Int
-    public var date: ScenarioDay
+package struct ScenarioReceipt: Sendable {
+    package var number: String
+    package var customer: Int
+    package var date: ScenarioDay
     /// Negative: money received and not yet applied.
-    public var amount: Cents
+    package var amount: Cents
 }

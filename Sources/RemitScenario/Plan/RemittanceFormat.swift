@@ -1,5 +1,5 @@
 /// The remittance formats a scenario writes, each read by one of Remit's readers.
-public enum RemittanceFormat: String, Sendable, CaseIterable, Codable {
+package enum RemittanceFormat: String, Sendable, CaseIterable, Codable {
     case camt054 = "camt.054"
     case ctx = "nacha-ctx"
     case remt001 = "remt.001"

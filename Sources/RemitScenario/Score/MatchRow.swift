@@ -1,29 +1,29 @@
 /// The parts of one `matches.jsonl` row the scorer reads.
-public struct MatchRow: Decodable, Sendable {
-    public struct InvoiceNumber: Decodable, Sendable {
-        public var number: String
+package struct MatchRow: Decodable, Sendable {
+    package struct InvoiceNumber: Decodable, Sendable {
+        package var number: String
     }
 
-    public struct Source: Decodable, Sendable {
-        public var file: String
-        public var line: Int
+    package struct Source: Decodable, Sendable {
+        package var file: String
+        package var line: Int
         /// Absent or 0 for XML sources.
-        public var column: Int?
+        package var column: Int?
     }
 
-    public struct Evidence: Decodable, Sendable {
-        public var name: String
-        public var value: String
+    package struct Evidence: Decodable, Sendable {
+        package var name: String
+        package var value: String
     }
 
-    public var reference: String?
-    public var invoice: InvoiceNumber?
-    public var alsoAppliedTo: [InvoiceNumber]
-    public var rule: String
-    public var score: Int
-    public var decision: String
-    public var evidence: [Evidence]
-    public var source: Source
+    package var reference: String?
+    package var invoice: InvoiceNumber?
+    package var alsoAppliedTo: [InvoiceNumber]
+    package var rule: String
+    package var score: Int
+    package var decision: String
+    package var evidence: [Evidence]
+    package var source: Source
 
     enum CodingKeys: String, CodingKey {
         case reference, invoice, rule, score, decision, evidence, source
@@ -31,16 +31,16 @@ public struct MatchRow: Decodable, Sendable {
     }
 
     /// Every invoice the line was applied to: the main one first, then a combination's others.
-    public var appliedTo: [String] {
+    package var appliedTo: [String] {
         guard decision == "applied", let invoice else { return [] }
         return [invoice.number] + alsoAppliedTo.map(\.number)
     }
 
     /// The `reason` evidence: why a line was not applied.
-    public var reason: String? { evidence.last { $0.name == "reason" }?.value }
+    package var reason: String? { evidence.last { $0.name == "reason" }?.value }
 
     /// The source file's name without folders.
-    public var fileName: String {
+    package var fileName: String {
         guard let slash = source.file.lastIndex(of: "/") else { return source.file }
         return String(source.file[source.file.index(after: slash)...])
     }

@@ -1,7 +1,7 @@
 extension ScenarioScore {
     /// The scorer's printout: a table per format and overall, traps, noise kinds, every wrong application,
     /// and the misses grouped by what Remit decided.
-    public var report: String {
+    package var report: String {
         var text = "format       lines  answer  applied  right  wrong  suggested  missing  precision  recall\n"
         for (format, tally) in byFormat { text += row(format, tally) }
         text += row("overall", overall)

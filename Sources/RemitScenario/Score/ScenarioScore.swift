@@ -6,18 +6,18 @@ import Foundation
 /// source lines and columns agree. Precision is applied-right out of applied; recall is applied-right out of lines with
 /// an answer. An application to any other invoice set, or to anything for a line that must not be applied,
 /// is wrong.
-public struct ScenarioScore: Sendable {
-    public struct Line: Sendable {
-        public var truth: TruthRecord
+package struct ScenarioScore: Sendable {
+    package struct Line: Sendable {
+        package var truth: TruthRecord
         /// Nil when Remit wrote no row for this line.
-        public var match: MatchRow?
+        package var match: MatchRow?
 
-        public var isApplied: Bool { match?.decision == "applied" }
-        public var isRight: Bool {
+        package var isApplied: Bool { match?.decision == "applied" }
+        package var isRight: Bool {
             guard let match, isApplied, !truth.invoices.isEmpty else { return false }
             return Set(match.appliedTo) == Set(truth.invoices) && match.appliedTo.count == truth.invoices.count
         }
-        public var isWrong: Bool { isApplied && !isRight }
+        package var isWrong: Bool { isApplied && !isRight }
 
         var tally: ScoreTally {
             var tally = ScoreTally()
@@ -32,11 +32,11 @@ public struct ScenarioScore: Sendable {
         }
     }
 
-    public var lines: [Line]
+    package var lines: [Line]
     /// Rows of `matches.jsonl` no truth line names (a scenario and a run that do not belong together).
-    public var unexpected: [MatchRow]
+    package var unexpected: [MatchRow]
 
-    public init(truth: [TruthRecord], matches: [MatchRow]) {
+    package init(truth: [TruthRecord], matches: [MatchRow]) {
         var byKey: [String: Int] = [:]
         for (index, row) in matches.enumerated() {
             byKey[Self.key(row.fileName, row.source.line, row.source.column ?? 0)] = index
@@ -55,7 +55,7 @@ public struct ScenarioScore: Sendable {
     /// Reads both files.
     ///
     /// - Throws: `ScenarioScoreError` naming the file and line that cannot be read.
-    public init(truthPath: String, matchesPath: String) throws {
+    package init(truthPath: String, matchesPath: String) throws {
         let truth: [TruthRecord] = try Self.readLines(truthPath)
         let matches: [MatchRow] = try Self.readLines(matchesPath)
         self.init(truth: truth, matches: matches)
@@ -81,27 +81,27 @@ public struct ScenarioScore: Sendable {
         return rows
     }
 
-    public var overall: ScoreTally { tally(lines) }
+    package var overall: ScoreTally { tally(lines) }
 
     /// One tally per format, in the order formats first appear in the truth file.
-    public var byFormat: [(format: String, tally: ScoreTally)] {
+    package var byFormat: [(format: String, tally: ScoreTally)] {
         grouped { [$0.truth.format] }
     }
 
     /// One tally per noise kind (a line with two kinds counts under both), and `clean` for lines with none.
-    public var byNoise: [(kind: String, tally: ScoreTally)] {
+    package var byNoise: [(kind: String, tally: ScoreTally)] {
         grouped { $0.truth.noise.isEmpty ? ["clean"] : $0.truth.noise }
     }
 
     /// One tally per trap kind.
-    public var byTrap: [(trap: String, tally: ScoreTally)] {
+    package var byTrap: [(trap: String, tally: ScoreTally)] {
         grouped { $0.truth.trap.map { [$0] } ?? [] }
     }
 
-    public var wrong: [Line] { lines.filter(\.isWrong) }
+    package var wrong: [Line] { lines.filter(\.isWrong) }
 
     /// Lines with an answer that were not applied rightly, counted by what Remit decided and why.
-    public var misses: [(what: String, count: Int)] {
+    package var misses: [(what: String, count: Int)] {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for line in lines where !line.truth.invoices.isEmpty && !line.isRight {
@@ -139,10 +139,10 @@ public struct ScenarioScore: Sendable {
 }
 
 /// A truth or matches file that cannot be read.
-public struct ScenarioScoreError: Error, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var message: String
+package struct ScenarioScoreError: Error, CustomStringConvertible {
+    package var path: String
+    package var line: Int
+    package var message: String
 
-    public var description: String { "\(path):\(line): error: \(message)" }
+    package var description: String { "\(path):\(line): error: \(message)" }
 }

@@ -1,22 +1,22 @@
 /// Counts of one group of remittance lines (a format, a noise kind, or all), as the scorer sees them.
-public struct ScoreTally: Sendable, Equatable {
+package struct ScoreTally: Sendable, Equatable {
     /// Lines in the truth file.
-    public var lines = 0
+    package var lines = 0
     /// Lines with invoices to apply them to (the rest must not be applied).
-    public var withAnswer = 0
-    public var applied = 0
+    package var withAnswer = 0
+    package var applied = 0
     /// Applied to exactly the invoices the truth names.
-    public var right = 0
+    package var right = 0
     /// Applied to anything else, or applied when it must not be.
-    public var wrong = 0
-    public var suggested = 0
+    package var wrong = 0
+    package var suggested = 0
     /// Lines of the truth file Remit wrote no row for.
-    public var missing = 0
+    package var missing = 0
 
     /// Applied-right out of applied, in hundredths of a percent; nil when nothing was applied.
-    public var precisionBasisPoints: Int? { Self.basisPoints(right, of: applied) }
+    package var precisionBasisPoints: Int? { Self.basisPoints(right, of: applied) }
     /// Applied-right out of lines with an answer, in hundredths of a percent.
-    public var recallBasisPoints: Int? { Self.basisPoints(right, of: withAnswer) }
+    package var recallBasisPoints: Int? { Self.basisPoints(right, of: withAnswer) }
 
     /// `part / whole` in hundredths of a percent, rounded down so that 99.95 % is never shown as 100.00 %.
     static func basisPoints(_ part: Int, of whole: Int) -> Int? {
@@ -25,7 +25,7 @@ public struct ScoreTally: Sendable, Equatable {
     }
 
     /// `99.95 %`, or `n/a`.
-    public static func percent(_ basisPoints: Int?) -> String {
+    package static func percent(_ basisPoints: Int?) -> String {
         guard let basisPoints else { return "n/a" }
         return "\(basisPoints / 100).\(Digits.padded(basisPoints % 100, 2)) %"
     }

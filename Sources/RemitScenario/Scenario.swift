@@ -2,21 +2,21 @@ import Foundation
 
 /// A generated scenario: an open-items export in every shipped layout, remittance files in every supported
 /// format, and the truth about each remittance line.
-public struct Scenario: Sendable {
-    public var noise: NoiseLevel
-    public var seed: UInt64
-    public var book: ScenarioBook
-    public var payments: [PlannedPayment]
+package struct Scenario: Sendable {
+    package var noise: NoiseLevel
+    package var seed: UInt64
+    package var book: ScenarioBook
+    package var payments: [PlannedPayment]
     /// Remittance files, by name, in the order `remit reconcile` should read them (names sort that way).
-    public var remittances: [(name: String, text: String)]
-    public var exports: [(layout: ScenarioExportLayout, text: String)]
-    public var truth: [TruthRecord]
+    package var remittances: [(name: String, text: String)]
+    package var exports: [(layout: ScenarioExportLayout, text: String)]
+    package var truth: [TruthRecord]
 
     /// Most payments one remittance file holds.
     static let paymentsPerFile = 40
 
     /// Generates a scenario of about `invoices` open invoices. The same arguments give the same scenario.
-    public init(noise: NoiseLevel, seed: UInt64, invoices: Int) {
+    package init(noise: NoiseLevel, seed: UInt64, invoices: Int) {
         self.noise = noise
         self.seed = seed
         var random = ScenarioRandom(seed: seed)
@@ -81,7 +81,7 @@ public struct Scenario: Sendable {
     /// Oracle), `remittances/`, `truth.jsonl` and `scenario.txt`.
     ///
     /// - Throws: the file system's error when a file cannot be written.
-    public func write(to directory: String) throws {
+    package func write(to directory: String) throws {
         let root = URL(fileURLWithPath: directory)
         let folder = root.appendingPathComponent("remittances")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -103,7 +103,7 @@ public struct Scenario: Sendable {
     }
 
     /// What was generated, in a few lines.
-    public var description: String {
+    package var description: String {
         let invoices = book.invoices.filter { !$0.isCreditMemo }.count
         let creditMemos = book.invoices.count - invoices
         let traps = truth.filter { $0.trap != nil }.count
