@@ -23,6 +23,9 @@ struct MatchRun {
     var scopes: [Party: PayerScope?] = [:]
     /// What the rules consider, recorded only when `Matcher.explain` asked; nil in a normal run.
     var trace: MatchTracer?
+    /// Lines rule 1 left unmatched because their reference is another customer's invoice; see
+    /// `retryReferencesOfOtherCustomers`.
+    var referencesOfOtherCustomers: [Int] = []
 
     init(
         options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice],
@@ -51,13 +54,24 @@ struct MatchRun {
             decided[index] = exactReference(index)
             if trace != nil { traceEnd(index) }
         }
-        let rules: [(inout MatchRun, Int) -> RuleFinding?] = [
+        let referenceRules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.cleanedReference($1) }, { $0.purchaseOrder($1) }, { $0.oneEditReference($1) },
+        ]
+        let weakerRules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.freeTextReference($1) }, { $0.amountOnly($1) },
         ]
-        for (offset, rule) in rules.enumerated() {
+        for (offset, rule) in referenceRules.enumerated() {
             for index in lines.indices where decided[index] == nil {
                 if trace != nil { traceBegin(offset + 2, index) }
+                if let finding = rule(&self, index) { conclude(index, finding) }
+                if trace != nil { traceEnd(index) }
+            }
+        }
+        // Not traced as a rule of its own: the line's final decision shows what the retry settled.
+        retryReferencesOfOtherCustomers()
+        for (offset, rule) in weakerRules.enumerated() {
+            for index in lines.indices where decided[index] == nil {
+                if trace != nil { traceBegin(offset + 5, index) }
                 if let finding = rule(&self, index) { conclude(index, finding) }
                 if trace != nil { traceEnd(index) }
             }
@@ -113,10 +127,17 @@ struct MatchRun {
     }
 
     /// Whether the line, with its discount and stated deductions, pays `open` exactly or short by no more
-    /// than the payer's tolerance.
+    /// than the payer's tolerance. Figures too large to compute do not agree.
     func amountAgrees(_ line: RemittanceLine, open: FixedDecimal) -> Bool {
-        let statedTotal = (stated[line.id] ?? []).reduce(FixedDecimal.zero) { $0 + $1.amount.amount }
-        let difference = open - line.amountPaid.amount - (line.discountTaken?.amount ?? .zero) - statedTotal
+        var statedTotal = FixedDecimal.zero
+        for deduction in stated[line.id] ?? [] {
+            guard let sum = try? statedTotal.adding(deduction.amount.amount) else { return false }
+            statedTotal = sum
+        }
+        guard
+            let difference = try? open.subtracting(line.amountPaid.amount)
+                .subtracting(line.discountTaken?.amount ?? .zero).subtracting(statedTotal)
+        else { return false }
         if difference.isZero { return true }
         guard difference > .zero else { return false }
         let settings = options.settings(for: line.payer)

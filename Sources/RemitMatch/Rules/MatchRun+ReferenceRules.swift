@@ -131,12 +131,17 @@ extension MatchRun {
     }
 
     /// Rule 5, `free-text-reference`: an open invoice number of the payer appears in the payment's free text
-    /// (ISO 20022 `Ustrd`) or inside a long reference, as a word or as a run of at least 4 digits.
+    /// (ISO 20022 `Ustrd`) or inside a long reference, or one with letters around a number (`SI-0043614`), as
+    /// a word or as a run of at least 4 digits.
     mutating func freeTextReference(_ index: Int) -> RuleFinding? {
         let line = lines[index]
         var texts: [String] = []
         if let text = payments[line.paymentID]?.remittanceText { texts.append(text) }
-        if line.reference.contains(where: \.isWhitespace) || line.reference.count > 20 { texts.append(line.reference) }
+        if line.reference.contains(where: \.isWhitespace) || line.reference.count > 20
+            || FreeText.wrapsNumber(line.reference)
+        {
+            texts.append(line.reference)
+        }
         guard !texts.isEmpty, let scope = scope(for: line.payer) else { return nil }
         let currency = line.amountPaid.currency
         var hits: [Int] = []
