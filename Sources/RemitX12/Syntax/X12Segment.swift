@@ -92,6 +92,11 @@ struct X12Segment {
         } else {
             offset = count
         }
+        return place(ofByte: offset, name: name)
+    }
+
+    /// Where the segment's byte at `offset` (counted without line breaks) is in the file, named `name`.
+    func place(ofByte offset: Int, name: String) -> ElementPlace {
         var place = ElementPlace(
             line: line, column: column + offset, byteOffset: byteOffset + Int64(offset), segmentIndex: index,
             element: name)
@@ -116,6 +121,13 @@ struct X12Segment {
             kept += 1
         }
         return bytes.count
+    }
+
+    /// The name of the element holding the byte at `offset`: the ID itself, or e.g. `N102`.
+    func elementName(holdingByte offset: Int) -> String {
+        var position = 0
+        while position < separatorCount && Int(separators[position]) < offset { position += 1 }
+        return position == 0 ? id : elementName(position)
     }
 
     /// `ID` followed by the two-digit position, e.g. `ADX01`.

@@ -33,6 +33,20 @@ enum X12Text {
         return (count, lastEnd)
     }
 
+    /// The offset of the first byte in `bytes` that does not belong to a valid UTF-8 sequence, nil when all do.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
     /// Reads an X12 `R` (decimal) value: an optional leading sign, digits and at most one decimal point.
     ///
     /// Accepts exactly what `FixedDecimal.parse` accepts, without its generic overhead; on nil, call that for

@@ -52,6 +52,8 @@ struct X12Tokenizer {
     private let unwrapped = UnwrappedSegment()
     /// The interchange being read has had a line break inside a segment, which was reported once.
     private var reportedWrapping = false
+    /// The interchange being read has had a byte that is not UTF-8, which was reported once.
+    private var reportedEncoding = false
 
     init(file: String) {
         self.file = file
@@ -147,6 +149,8 @@ struct X12Tokenizer {
         var lastBreakEnd = 0
         var contentEnd = -1
         var terminatorLength = terminator.count
+        // Any byte above 0x7F: only then is the segment checked for UTF-8.
+        var high: UInt8 = 0
         while index < end {
             let byte = base[index]
             if byte == separator {
@@ -172,6 +176,7 @@ struct X12Tokenizer {
                 breaks += 1
                 lastBreakEnd = index + 1 - start
             }
+            high |= byte
             index += 1
         }
         let next: Int
@@ -216,6 +221,7 @@ struct X12Tokenizer {
             // Line breaks are never data: a file hard-wrapped at a fixed width has them anywhere, even inside
             // a tag or an amount. The segment is read without them.
             let segment = unwrap(base + start, count: count, separators, startOffset: startOffset)
+            if high >= 0x80 && !reportedEncoding { checkEncoding(segment) }
             finishLine(
                 breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
             position = next
@@ -228,6 +234,7 @@ struct X12Tokenizer {
             index: segmentCount, line: line, column: Int(startOffset - lineStart) + 1, byteOffset: startOffset,
             fileBytes: breaks > 0 ? UnsafeBufferPointer(start: base + start, count: count) : nil,
             tag: SegmentTag.make(base + start, length: idLength))
+        if high >= 0x80 && !reportedEncoding { checkEncoding(segment) }
         finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
         position = next
         return .segment(segment)
@@ -265,6 +272,17 @@ struct X12Tokenizer {
             tag: SegmentTag.make(UnsafePointer(target), length: idLength))
     }
 
+    /// Reports the first byte of `segment` that is not UTF-8, where it is in the file; values show it as
+    /// U+FFFD. Once per interchange: a file from a Latin-1 system has such bytes everywhere. A wrapped
+    /// segment is checked without its line breaks, which may cut a character in two.
+    private mutating func checkEncoding(_ segment: X12Segment) {
+        guard let bad = X12Text.firstInvalidUTF8(UnsafeBufferPointer(start: segment.base, count: segment.count))
+        else { return }
+        reportedEncoding = true
+        let place = segment.place(ofByte: bad, name: segment.elementName(holdingByte: bad))
+        diagnostics.append(X12Diagnostics.notUTF8(segment.base[bad], at: place.location(file: file)))
+    }
+
     /// Counts and reports a segment over `maximumSegmentLength` that starts at file offset `startOffset`.
     private mutating func tooLong(at startOffset: Int64) -> Step {
         let location = here(startOffset)
@@ -282,6 +300,7 @@ struct X12Tokenizer {
         let startOffset = offset + Int64(position)
         let location = here(startOffset)
         reportedWrapping = false
+        reportedEncoding = false
         switch ISAHeaderScanner.wrapping(base, start: position, end: end, final: final) {
         case .needMore:
             return .needMore
