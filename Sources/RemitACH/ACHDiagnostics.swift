@@ -130,6 +130,12 @@ enum ACHDiagnostics {
             "\(element) '\(value)' in the addenda's RMR is not an amount; no line is made of that RMR", at: location)
     }
 
+    static func remittanceWithoutReference(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "ach.rmr-reference",
+            "RMR in the addenda has no RMR02 (reference); its line cannot be matched", at: location)
+    }
+
     static func ccdLinesImbalance(entry: Money, lines: Money, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "ach.remittance-imbalance",

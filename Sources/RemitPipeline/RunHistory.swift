@@ -7,18 +7,31 @@ import RemitMatch
 /// Rows are keyed by the SHA-256 of the input they came from. A run never compares an input with its own
 /// rows, and replaces them when it finishes: reading the same file again (a rerun, or the watch service
 /// redoing a file after a crash) gives the same outputs as the first time.
+///
+/// The history is held from opening to `record`: a second run on the same file (another process, or another
+/// worker of the watch service) waits until the first has recorded, so that both cannot take one payment
+/// for new because neither has recorded it yet.
 public final class RunHistory {
     private let database: SQLiteDatabase
     public let path: String
+    /// The write transaction begun at opening is still open.
+    private var holding = false
 
-    /// Opens the history at `path`, creating it when missing.
+    /// How long opening waits for another run that holds the history.
+    static let waitForOtherRun: Int32 = 10 * 60 * 1000
+
+    /// Opens the history at `path`, creating it when missing, and holds it until `record`.
     ///
-    /// - Throws: `Diagnostic` (`history.open`) naming the file and what SQLite said.
+    /// - Throws: `Diagnostic` (`history.unusable`) naming the file and what SQLite said.
     public init(path: String) throws(Diagnostic) {
         self.path = path
         do throws(SQLiteError) {
             database = try SQLiteDatabase(path: path)
+            database.waitWhenBusy(milliseconds: Self.waitForOtherRun)
             try database.execute("PRAGMA journal_mode=WAL")
+            // Released by `record`'s commit, or by closing when the run fails before it.
+            try database.execute("BEGIN IMMEDIATE")
+            holding = true
             try database.execute(
                 """
                 CREATE TABLE IF NOT EXISTS payments (
@@ -166,7 +179,8 @@ public final class RunHistory {
     ) throws(Diagnostic) {
         let paths = Dictionary(inputs.map { ($0.sha256, $0.path) }, uniquingKeysWith: { first, _ in first })
         do throws(SQLiteError) {
-            try database.execute("BEGIN IMMEDIATE")
+            if !holding { try database.execute("BEGIN IMMEDIATE") }
+            holding = false
             do throws(SQLiteError) {
                 for input in paths.keys.sorted() {
                     try database.query("DELETE FROM payments WHERE input_sha256 = ?", [.text(input)])
@@ -218,6 +232,8 @@ public final class RunHistory {
     static func failure(_ error: SQLiteError, path: String) -> Diagnostic {
         Diagnostic(
             .error, code: "history.unusable", "the run history cannot be used: \(error.message)",
-            at: .wholeFile(path), hint: "give --history a SQLite file Remit may create or update")
+            at: .wholeFile(path),
+            hint: "give --history a SQLite file Remit may create or update; a run waits up to 10 minutes for "
+                + "another one using the same history")
     }
 }

@@ -28,6 +28,11 @@ package final class SQLiteDatabase {
 
     deinit { sqlite3_close_v2(handle) }
 
+    /// How long a statement waits for another connection's lock before failing with "database is locked".
+    package func waitWhenBusy(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
     /// Runs statements that return no rows (schema, pragmas, BEGIN/COMMIT).
     package func execute(_ sql: String) throws(SQLiteError) {
         var message: UnsafeMutablePointer<CChar>?

@@ -16,6 +16,14 @@ enum X12Diagnostics {
             at: place, hint: "check that the file is X12 and that the ISA header declares the terminator in use")
     }
 
+    static func notUTF8(_ byte: UInt8, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.not-utf8",
+            "byte 0x" + String(byte, radix: 16, uppercase: true) + " is not UTF-8; values show it (and any other "
+                + "such byte in this interchange) as U+FFFD",
+            at: location, hint: "reported once per interchange; the sender may write Latin-1 or Windows-1252")
+    }
+
     static func emptySegment(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "x12.empty-segment", "empty segment (two terminators in a row); ignored", at: location)

@@ -227,10 +227,10 @@ import Testing
         #expect(sink.codes == ["x12.wrapped"], "\(sink.diagnostics)")
         let warning = try #require(sink.diagnostic("x12.wrapped"))
         #expect(warning.location.line == 1 && warning.location.byteOffset == 0)
-        // The second line starts inside the ISA; the BPR's amount is located on the line it starts on.
+        // The second line starts inside the ISA; the payment is located at BPR02 (after `BPR*I*`), on its line.
         let payment = try #require(sink.payments.first)
         let bprStart = flat.indices.first { index in Array(flat[index..<(index + 4)]) == Array("BPR*".utf8) }!
-        #expect(payment.provenance.location.line == bprStart / 80 + 1)
+        #expect(payment.provenance.location.line == (bprStart + 6) / 80 + 1)
     }
 
     /// An IEA cut in two by a line break (`IE`, CRLF, `A*1*...`) closes its interchange.

@@ -8,9 +8,9 @@ import RemitCore
 
 /// Cuts BAI2 bytes into physical records and glues each record to its 88 continuations.
 ///
-/// Physical records are lines (LF, CRLF or CR alone, decided by the first line break; trailing blanks and
-/// blank lines ignored, the last line may lack its newline), or, when the file has no line breaks and its 01 declares a record length, slices of that
-/// length. Only the line in progress is copied when a chunk ends inside it; a line longer than
+/// Physical records are lines (each ended by LF, CRLF or CR alone, whichever the others use; trailing blanks
+/// and blank lines ignored, the last line may lack its newline), or, when the file has no line breaks and its
+/// 01 declares a record length, slices of that length. Only the line in progress is copied when a chunk ends inside it; a line longer than
 /// `maximumLineLength` is reported and skipped.
 struct BAI2Scanner {
     /// What `handle` is called for. The record goes beside the event rather than inside it, so it is lent to the
@@ -47,11 +47,8 @@ struct BAI2Scanner {
     /// File offset of that line's first byte (0 in fixed-length files, whose only line is the whole file).
     private(set) var lineStart: Int64 = 0
     private var skippingLongLine = false
-    /// The byte that ends a line: LF, or CR in files whose lines end with CR alone.
-    private var terminator: UInt8 = 0x0A
-    private var terminatorDecided = false
-    /// The last byte of the previous chunk was a CR, so whether it starts a CRLF is still open.
-    private var crAtChunkEnd = false
+    /// The previous chunk ended with the CR that ended a line: an LF first in this one belongs to it (CRLF).
+    private var afterCarriageReturn = false
     /// Physical records seen so far.
     private(set) var recordCount = 0
 
@@ -76,21 +73,16 @@ struct BAI2Scanner {
             feedFixed(base, count: count, offset: chunkOffset, length: length, handle)
             return
         }
-        if !terminatorDecided {
-            let crBefore = crAtChunkEnd
-            decideTerminator(base, count: count)
-            if crBefore && terminator == 0x0D {
-                // The previous chunk ended with the CR that ends the line held in `pending`.
-                if layout == .undecided { layout = .lines }
-                flushPending(handle)
-                skippingLongLine = false
-                line += 1
-                lineStart = chunkOffset
+        var position = 0
+        if afterCarriageReturn {
+            afterCarriageReturn = false
+            if base[0] == 0x0A {
+                position = 1
+                lineStart = chunkOffset + 1
             }
         }
-        var position = 0
         while position < count {
-            guard let found = memchr(base + position, Int32(terminator), count - position) else {
+            guard let lineEnd = Self.lineBreak(base, from: position, count: count) else {
                 keep(base + position, count: count - position, offset: chunkOffset + Int64(position), handle)
                 if layout == .undecided {
                     if let length = declaredFixedLength() {
@@ -108,7 +100,6 @@ struct BAI2Scanner {
                 }
                 return
             }
-            let lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if layout == .undecided { layout = .lines }
             if pending.isEmpty && !skippingLongLine {
                 if lineEnd - position > Self.maximumLineLength {
@@ -127,32 +118,30 @@ struct BAI2Scanner {
             }
             skippingLongLine = false
             position = lineEnd + 1
+            if base[lineEnd] == 0x0D {
+                // CRLF is one line break; when the chunk ends on the CR, the next chunk says.
+                if position == count {
+                    afterCarriageReturn = true
+                } else if base[position] == 0x0A {
+                    position += 1
+                }
+            }
             line += 1
             lineStart = chunkOffset + Int64(position)
         }
     }
 
-    /// Looks at the first line break: a CR not followed by LF means the file's lines end with CR alone.
-    private mutating func decideTerminator(_ base: UnsafePointer<UInt8>, count: Int) {
-        if crAtChunkEnd {
-            terminator = base[0] == 0x0A ? 0x0A : 0x0D
-            terminatorDecided = true
-            return
+    /// The index of the first CR or LF in `base[from..<count]`, nil when there is none.
+    @inline(__always)
+    private static func lineBreak(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int? {
+        let lineFeed = memchr(base + from, 0x0A, count - from).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
         }
-        for index in 0..<count {
-            if base[index] == 0x0A {
-                terminatorDecided = true
-                return
-            }
-            guard base[index] == 0x0D else { continue }
-            if index + 1 < count {
-                terminator = base[index + 1] == 0x0A ? 0x0A : 0x0D
-                terminatorDecided = true
-            } else {
-                crAtChunkEnd = true
-            }
-            return
+        let limit = lineFeed ?? count
+        let carriageReturn = memchr(base + from, 0x0D, limit - from).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
         }
+        return carriageReturn ?? lineFeed
     }
 
     /// Reads a last line without a newline and completes the record in progress.

@@ -55,6 +55,8 @@ struct X12Tokenizer {
     private let unwrapped = UnwrappedSegment()
     /// The interchange being read has had a line break inside a segment, which was reported once.
     private var reportedWrapping = false
+    /// The interchange being read has had a byte that is not UTF-8, which was reported once.
+    private var reportedEncoding = false
 
     init(file: String) {
         self.file = file
@@ -99,13 +101,21 @@ struct X12Tokenizer {
                 afterCarriageReturn = false
             }
             if byte == UInt8(ascii: "I") || delimiters == nil {
-                if end - position < 4 && !final { return .needMore }
-                if startsHeader(base, at: position, end: end) {
+                // A hard-wrapped file can cut `ISA` itself; a file with one segment per line cannot.
+                let opening = ISAHeaderScanner.opening(
+                    base, at: position, end: end, final: final,
+                    allowingLineBreaks: delimiters == nil || !terminatorBreaksLine)
+                switch opening {
+                case .needMore:
+                    return .needMore
+                case .header:
                     if let step = header(base, end: end, position: &position, offset: offset, final: final, separators)
                     {
                         return step
                     }
                     continue
+                case .notHeader:
+                    break
                 }
             }
             if delimiters == nil {
@@ -141,8 +151,10 @@ struct X12Tokenizer {
         var separatorCount = 0
         var breaks = 0
         var lastBreakEnd = 0
-        var carriageReturns = 0
         var contentEnd = -1
+        var terminatorLength = terminator.count
+        // Any byte above 0x7F: only then is the segment checked for UTF-8.
+        var high: UInt8 = 0
         while index < end {
             let byte = base[index]
             if byte == separator {
@@ -151,22 +163,35 @@ struct X12Tokenizer {
                     separatorCount += 1
                 }
             } else if byte == terminator.first {
-                guard let matched = terminator.matches(base, at: index, end: end) else { break }
-                if matched {
+                // In a hard-wrapped file a line break can fall between the bytes of a terminator such as `…`.
+                guard
+                    let length = terminator.length(
+                        base, at: index, end: end, acrossLineBreaks: !terminatorBreaksLine)
+                else { break }
+                if length > 0 {
                     contentEnd = index
+                    terminatorLength = length
                     break
                 }
-            } else if byte == UInt8(ascii: "\n") {
+            } else if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (index + 1 == end || base[index + 1] != UInt8(ascii: "\n")))
+            {
+                // LF, CRLF and CR alone each end a line, here as between segments.
                 breaks += 1
                 lastBreakEnd = index + 1 - start
-            } else if byte == UInt8(ascii: "\r") {
-                carriageReturns += 1
             }
+            high |= byte
             index += 1
         }
         let next: Int
         if contentEnd >= 0 {
-            next = contentEnd + terminator.count
+            next = contentEnd + terminatorLength
+            if terminatorLength > terminator.count {
+                let (inside, lastEnd) = X12Text.lineBreaks(
+                    UnsafeBufferPointer(start: base + contentEnd, count: terminatorLength))
+                breaks += inside
+                lastBreakEnd = contentEnd + lastEnd - start
+            }
         } else if final {
             contentEnd = end
             next = end
@@ -192,14 +217,15 @@ struct X12Tokenizer {
         if count == 0 {
             diagnostics.append(X12Diagnostics.emptySegment(at: here(startOffset)))
             position = next
-            finishLine(breaks: 0, lastBreakEnd: 0, segmentStart: startOffset, next: offset + Int64(next))
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
             return nil
         }
-        if (breaks > 0 || carriageReturns > 0) && !terminatorBreaksLine {
+        if breaks > 0 && !terminatorBreaksLine {
             // Line breaks are never data: a file hard-wrapped at a fixed width has them anywhere, even inside
             // a tag or an amount. The segment is read without them.
-            let segment = unwrap(
-                base + start, count: count, separators, startOffset: startOffset, hadBreaks: breaks > 0)
+            let segment = unwrap(base + start, count: count, separators, startOffset: startOffset)
+            if high >= 0x80 && !reportedEncoding { checkEncoding(segment) }
             finishLine(
                 breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
             position = next
@@ -210,17 +236,18 @@ struct X12Tokenizer {
         let segment = X12Segment(
             base: base + start, count: count, separators: separators, separatorCount: separatorCount,
             index: segmentCount, line: line, column: Int(startOffset - lineStart) + 1, byteOffset: startOffset,
-            hasLineBreaks: breaks > 0, tag: SegmentTag.make(base + start, length: idLength))
+            fileBytes: breaks > 0 ? UnsafeBufferPointer(start: base + start, count: count) : nil,
+            tag: SegmentTag.make(base + start, length: idLength))
+        if high >= 0x80 && !reportedEncoding { checkEncoding(segment) }
         finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
         position = next
         return .segment(segment)
     }
 
     /// The segment in `bytes` without its CR and LF bytes, copied to the tokenizer's own buffer; its
-    /// location is that of its first byte, and its elements are located from there as if it were one line.
+    /// location is that of its first byte, and its elements are located where they are in `bytes`.
     private mutating func unwrap(
-        _ bytes: UnsafePointer<UInt8>, count: Int, _ separators: UnsafeMutablePointer<Int32>, startOffset: Int64,
-        hadBreaks: Bool
+        _ bytes: UnsafePointer<UInt8>, count: Int, _ separators: UnsafeMutablePointer<Int32>, startOffset: Int64
     ) -> X12Segment {
         let location = here(startOffset)
         if !reportedWrapping {
@@ -245,7 +272,19 @@ struct X12Tokenizer {
         return X12Segment(
             base: UnsafePointer(target), count: length, separators: separators, separatorCount: separatorCount,
             index: segmentCount, line: location.line, column: location.column, byteOffset: startOffset,
-            hasLineBreaks: false, tag: SegmentTag.make(UnsafePointer(target), length: idLength))
+            fileBytes: UnsafeBufferPointer(start: bytes, count: count),
+            tag: SegmentTag.make(UnsafePointer(target), length: idLength))
+    }
+
+    /// Reports the first byte of `segment` that is not UTF-8, where it is in the file; values show it as
+    /// U+FFFD. Once per interchange: a file from a Latin-1 system has such bytes everywhere. A wrapped
+    /// segment is checked without its line breaks, which may cut a character in two.
+    private mutating func checkEncoding(_ segment: X12Segment) {
+        guard let bad = X12Text.firstInvalidUTF8(UnsafeBufferPointer(start: segment.base, count: segment.count))
+        else { return }
+        reportedEncoding = true
+        let place = segment.place(ofByte: bad, name: segment.elementName(holdingByte: bad))
+        diagnostics.append(X12Diagnostics.notUTF8(segment.base[bad], at: place.location(file: file)))
     }
 
     /// Counts and reports a segment over `maximumSegmentLength` that starts at file offset `startOffset`.
@@ -265,6 +304,7 @@ struct X12Tokenizer {
         let startOffset = offset + Int64(position)
         let location = here(startOffset)
         reportedWrapping = false
+        reportedEncoding = false
         switch ISAHeaderScanner.wrapping(base, start: position, end: end, final: final) {
         case .needMore:
             return .needMore
@@ -303,7 +343,8 @@ struct X12Tokenizer {
             let segment = X12Segment(
                 base: base + position, count: layout.contentLength, separators: separators, separatorCount: 16,
                 index: segmentCount, line: line, column: location.column, byteOffset: startOffset,
-                hasLineBreaks: breaks > 0, tag: SegmentTag.isa)
+                fileBytes: breaks > 0 ? UnsafeBufferPointer(start: base + position, count: layout.contentLength) : nil,
+                tag: SegmentTag.isa)
             if layout.separators[15] != ISAHeaderScanner.standardLength - 3 || layout.spacesBeforeTerminator > 0 {
                 let place = segment.location(file: file, element: 16, name: "ISA16")
                 diagnostics.append(X12Diagnostics.irregularHeader(layout: layout, at: place))
@@ -325,11 +366,14 @@ struct X12Tokenizer {
     ) -> Step? {
         // Enough for the longest header the scanner accepts, with room for the terminator after ISA16.
         let limit = ISAHeaderScanner.maximumLength + 8
+        // Line breaks may follow every byte; beyond that the header is not wrapped but broken, and is not waited
+        // for (a run of line breaks must not make the carry-over buffer grow).
+        let rawLimit = limit * (1 + ISAHeaderScanner.maximumWrapLength)
         let target = unwrapped.reserve(limit)
         var rawIndex: [Int] = []
         rawIndex.reserveCapacity(limit)
         var index = position
-        while index < end && rawIndex.count < limit {
+        while index < end && rawIndex.count < limit && index - position < rawLimit {
             let byte = base[index]
             if byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
                 target[rawIndex.count] = byte
@@ -337,7 +381,7 @@ struct X12Tokenizer {
             }
             index += 1
         }
-        let complete = final || rawIndex.count == limit
+        let complete = final || rawIndex.count == limit || index - position >= rawLimit
         switch ISAHeaderScanner.scan(UnsafePointer(target), start: 0, end: rawIndex.count, final: complete) {
         case .needMore:
             return .needMore
@@ -367,10 +411,11 @@ struct X12Tokenizer {
             }
             segmentCount += 1
             let rawLength = rawIndex[layout.totalLength - 1] + 1 - position
+            let rawContentLength = rawIndex[layout.contentLength] - position
             let segment = X12Segment(
                 base: UnsafePointer(target), count: layout.contentLength, separators: separators, separatorCount: 16,
                 index: segmentCount, line: line, column: location.column, byteOffset: offset + Int64(position),
-                hasLineBreaks: false, tag: SegmentTag.isa)
+                fileBytes: UnsafeBufferPointer(start: base + position, count: rawContentLength), tag: SegmentTag.isa)
             let (breaks, lastEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base + position, count: rawLength))
             finishLine(
                 breaks: breaks, lastBreakEnd: lastEnd, segmentStart: offset + Int64(position),
@@ -397,17 +442,6 @@ struct X12Tokenizer {
         }
         if !cutting.isEmpty { diagnostics.append(X12Diagnostics.numericDelimiter(cutting, cuts: true, at: location)) }
         if !other.isEmpty { diagnostics.append(X12Diagnostics.numericDelimiter(other, cuts: false, at: location)) }
-    }
-
-    /// Whether the bytes at `position` are `ISA` followed by a delimiter, i.e. an interchange header.
-    @inline(__always)
-    private func startsHeader(_ base: UnsafePointer<UInt8>, at position: Int, end: Int) -> Bool {
-        guard end - position >= 4, base[position] == UInt8(ascii: "I"), base[position + 1] == UInt8(ascii: "S"),
-            base[position + 2] == UInt8(ascii: "A")
-        else { return false }
-        let next = base[position + 3]
-        return !ISAHeaderScanner.isAlphanumeric(next) && next != UInt8(ascii: " ") && next != UInt8(ascii: "\r")
-            && next != UInt8(ascii: "\n")
     }
 
     /// Reports text outside any interchange once, then skips it line by line until an ISA shows up.
