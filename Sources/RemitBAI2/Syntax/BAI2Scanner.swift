@@ -10,8 +10,8 @@ import RemitCore
 ///
 /// Physical records are lines (each ended by LF, CRLF or CR alone, whichever the others use; trailing blanks
 /// and blank lines ignored, the last line may lack its newline), or, when the file has no line breaks and its
-/// 01 declares a record length, slices of that length. Only the line in progress is copied when a chunk ends inside it; a line longer than
-/// `maximumLineLength` is reported and skipped.
+/// 01 declares a record length, slices of that length. Only the line in progress is copied when a chunk ends
+/// inside it; a line longer than `maximumLineLength` is reported and skipped.
 struct BAI2Scanner {
     /// What `handle` is called for. The record goes beside the event rather than inside it, so it is lent to the
     /// handler without a copy; with `.problem` it is the record in progress and means nothing.

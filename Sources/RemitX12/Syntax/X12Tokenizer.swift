@@ -436,7 +436,9 @@ struct X12Tokenizer {
         if delimiters.terminator.count == 1, numeric.contains(delimiters.terminator[0]) {
             cutting.append("segment terminator '\(delimiters.terminator[0].ascii)'")
         }
-        if numeric.contains(delimiters.component) { other.append("component separator '\(delimiters.component.ascii)'") }
+        if numeric.contains(delimiters.component) {
+            other.append("component separator '\(delimiters.component.ascii)'")
+        }
         if let repetition = delimiters.repetition, numeric.contains(repetition) {
             other.append("repetition separator '\(repetition.ascii)'")
         }
