@@ -16,7 +16,9 @@ let usage = """
            remit-bench generate ach SIZE PATH   write a synthetic NACHA file of CTX (820) and CCD+ entries
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
-           remit-bench iso20022 PATH            read an ISO 20022 file (records counted, not written)
+           remit-bench iso20022 [--single-thread] PATH
+                                                read an ISO 20022 file (records counted, not written); libxml2 runs
+                                                on a thread of its own unless --single-thread
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
            remit-bench match LINES              match LINES synthetic remittance lines with known answers in memory;
                                                 prints time, precision and recall of automatic application

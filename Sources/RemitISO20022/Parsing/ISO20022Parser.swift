@@ -60,8 +60,8 @@ struct ISO20022Parser {
 
     // MARK: Locations
 
-    mutating func location(_ stream: XMLStream) -> SourceLocation {
-        SourceLocation(file: file, line: stream.line, column: 0, byteOffset: 0, path: path.text())
+    mutating func location(_ cursor: XMLCursor) -> SourceLocation {
+        SourceLocation(file: file, line: path.line, column: 0, byteOffset: 0, path: path.text())
     }
 
     /// The message id and version stamped on every record; set once the group header and message are known.
@@ -120,38 +120,38 @@ struct ISO20022Parser {
 
     // MARK: Events
 
-    mutating func start<Sink: RecordSink>(_ name: XMLName, _ stream: XMLStream, into sink: inout Sink) {
+    mutating func start<Sink: RecordSink>(_ name: XMLName, _ cursor: XMLCursor, into sink: inout Sink) {
         ordinal += 1
-        path.push(name)
+        path.push(name, line: cursor.line)
         text.removeAll(keepingCapacity: true)
         // Only known elements have values Remit reads; unknown ones are not worth copying text for.
         leafOpen = name.tag != .other
         if path.depth > Self.maxDepth {
-            stop(ISO20022Diagnostics.tooDeep(limit: Self.maxDepth, at: location(stream)), into: &sink)
+            stop(ISO20022Diagnostics.tooDeep(limit: Self.maxDepth, at: location(cursor)), into: &sink)
             return
         }
         guard kind != nil else {
-            detect(name, stream, into: &sink)
+            detect(name, cursor, into: &sink)
             return
         }
         let tag = name.tag
         switch tag {
         case .amt, .duePyblAmt, .dscntApldAmt, .cdtNoteAmt, .taxAmt, .rmtdAmt, .instdAmt:
-            pendingCurrency = stream.attribute("Ccy")
+            pendingCurrency = cursor.currency
         default: break
         }
-        openScope(tag, stream, into: &sink)
+        openScope(tag, cursor, into: &sink)
     }
 
-    mutating func end<Sink: RecordSink>(_ name: XMLName, _ stream: XMLStream, into sink: inout Sink) {
+    mutating func end<Sink: RecordSink>(_ name: XMLName, _ cursor: XMLCursor, into sink: inout Sink) {
         let wasLeaf = leafOpen
         leafOpen = false
         if kind != nil {
-            if wasLeaf { leaf(name.tag, stream, into: &sink) }
-            closeScope(name.tag, stream, into: &sink)
+            if wasLeaf { leaf(name.tag, cursor, into: &sink) }
+            closeScope(name.tag, cursor, into: &sink)
         }
         if let documentDepth, path.depth == documentDepth, name.tag == .document {
-            finishDocument(stream, into: &sink)
+            finishDocument(cursor, into: &sink)
         }
         path.pop()
     }
@@ -165,21 +165,21 @@ struct ISO20022Parser {
 
     // MARK: Detection
 
-    private mutating func detect<Sink: RecordSink>(_ name: XMLName, _ stream: XMLStream, into sink: inout Sink) {
+    private mutating func detect<Sink: RecordSink>(_ name: XMLName, _ cursor: XMLCursor, into sink: inout Sink) {
         if path.depth == 1 {
-            root = (XMLStream.text(of: name), stream.namespaceURI, location(stream))
+            root = (name.text, cursor.namespaceURI, location(cursor))
         }
         if name.tag == .document && documentDepth == nil {
             documentDepth = path.depth
-            namespace = stream.namespaceURI
+            namespace = cursor.namespaceURI
             if let namespace, let parsed = MessageKind.parseNamespace(namespace) {
                 namespaceVersion = parsed
             }
             return
         }
         guard let documentDepth, path.depth == documentDepth + 1 else { return }
-        let here = location(stream)
-        let element = XMLStream.text(of: name)
+        let here = location(cursor)
+        let element = name.text
         guard let family = MessageKind.family(ofMessageElement: name.tag) else {
             let message = namespaceVersion != nil ? (namespace ?? element) : "<\(element)>"
             stop(ISO20022Diagnostics.unsupportedMessage(message, at: here), into: &sink)
@@ -208,8 +208,8 @@ struct ISO20022Parser {
         }
     }
 
-    private mutating func finishDocument<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) {
+    private mutating func finishDocument<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) {
         guard let kind, !stopped, reports == 0 else { return }
-        sink.report(ISO20022Diagnostics.noReports(kind, at: location(stream)))
+        sink.report(ISO20022Diagnostics.noReports(kind, at: location(cursor)))
     }
 }

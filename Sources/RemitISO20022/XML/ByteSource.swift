@@ -25,6 +25,10 @@ final class ByteSource {
     private var searchFrom: Int?
     /// 1 for the first document, then counting.
     private(set) var documentNumber = 1
+    /// Bytes of the input before the current document: where libxml2's offsets start.
+    private(set) var documentStart: Int64 = 0
+    /// Bytes served to libxml2 so far, over all documents.
+    private var served: Int64 = 0
 
     private static let declaration: [UInt8] = Array("<?xml".utf8)
 
@@ -86,6 +90,7 @@ final class ByteSource {
             destination.copyMemory(from: bytes.baseAddress! + start, byteCount: count)
         }
         start = limit
+        served += Int64(count)
         return count
     }
 
@@ -95,6 +100,7 @@ final class ByteSource {
         boundary = nil
         searchFrom = nil
         documentNumber += 1
+        documentStart = served
         return true
     }
 
