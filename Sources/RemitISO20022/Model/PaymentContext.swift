@@ -13,12 +13,13 @@ struct PaymentContext {
     var transactionID: String
     /// A sole `Strd` block without `RmtdAmt` is taken to remit the whole payment.
     var singleBlock: Bool
-    var linesTotal = FixedDecimal.zero
+    /// Exact however many lines there are; `emitPayment` reports a total that no longer fits.
+    var linesTotal = ExactSum()
     var lineCount = 0
     var recordCount = 0
 
     mutating func add(line amount: FixedDecimal) {
-        linesTotal = (try? linesTotal.adding(amount)) ?? linesTotal
+        linesTotal.add(amount)
         lineCount += 1
         recordCount += 1
     }

@@ -16,14 +16,12 @@ extension ISO20022Parser {
             rejectTransaction(open.transactionID, at: open.location, into: &sink)
             return
         }
-        // A reversal undoes an earlier entry, so the money moves against the indicator.
-        let credit = (indicator == "CRDT") != open.isReversal
+        // `CdtDbtInd` is the direction of this entry, reversal or not: ISO 20022 says a `CRDT` entry with
+        // `RvslInd` true reverses an earlier debit, so the money comes in. The flag only marks the entry.
+        let credit = indicator == "CRDT"
         let direction: Payment.Direction = credit ? .credit : .debit
         let date = open.bookingDate ?? open.valueDate
-        guard let amounts = detailAmounts(open, entryAmount: entryAmount, into: &sink) else {
-            rejectTransaction(open.transactionID, at: open.location, into: &sink)
-            return
-        }
+        let amounts = detailAmounts(open, entryAmount: entryAmount, into: &sink)
         if let status = open.status, status != "BOOK" {
             // Pending, information-only and future entries are not cash: no payment may be applied from them.
             sink.report(ISO20022Diagnostics.notBooked(status, at: entryAmount.location))
@@ -60,7 +58,7 @@ extension ISO20022Parser {
     /// among several, the entry amount less the others. Warns when the details do not add up to the entry.
     private mutating func detailAmounts<Sink: RecordSink>(
         _ open: EntryState, entryAmount: ParsedAmount, into sink: inout Sink
-    ) -> [ParsedAmount]? {
+    ) -> [ParsedAmount] {
         var amounts = open.details.map(\.ownAmount)
         if amounts.count == 1 && amounts[0] == nil {
             var inherited = entryAmount
@@ -70,16 +68,12 @@ extension ISO20022Parser {
         let missing = amounts.indices.filter { amounts[$0] == nil }
         let known = amounts.compactMap { $0 }
         let sameCurrency = known.allSatisfy { $0.currency == entryAmount.currency }
-        var knownTotal = FixedDecimal.zero
-        do {
-            for amount in known where sameCurrency { knownTotal = try knownTotal.adding(amount.value) }
-        } catch {
-            sink.report(ISO20022Diagnostics.overflow(at: open.location))
-            return nil
-        }
-        if missing.count == 1 && sameCurrency, let remainder = try? entryAmount.value.subtracting(knownTotal),
-            !remainder.isNegative
-        {
+        var knownTotal = ExactSum()
+        for amount in known where sameCurrency { knownTotal.add(amount.value) }
+        var rest = ExactSum(entryAmount.value)
+        rest.subtract(knownTotal)
+        // What is left of the entry fits whenever it is not negative: it is at most the entry amount.
+        if missing.count == 1 && sameCurrency && !rest.isNegative, let remainder = rest.value {
             let index = missing[0]
             let inferred = ParsedAmount(
                 value: remainder, currency: entryAmount.currency, location: open.details[index].location)
@@ -91,10 +85,10 @@ extension ISO20022Parser {
                 amounts[index] = ParsedAmount(
                     value: .zero, currency: entryAmount.currency, location: open.details[index].location)
             }
-            if missing.isEmpty && !known.isEmpty && sameCurrency && knownTotal != entryAmount.value {
+            if missing.isEmpty && !known.isEmpty && sameCurrency && !knownTotal.equals(entryAmount.value) {
                 sink.report(
                     ISO20022Diagnostics.detailsDoNotSum(
-                        entry: entryAmount.money, details: Money(knownTotal, entryAmount.currency),
+                        entry: entryAmount.money, details: knownTotal.text(entryAmount.currency),
                         at: entryAmount.location))
             }
         }
@@ -114,10 +108,15 @@ extension ISO20022Parser {
         if amount == nil {
             // No OrgnlPmtInf amount: the remitted amounts are the best statement of what was paid.
             let remitted = open.blocks.compactMap(\.remitted)
-            if let first = remitted.first, remitted.allSatisfy({ $0.currency == first.currency }),
-                let total = try? remitted.reduce(FixedDecimal.zero, { try $0.adding($1.value) })
-            {
-                amount = ParsedAmount(value: total, currency: first.currency, location: open.location)
+            if let first = remitted.first, remitted.allSatisfy({ $0.currency == first.currency }) {
+                var total = ExactSum()
+                for block in remitted { total.add(block.value) }
+                guard let value = total.value else {
+                    sink.report(ISO20022Diagnostics.overflow(at: open.location))
+                    rejectTransaction(transactionID, at: open.location, into: &sink)
+                    return
+                }
+                amount = ParsedAmount(value: value, currency: first.currency, location: open.location)
             }
         }
         guard let amount else {
@@ -155,20 +154,27 @@ extension ISO20022Parser {
         if context.lineCount == 0 && !detail.unstructured.isEmpty {
             emitUnstructuredLine(detail, context: &context, into: &sink)
         }
-        let imbalance = (try? signed.subtracting(context.linesTotal)) ?? .zero
-        if context.lineCount > 0 && !imbalance.isZero {
-            sink.report(
-                ISO20022Diagnostics.imbalance(
-                    payment: Money(signed, amount.currency), lines: Money(context.linesTotal, amount.currency),
-                    at: amount.location))
+        var difference = ExactSum(signed)
+        difference.subtract(context.linesTotal)
+        let linesTotal = context.linesTotal.value
+        let imbalance = linesTotal == nil ? nil : difference.value
+        if let linesTotal, let imbalance {
+            if context.lineCount > 0 && !imbalance.isZero {
+                sink.report(
+                    ISO20022Diagnostics.imbalance(
+                        payment: Money(signed, amount.currency), lines: Money(linesTotal, amount.currency),
+                        at: amount.location))
+            }
+        } else {
+            sink.report(ISO20022Diagnostics.linesOverflow(at: amount.location))
         }
         sink.transactionEnded(
             TransactionSummary(
                 kind: kind?.family.rawValue ?? "iso20022", location: detail.location, envelope: envelope,
                 status: .accepted, paymentID: paymentID, statedTotal: Money(signed, amount.currency),
-                linesTotal: Money(context.linesTotal, amount.currency),
-                adjustmentsTotal: .zero(amount.currency), imbalance: Money(imbalance, amount.currency),
-                recordCount: 1 + context.recordCount, transactionID: transactionID))
+                linesTotal: linesTotal.map { Money($0, amount.currency) }, adjustmentsTotal: .zero(amount.currency),
+                imbalance: imbalance.map { Money($0, amount.currency) }, recordCount: 1 + context.recordCount,
+                transactionID: transactionID))
     }
 
     /// A payment with only free text: one line when the text names exactly one invoice-like reference.

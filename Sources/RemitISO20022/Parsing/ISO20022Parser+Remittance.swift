@@ -23,6 +23,9 @@ extension ISO20022Parser {
         let tax: FixedDecimal?
         let paid: FixedDecimal
         let gap: FixedDecimal?
+        // Withheld tax explains the gap first, up to the gap; the rest is unexplained.
+        var taxTaken = FixedDecimal.zero
+        var unexplained = FixedDecimal.zero
         // Each amount is plausible, but a block may hold any number of them: a sum too large skips the block.
         do throws(FixedDecimal.OverflowError) {
             discount = try total(block.discounts, context, into: &sink)
@@ -47,6 +50,10 @@ extension ISO20022Parser {
             }
             gap = try due.map { (due) throws(FixedDecimal.OverflowError) in
                 try due.subtracting(explained).subtracting(paid)
+            }
+            if let gap, gap > .zero {
+                if let tax, tax > .zero { taxTaken = tax < gap ? tax : gap }
+                unexplained = try gap.subtracting(taxTaken)
             }
         } catch {
             sink.report(ISO20022Diagnostics.overflow(at: block.location))
@@ -87,14 +94,10 @@ extension ISO20022Parser {
                         block.creditNotes.first?.location ?? block.location, transactionID: context.transactionID)),
                 context: &context, into: &sink)
         }
-        guard let gap, gap > .zero else { return }
-        var unexplained = gap
-        if let tax, tax > .zero {
-            let taken = tax < gap ? tax : gap
-            unexplained = (try? gap.subtracting(taken)) ?? .zero  // 0 < taken ≤ gap: cannot overflow
+        if taxTaken > .zero {
             emit(
                 shared.make(
-                    id: deductionIDPrefix + String(block.ordinal) + ":tax", amount: taken, reason: nil, list: nil,
+                    id: deductionIDPrefix + String(block.ordinal) + ":tax", amount: taxTaken, reason: nil, list: nil,
                     category: .tax, source: "rule:tax-withheld", text: "tax amount (TaxAmt) withheld",
                     origin: .stated,
                     provenance: provenance(
