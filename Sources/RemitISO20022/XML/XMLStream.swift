@@ -79,8 +79,15 @@ final class XMLStream {
             let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
             guard box.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let text = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
-            box.first = (text.split(whereSeparator: \.isNewline).joined(separator: "; "), Int(error.pointee.line),
-                Int(error.pointee.int2))
+            var fault = Fault(message: text.split(whereSeparator: \.isNewline).joined(separator: "; "))
+            // libxml2 checks an entity's text with a parser of its own, which counts from the entity and names
+            // no file; the document parser's line and column, taken when reading fails, are then the place.
+            if error.pointee.file != nil, let parser = error.pointee.ctxt {
+                // The parser still stands at the fault here; by the time reading fails it may have read on.
+                let consumed = Int64(xmlByteConsumed(parser.assumingMemoryBound(to: xmlParserCtxt.self)))
+                fault.place = (Int(error.pointee.line), Int(error.pointee.int2), consumed)
+            }
+            box.first = fault
         }
         xmlTextReaderSetStructuredErrorHandler(reader, handler, errorBox.toOpaque())
         var slots = [UnsafeRawPointer?](repeating: nil, count: Self.tableSize)
@@ -116,11 +123,12 @@ final class XMLStream {
                 if let error = source.failure { throw .source(error) }
                 var position = parserPosition
                 var message = "malformed XML"
-                if let (text, line, column) = errors.first {
-                    message = text
-                    if line > 0 {
-                        position.line = line + lineOffset
-                        position.column = column
+                if let fault = errors.first {
+                    message = fault.message
+                    if let (line, column, consumed) = fault.place, line > 0 {
+                        position = Position(line: line + lineOffset, column: column, byteOffset: byteOffset + consumed)
+                    } else {
+                        position.byteOffset = 0  // unknown: libxml2's count for an entity is not the file's
                     }
                 }
                 throw .parse(ParseError(message: message, position: position))
@@ -211,8 +219,15 @@ final class XMLStream {
             byteOffset: byteOffset + max(0, consumed))
     }
 
-    /// Collects the first error libxml2 reports through the structured handler: message, line, column.
+    /// What libxml2 reported first: its message and, when it was found in the file itself, the line, column
+    /// and bytes consumed there.
+    private struct Fault {
+        var message: String
+        var place: (line: Int, column: Int, consumed: Int64)?
+    }
+
+    /// Collects the first error libxml2 reports through the structured handler.
     private final class ErrorBox {
-        var first: (String, Int, Int)?
+        var first: Fault?
     }
 }
