@@ -21,14 +21,15 @@ let package = Package(
         .target(name: "RemitInvoices", dependencies: ["RemitCore"]),
         .target(name: "RemitMatch", dependencies: ["RemitCore"]),
         .target(name: "RemitReport", dependencies: ["RemitCore", "RemitMatch"]),
+        .target(name: "RemitArchive", dependencies: ["RemitCore", "CZlib"]),
         .target(
             name: "RemitPipeline",
             dependencies: [
                 "RemitCore", "RemitX12", "RemitACH", "RemitBAI2", "RemitISO20022", "RemitInvoices", "RemitMatch",
-                "RemitReport",
+                "RemitReport", "RemitArchive",
             ]
         ),
-        .target(name: "RemitWatch", dependencies: ["RemitPipeline", "RemitCore", "CSQLite3", "CZlib"]),
+        .target(name: "RemitWatch", dependencies: ["RemitPipeline", "RemitArchive", "RemitCore", "CSQLite3"]),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore", "RemitWatch"]),
         .executableTarget(
             name: "RemitBench",
@@ -43,6 +44,6 @@ let package = Package(
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),
-        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitCore"]),
+        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitArchive", "RemitCore"]),
     ]
 )

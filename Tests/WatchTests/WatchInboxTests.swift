@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import RemitArchive
 @testable import RemitWatch
 
 /// Runs the built `remit watch` against a temporary inbox and checks what lands where.

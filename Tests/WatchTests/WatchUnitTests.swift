@@ -2,6 +2,7 @@ import Foundation
 import RemitCore
 import Testing
 
+import RemitArchive
 @testable import RemitWatch
 
 @Suite struct WatchUnitTests {

@@ -4,7 +4,8 @@ import RemitCore
     import Glibc
 #endif
 
-/// The file-system calls of the watch service, beyond the reads and writes of `SystemCalls`.
+/// The file-system calls of archive expansion and the watch service, beyond the reads and writes of
+/// `SystemCalls`.
 ///
 /// Each call retries `EINTR` and throws `SystemCallError` naming the call, the path and errno. `failing`
 /// lets a test make one named call fail.
