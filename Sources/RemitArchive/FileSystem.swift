@@ -81,6 +81,16 @@ package struct FileSystem: Sendable {
         }
     }
 
+    /// Creates a new folder only this user may enter (mode 0700) under `parent`, named `prefix` and six random
+    /// characters, and returns its path.
+    package func makeUniqueFolder(in parent: String, prefix: String) throws(SystemCallError) -> String {
+        var template = Array((parent + "/" + prefix + "XXXXXX").utf8CString)
+        if failing == "mkdtemp" { throw SystemCallError(call: "mkdtemp", path: parent, errno: EIO) }
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+        guard made else { throw SystemCallError(call: "mkdtemp", path: parent, errno: errno) }
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
     package func rename(_ from: String, to: String) throws(SystemCallError) {
         try retrying("rename", from) { Glibc.rename(from, to) }
     }

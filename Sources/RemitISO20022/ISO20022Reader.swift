@@ -28,10 +28,10 @@ public struct ISO20022Reader {
         self.crosswalk = crosswalk
     }
 
-    /// Reads the file at `file` through `calls`.
-    public func read<Sink: RecordSink>(calls: SystemCalls = .live, into sink: inout Sink) {
+    /// Reads the file at `path` (by default `file`, the name records and messages give) through `calls`.
+    public func read<Sink: RecordSink>(path: String? = nil, calls: SystemCalls = .live, into sink: inout Sink) {
         do {
-            run(try ByteSource.file(file, calls: calls), into: &sink)
+            run(try ByteSource.file(path ?? file, calls: calls), into: &sink)
         } catch {
             sink.report(ISO20022Diagnostics.unreadable(error, at: .wholeFile(file)))
         }

@@ -15,6 +15,9 @@ public struct ReconcileOptions: Sendable {
     public var autoApplyScore: Int
     /// A finding under `autoApplyScore` with at least this score is suggested.
     public var suggestScore: Int
+    /// Whether an input that is a .zip is read member by member (see `InputFiles`). `remit watch` unpacks
+    /// archives itself and turns this off, so that a member that is an archive is not opened in turn.
+    public var opensArchives = true
 
     public init(
         invoicesPath: String, invoiceLayout: String = "generic", inputs: [String], outputDirectory: String,

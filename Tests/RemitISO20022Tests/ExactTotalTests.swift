@@ -31,7 +31,8 @@ import Testing
     /// 1,000 credits of 10^14 pass what a `FixedDecimal` holds (about 9.2 × 10^16 at two decimals) before the
     /// 1,000 debits bring the net back to zero; the opening and closing balances agree, so nothing is wrong.
     @Test func aRunningTotalBeyondEighteenDigitsStillTiesOut() throws {
-        let sink = try Fixtures.read(text: Self.statement(credits: 1000, debits: 1000, opening: "5.00", closing: "5.00"))
+        let sink = try Fixtures.read(
+            text: Self.statement(credits: 1000, debits: 1000, opening: "5.00", closing: "5.00"))
         #expect(sink.bankTransactions.count == 2000)
         #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics.prefix(3))")
     }
@@ -48,7 +49,8 @@ import Testing
     /// One payment remitting 1,000 documents of the largest amount: the lines' total cannot be shown, so the
     /// payment's tie-out says so at the payment's amount instead of quoting a wrong figure.
     @Test func linesBeyondEighteenDigitsAreALocatedErrorNotAWrongTieOut() throws {
-        let block = "<Strd><RfrdDocInf><Nb>INV</Nb></RfrdDocInf>"
+        let block =
+            "<Strd><RfrdDocInf><Nb>INV</Nb></RfrdDocInf>"
             + "<RfrdDocAmt><RmtdAmt Ccy=\"EUR\">\(Self.largest)</RmtdAmt></RfrdDocAmt></Strd>"
         let text = """
             <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn>

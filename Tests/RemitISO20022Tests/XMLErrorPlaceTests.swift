@@ -7,9 +7,11 @@ import Testing
     /// The 0-based offset of `needle` in `bytes`, and its 1-based line and column (columns in bytes).
     static func place(of needle: String, in bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
         let pattern = Array(needle.utf8)
-        guard let offset = (0...(bytes.count - pattern.count)).first(where: {
-            Array(bytes[$0..<($0 + pattern.count)]) == pattern
-        }) else { return nil }
+        guard
+            let offset = (0...(bytes.count - pattern.count)).first(where: {
+                Array(bytes[$0..<($0 + pattern.count)]) == pattern
+            })
+        else { return nil }
         let before = bytes[..<offset]
         let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         return (offset, before.count { $0 == UInt8(ascii: "\n") } + 1, offset - lineStart + 1)

@@ -1,7 +1,7 @@
 import Foundation
+import RemitArchive
 import Testing
 
-import RemitArchive
 @testable import RemitWatch
 
 /// Runs the built `remit watch` against a temporary inbox and checks what lands where.

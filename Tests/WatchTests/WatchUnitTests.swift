@@ -1,8 +1,8 @@
 import Foundation
+import RemitArchive
 import RemitCore
 import Testing
 
-import RemitArchive
 @testable import RemitWatch
 
 @Suite struct WatchUnitTests {

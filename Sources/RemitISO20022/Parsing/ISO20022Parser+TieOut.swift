@@ -35,7 +35,8 @@ extension ISO20022Parser {
             if !expected.equals(closing.amount) {
                 sink.report(
                     ISO20022Diagnostics.balanceMismatch(
-                        opening: Money(opening.amount, balanceCurrency), entries: figures.bookedNet.text(balanceCurrency),
+                        opening: Money(opening.amount, balanceCurrency),
+                        entries: figures.bookedNet.text(balanceCurrency),
                         expected: expected.text(balanceCurrency), closing: Money(closing.amount, balanceCurrency),
                         at: closing.money.location))
             }

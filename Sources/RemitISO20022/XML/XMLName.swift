@@ -18,7 +18,9 @@ struct XMLName {
         if name.tag != .other {
             bytes.append(contentsOf: name.tag.name.utf8)
         } else if let pointer = name.pointer {
-            bytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer.assumingMemoryBound(to: CChar.self))))
+            bytes.append(
+                contentsOf: UnsafeRawBufferPointer(
+                    start: pointer, count: strlen(pointer.assumingMemoryBound(to: CChar.self))))
         } else {
             bytes.append(UInt8(ascii: "?"))
         }
