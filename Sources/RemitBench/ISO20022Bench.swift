@@ -4,8 +4,8 @@ import RemitISO20022
 
 /// Reader-only throughput of the ISO 20022 reader: records are counted, not kept or written.
 ///
-/// `main.swift` dispatches `remit-bench iso20022 FILE` here. Generate an input with
-/// `bench/make-camt054.py FILE 500`; `bench/iso20022.sh` runs this next to `xmllint --stream`.
+/// `main.swift` dispatches `remit-bench iso20022 [--single-thread] FILE` here. Generate an input with
+/// `remit-bench generate camt054 500000000 FILE`; `bench/iso20022.sh` runs this next to `xmllint --stream`.
 enum ISO20022Bench {
     /// Counts what the reader emits.
     struct CountingSink: RecordSink {

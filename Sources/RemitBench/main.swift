@@ -14,6 +14,8 @@ let usage = """
     usage: remit-bench generate x12 SIZE PATH   write a synthetic 820 file of about SIZE bytes (suffix K, M or G)
            remit-bench generate bai2 SIZE PATH  write a synthetic BAI2 bank file of about SIZE bytes
            remit-bench generate ach SIZE PATH   write a synthetic NACHA file of CTX (820) and CCD+ entries
+           remit-bench generate camt054 SIZE PATH
+                                                write a synthetic ISO 20022 camt.054 notification
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
            remit-bench iso20022 [--single-thread] PATH
@@ -42,6 +44,10 @@ do {
         case "ach":
             let clock = BenchClock()
             let (bytes, entries) = try SyntheticACH.write(path: arguments[3], targetBytes: size)
+            print("wrote \(arguments[3]): \(bytes) bytes, \(entries) entries in \(clock.elapsedText) s")
+        case "camt054":
+            let clock = BenchClock()
+            let (bytes, entries) = try SyntheticCamt054.write(path: arguments[3], targetBytes: size)
             print("wrote \(arguments[3]): \(bytes) bytes, \(entries) entries in \(clock.elapsedText) s")
         default:
             throw BenchError.usage

@@ -11,10 +11,10 @@ struct ReportState {
     /// A TxsSummry figure with where it was stated.
     struct Stated<Value> {
         var value: Value
-        var location: SourceLocation
+        var location: Mark
     }
 
-    var location: SourceLocation
+    var location: Mark
     var iban: String?
     var otherID: String?
     var opening: (amount: FixedDecimal, money: ParsedAmount)?
@@ -40,7 +40,7 @@ struct ReportState {
     var statedDebitCount: Stated<Int>?
     var statedDebitSum: Stated<FixedDecimal>?
 
-    init(location: SourceLocation) {
+    init(location: Mark) {
         self.location = location
     }
 }

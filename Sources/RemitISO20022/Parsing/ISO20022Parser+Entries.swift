@@ -12,7 +12,7 @@ extension ISO20022Parser {
             return
         }
         guard let entryAmount = open.amount, let indicator = open.indicator else {
-            sink.report(ISO20022Diagnostics.missingEntryAmount(at: open.location))
+            sink.report(ISO20022Diagnostics.missingEntryAmount(at: place(open.location)))
             rejectTransaction(open.transactionID, at: open.location, into: &sink)
             return
         }
@@ -21,25 +21,26 @@ extension ISO20022Parser {
         let credit = indicator == "CRDT"
         let direction: Payment.Direction = credit ? .credit : .debit
         let date = open.bookingDate ?? open.valueDate
+        let origin = self.origin(transactionID: open.transactionID)
         let amounts = detailAmounts(open, entryAmount: entryAmount, into: &sink)
         if let status = open.status, status != "BOOK" {
             // Pending, information-only and future entries are not cash: no payment may be applied from them.
-            sink.report(ISO20022Diagnostics.notBooked(status, at: entryAmount.location))
+            sink.report(ISO20022Diagnostics.notBooked(status, at: place(entryAmount.location)))
         } else {
             if open.details.isEmpty {
                 var whole = DetailState(ordinal: open.ordinal, location: entryAmount.location)
                 whole.amount = entryAmount
                 emitPayment(
                     whole, amount: entryAmount, direction: direction, date: date,
-                    transactionID: open.transactionID, into: &sink)
+                    origin: origin, into: &sink)
             }
             for (detail, amount) in zip(open.details, amounts) {
                 if let own = detail.indicator, own != indicator {
-                    sink.report(ISO20022Diagnostics.detailDirection(own, entry: indicator, at: amount.location))
+                    sink.report(ISO20022Diagnostics.detailDirection(own, entry: indicator, at: place(amount.location)))
                 }
                 emitPayment(
                     detail, amount: amount, direction: direction, date: date,
-                    transactionID: open.transactionID, into: &sink)
+                    origin: origin, into: &sink)
             }
         }
         let transaction = BankTransaction(
@@ -49,7 +50,7 @@ extension ISO20022Parser {
             amount: entryAmount.money, fundsType: nil, bankReference: open.servicerReference ?? open.entryReference,
             customerReference: open.details.count == 1 ? open.details[0].endToEndID : nil, text: open.text,
             isReversal: open.isReversal, status: open.status,
-            provenance: provenance(entryAmount.location, transactionID: open.transactionID))
+            provenance: Provenance(location: place(entryAmount.location), origin: origin))
         sink.emit(.bankTransaction(transaction))
         count(open, amount: entryAmount, credit: credit)
     }
@@ -77,11 +78,11 @@ extension ISO20022Parser {
             let index = missing[0]
             let inferred = ParsedAmount(
                 value: remainder, currency: entryAmount.currency, location: open.details[index].location)
-            sink.report(ISO20022Diagnostics.amountInferred(inferred.money, at: open.details[index].location))
+            sink.report(ISO20022Diagnostics.amountInferred(inferred.money, at: place(open.details[index].location)))
             amounts[index] = inferred
         } else {
             for index in missing {
-                sink.report(ISO20022Diagnostics.amountUnknown(at: open.details[index].location))
+                sink.report(ISO20022Diagnostics.amountUnknown(at: place(open.details[index].location)))
                 amounts[index] = ParsedAmount(
                     value: .zero, currency: entryAmount.currency, location: open.details[index].location)
             }
@@ -89,7 +90,7 @@ extension ISO20022Parser {
                 sink.report(
                     ISO20022Diagnostics.detailsDoNotSum(
                         entry: entryAmount.money, details: knownTotal.text(entryAmount.currency),
-                        at: entryAmount.location))
+                        at: place(entryAmount.location)))
             }
         }
         return amounts.map { $0! }
@@ -112,7 +113,7 @@ extension ISO20022Parser {
                 var total = ExactSum()
                 for block in remitted { total.add(block.value) }
                 guard let value = total.value else {
-                    sink.report(ISO20022Diagnostics.overflow(at: open.location))
+                    sink.report(ISO20022Diagnostics.overflow(at: place(open.location)))
                     rejectTransaction(transactionID, at: open.location, into: &sink)
                     return
                 }
@@ -120,19 +121,19 @@ extension ISO20022Parser {
             }
         }
         guard let amount else {
-            sink.report(ISO20022Diagnostics.amountUnknown(at: open.location))
+            sink.report(ISO20022Diagnostics.amountUnknown(at: place(open.location)))
             rejectTransaction(transactionID, at: open.location, into: &sink)
             return
         }
         emitPayment(
-            open, amount: amount, direction: .credit, date: open.date, transactionID: transactionID,
+            open, amount: amount, direction: .credit, date: open.date, origin: origin(transactionID: transactionID),
             into: &sink)
     }
 
     /// Emits one payment, its remittance lines and deductions, and its tie-out.
     mutating func emitPayment<Sink: RecordSink>(
         _ detail: DetailState, amount: ParsedAmount, direction: Payment.Direction, date: CalendarDate?,
-        transactionID: String, into sink: inout Sink
+        origin: ProvenanceOrigin, into sink: inout Sink
     ) {
         let paymentID = paymentIDPrefix + String(detail.ordinal)
         let endToEnd = detail.endToEndID == "NOTPROVIDED" ? nil : detail.endToEndID
@@ -143,12 +144,12 @@ extension ISO20022Parser {
             id: paymentID, payer: payer, payee: detail.creditor, method: nil, format: nil, handlingCode: nil,
             amount: Money(signed, amount.currency), direction: direction, date: date,
             traceNumber: endToEnd ?? detail.uetr, originatorID: nil,
-            provenance: provenance(amount.location, transactionID: transactionID), uetr: detail.uetr,
+            provenance: Provenance(location: place(amount.location), origin: origin), uetr: detail.uetr,
             remittanceID: detail.remittanceID, remittanceText: remittanceText)
         sink.emit(.payment(payment))
         var context = PaymentContext(
             paymentID: paymentID, payer: payer, currency: amount.currency, amount: amount.value,
-            negative: direction == .debit, trace: payment.traceNumber, transactionID: transactionID,
+            negative: direction == .debit, trace: payment.traceNumber, origin: origin,
             singleBlock: detail.blocks.count == 1)
         for block in detail.blocks { emitBlock(block, context: &context, into: &sink) }
         if context.lineCount == 0 && !detail.unstructured.isEmpty {
@@ -163,18 +164,18 @@ extension ISO20022Parser {
                 sink.report(
                     ISO20022Diagnostics.imbalance(
                         payment: Money(signed, amount.currency), lines: Money(linesTotal, amount.currency),
-                        at: amount.location))
+                        at: place(amount.location)))
             }
         } else {
-            sink.report(ISO20022Diagnostics.linesOverflow(at: amount.location))
+            sink.report(ISO20022Diagnostics.linesOverflow(at: place(amount.location)))
         }
         sink.transactionEnded(
             TransactionSummary(
-                kind: kind?.family.rawValue ?? "iso20022", location: detail.location, envelope: envelope,
+                kind: kind?.family.rawValue ?? "iso20022", location: place(detail.location), envelope: envelope,
                 status: .accepted, paymentID: paymentID, statedTotal: Money(signed, amount.currency),
                 linesTotal: linesTotal.map { Money($0, amount.currency) }, adjustmentsTotal: .zero(amount.currency),
                 imbalance: imbalance.map { Money($0, amount.currency) }, recordCount: 1 + context.recordCount,
-                transactionID: transactionID))
+                transactionID: origin.transactionID))
     }
 
     /// A payment with only free text: one line when the text names exactly one invoice-like reference.
@@ -189,7 +190,7 @@ extension ISO20022Parser {
                         .note, code: "iso20022.ustrd-candidates",
                         "free-text remittance names \(candidates.count) possible invoices "
                             + "(\(candidates.joined(separator: ", "))) without amounts; no line written",
-                        at: detail.location))
+                        at: place(detail.location)))
             }
             return
         }
@@ -199,7 +200,7 @@ extension ISO20022Parser {
             referenceQualifier: nil, reference: candidates[0],
             normalizedReference: ReferenceNormalizer.normalize(candidates[0]), purchaseOrder: nil, invoiceDate: nil,
             amountPaid: Money(paid, context.currency), invoiceAmount: nil, discountTaken: nil, payer: context.payer,
-            provenance: provenance(detail.location, transactionID: context.transactionID))
+            provenance: Provenance(location: place(detail.location), origin: context.origin))
         sink.emit(.remittanceLine(line))
         context.add(line: paid)
     }

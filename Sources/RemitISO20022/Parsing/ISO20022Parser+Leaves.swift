@@ -185,36 +185,35 @@ extension ISO20022Parser {
             }
             return
         }
-        let place = location(cursor)
-        let here = { place }
+        let here = mark()
         switch tag {
         case .iban where path.endsWith(.acct, .id, .iban): report?.iban = Self.nonEmpty(text)
         case .id where path.endsWith(.acct, .id, .othr, .id): report?.otherID = Self.nonEmpty(text)
         case .nbOfNtries where path.tag(1) == .ttlNtries:
-            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedCount = found
         case .sum where path.tag(1) == .ttlNtries:
-            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedSum = found
         case .ttlNetNtryAmt where path.tag(1) == .ttlNtries:
-            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedNet = found
         case .amt where path.endsWith(.ttlNtries, .ttlNetNtry, .amt):
-            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedNet = found
         case .cdtDbtInd where path.endsWith(.ttlNtries, .cdtDbtInd) || path.endsWith(.ttlNetNtry, .cdtDbtInd):
             report?.statedNetIndicator = Self.decode(text)
         case .nbOfNtries where path.tag(1) == .ttlCdtNtries:
-            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedCreditCount = found
         case .sum where path.tag(1) == .ttlCdtNtries:
-            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedCreditSum = found
         case .nbOfNtries where path.tag(1) == .ttlDbtNtries:
-            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedDebitCount = found
         case .sum where path.tag(1) == .ttlDbtNtries:
-            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedDebitSum = found
         default: break
         }
@@ -224,11 +223,11 @@ extension ISO20022Parser {
 
     /// The current leaf as an amount in the currency of its `Ccy` attribute.
     mutating func amount<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> ParsedAmount? {
-        let here = location(cursor)
+        let here = mark()
         let currency = pendingCurrency
         pendingCurrency = nil
         guard let currency, Currency.isWellFormed(currency) else {
-            failTransaction(ISO20022Diagnostics.badCurrency(currency, at: here), into: &sink)
+            failTransaction(ISO20022Diagnostics.badCurrency(currency, at: place(here)), into: &sink)
             return nil
         }
         guard let number = plainDecimal(cursor, into: &sink) else { return nil }

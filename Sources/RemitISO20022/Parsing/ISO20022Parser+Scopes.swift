@@ -8,28 +8,28 @@ extension ISO20022Parser {
         switch tag {
         case .stmt where depth == documentDepth + 2 && family != .remittanceAdvice,
             .ntfctn where depth == documentDepth + 2 && family != .remittanceAdvice:
-            report = ReportState(location: location(cursor))
+            report = ReportState(location: mark())
             reportDepth = depth
             reports += 1
         case .ntry where report != nil && depth == reportDepth + 1:
-            entry = EntryState(ordinal: ordinal, location: location(cursor))
+            entry = EntryState(ordinal: ordinal, location: mark())
             entryDepth = depth
             transactionFailed = false
         case .txDtls where entry != nil && path.tag(1) == .ntryDtls:
-            detail = DetailState(ordinal: ordinal, location: location(cursor))
+            detail = DetailState(ordinal: ordinal, location: mark())
             detailDepth = depth
         case .rmtInf where family == .remittanceAdvice && depth == documentDepth + 2:
-            detail = DetailState(ordinal: ordinal, location: location(cursor))
+            detail = DetailState(ordinal: ordinal, location: mark())
             detailDepth = depth
             reports += 1
             transactionFailed = false
         case .strd where detail != nil && path.tag(1) == .rmtInf:
-            block = StructuredBlock(ordinal: ordinal, location: location(cursor))
+            block = StructuredBlock(ordinal: ordinal, location: mark())
             blockDepth = depth
         case .rfrdDocInf where block != nil && depth == blockDepth + 1:
             block?.documentCount += 1
         case .adjstmntAmtAndRsn where block != nil && path.tag(1) == .rfrdDocAmt:
-            adjustment = StructuredBlock.Adjustment(ordinal: ordinal, location: location(cursor))
+            adjustment = StructuredBlock.Adjustment(ordinal: ordinal, location: mark())
             adjustmentDepth = depth
         case .rmtAmtAndTp where block != nil && path.tag(1) == .rfrdDocAmt,
             .dscntApldAmt where block != nil && path.tag(1) == .rfrdDocAmt,

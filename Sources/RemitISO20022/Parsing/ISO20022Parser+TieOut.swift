@@ -38,21 +38,21 @@ extension ISO20022Parser {
                         opening: Money(opening.amount, balanceCurrency),
                         entries: figures.bookedNet.text(balanceCurrency),
                         expected: expected.text(balanceCurrency), closing: Money(closing.amount, balanceCurrency),
-                        at: closing.money.location))
+                        at: place(closing.money.location)))
             }
         }
         func check(_ what: String, _ stated: ReportState.Stated<Int>?, _ counted: Int) {
             guard let stated, stated.value != counted else { return }
             sink.report(
                 ISO20022Diagnostics.summaryMismatch(
-                    what, stated: String(stated.value), counted: String(counted), at: stated.location))
+                    what, stated: String(stated.value), counted: String(counted), at: place(stated.location)))
         }
         func check(_ what: String, _ stated: ReportState.Stated<FixedDecimal>?, _ counted: ExactSum) {
             guard let stated, currency != nil || figures.entryCount == 0, !counted.equals(stated.value) else { return }
             sink.report(
                 ISO20022Diagnostics.summaryMismatch(
                     what, stated: stated.value.description,
-                    counted: counted.value?.description ?? "a total beyond 18 digits", at: stated.location))
+                    counted: counted.value?.description ?? "a total beyond 18 digits", at: place(stated.location)))
         }
         check("TtlNtries/NbOfNtries", figures.statedCount, figures.entryCount)
         check("TtlNtries/Sum", figures.statedSum, figures.entrySum)

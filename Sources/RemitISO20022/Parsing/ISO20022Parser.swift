@@ -60,15 +60,23 @@ struct ISO20022Parser {
 
     // MARK: Locations
 
-    mutating func location(_ cursor: XMLCursor) -> SourceLocation {
-        SourceLocation(file: file, line: path.line, column: 0, byteOffset: 0, path: path.text())
+    /// The innermost open element's line and path.
+    mutating func mark() -> Mark { Mark(line: path.line, path: path.text()) }
+
+    /// The location of a mark in this file.
+    func place(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: 0, byteOffset: 0, path: mark.path)
     }
+
+    /// The innermost open element's location, for a message about it now.
+    mutating func location(_ cursor: XMLCursor) -> SourceLocation { place(mark()) }
 
     /// The message id and version stamped on every record; set once the group header and message are known.
     var envelope = EnvelopeKeys()
 
-    func provenance(_ location: SourceLocation, transactionID: String) -> Provenance {
-        Provenance(location: location, fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
+    /// What every record of the transaction `transactionID` shares: made once per entry, not per record.
+    func origin(transactionID: String) -> ProvenanceOrigin {
+        ProvenanceOrigin(fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
     }
 
     /// Stops reading: the open entry is dropped and its transaction reported rejected.
@@ -85,11 +93,11 @@ struct ISO20022Parser {
     }
 
     mutating func rejectTransaction<Sink: RecordSink>(
-        _ transactionID: String, at location: SourceLocation, into sink: inout Sink
+        _ transactionID: String, at mark: Mark, into sink: inout Sink
     ) {
         sink.transactionEnded(
             TransactionSummary(
-                kind: kind?.family.rawValue ?? "iso20022", location: location, envelope: envelope, status: .rejected,
+                kind: kind?.family.rawValue ?? "iso20022", location: place(mark), envelope: envelope, status: .rejected,
                 paymentID: nil, statedTotal: nil, linesTotal: nil, adjustmentsTotal: nil, imbalance: nil,
                 recordCount: 0, transactionID: transactionID))
     }
@@ -123,7 +131,8 @@ struct ISO20022Parser {
     mutating func start<Sink: RecordSink>(_ name: XMLName, _ cursor: XMLCursor, into sink: inout Sink) {
         ordinal += 1
         path.push(name, line: cursor.line)
-        text.removeAll(keepingCapacity: true)
+        // A leaf's text is dropped once read (see `end`), so it is mostly empty here already.
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         // Only known elements have values Remit reads; unknown ones are not worth copying text for.
         leafOpen = name.tag != .other
         if path.depth > Self.maxDepth {
@@ -150,6 +159,7 @@ struct ISO20022Parser {
             if wasLeaf { leaf(name.tag, cursor, into: &sink) }
             closeScope(name.tag, cursor, into: &sink)
         }
+        if wasLeaf && !text.isEmpty { text.removeAll(keepingCapacity: true) }
         if let documentDepth, path.depth == documentDepth, name.tag == .document {
             finishDocument(cursor, into: &sink)
         }

@@ -1,10 +1,13 @@
 import Glibc
 
-/// The hand-over between the reading thread (libxml2) and the parser: a small bounded queue of batches.
+/// The hand-over between the reading thread (libxml2) and the parser: a bounded queue of batches.
 ///
 /// At most `capacity` batches exist; the reading thread waits for an empty one, so memory stays bounded
-/// however fast libxml2 runs ahead. Either side may end early: the parser cancels when it stops on an
-/// error, the reading thread finishes at the end of the input or on its own error.
+/// however fast libxml2 runs ahead. The queue is deep (some 130,000 events, about 3.5 MiB at most) so that on
+/// a busy machine neither thread waits for the other each time the scheduler sets one aside, and a waiting
+/// side is woken only once `wakeAfter` batches are ready for it: the threads hand over work in runs instead
+/// of taking turns. Either side may end early: the parser cancels when it stops on an error, the reading
+/// thread finishes at the end of the input or on its own error.
 ///
 /// `@unchecked Sendable`: every stored property is read and written under `lock`.
 final class EventChannel: @unchecked Sendable {
@@ -14,11 +17,18 @@ final class EventChannel: @unchecked Sendable {
     private var emptied: [EventBatch] = []
     private var created = 0
     private let capacity: Int
+    private let wakeAfter: Int
+    private var producerWaits = false
+    private var consumerWaits = false
     private var cancelled = false
     private var finished = false
 
-    init(capacity: Int = 4) {
+    init(capacity: Int = 32, wakeAfter: Int = 4) {
+        precondition(capacity > wakeAfter, "a side woken after wakeAfter batches needs that many to exist")
         self.capacity = capacity
+        self.wakeAfter = wakeAfter
+        filled.reserveCapacity(capacity)
+        emptied.reserveCapacity(capacity)
         lock = .allocate(capacity: 1)
         lock.initialize(to: pthread_mutex_t())
         pthread_mutex_init(lock, nil)
@@ -36,10 +46,14 @@ final class EventChannel: @unchecked Sendable {
 
     // MARK: The reading thread
 
-    /// An empty batch to fill, waiting for the parser to return one; nil once the parser cancelled.
+    /// An empty batch to fill, waiting for the parser to return some; nil once the parser cancelled.
     func emptyBatch() -> EventBatch? {
         withLock {
-            while !cancelled && emptied.isEmpty && created >= capacity { pthread_cond_wait(changed, lock) }
+            if !cancelled && emptied.isEmpty && created >= capacity {
+                producerWaits = true
+                while !cancelled && emptied.count < wakeAfter { pthread_cond_wait(changed, lock) }
+                producerWaits = false
+            }
             if cancelled { return nil }
             if let batch = emptied.popLast() { return batch }
             created += 1
@@ -51,7 +65,7 @@ final class EventChannel: @unchecked Sendable {
     func publish(_ batch: EventBatch) {
         withLock {
             filled.append(batch)
-            pthread_cond_broadcast(changed)
+            if consumerWaits && filled.count >= wakeAfter { pthread_cond_broadcast(changed) }
         }
     }
 
@@ -68,7 +82,11 @@ final class EventChannel: @unchecked Sendable {
     /// The next filled batch, waiting for the reading thread; nil when it has finished and all were read.
     func filledBatch() -> EventBatch? {
         withLock {
-            while filled.isEmpty && !finished { pthread_cond_wait(changed, lock) }
+            if filled.isEmpty && !finished {
+                consumerWaits = true
+                while !finished && filled.count < wakeAfter { pthread_cond_wait(changed, lock) }
+                consumerWaits = false
+            }
             return filled.isEmpty ? nil : filled.removeFirst()
         }
     }
@@ -77,7 +95,7 @@ final class EventChannel: @unchecked Sendable {
     func recycle(_ batch: EventBatch) {
         withLock {
             emptied.append(batch)
-            pthread_cond_broadcast(changed)
+            if producerWaits && emptied.count >= wakeAfter { pthread_cond_broadcast(changed) }
         }
     }
 

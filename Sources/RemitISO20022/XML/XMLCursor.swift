@@ -10,21 +10,18 @@ struct XMLCursor {
     var line: Int { event.line }
 
     /// The current amount start's `Ccy` attribute.
-    var currency: String? { string(event.value) }
+    var currency: String? { event.holdsNamespace ? nil : string(event.value) }
 
     /// The current start's namespace URI (kept for the root and `Document` only).
-    var namespaceURI: String? { string(event.namespace) }
+    var namespaceURI: String? { event.holdsNamespace ? string(event.value) : nil }
 
     /// Appends the current text event's bytes to `buffer`.
     func appendText(to buffer: inout [UInt8]) {
-        guard event.value.count > 0 else { return }
-        let start = Int(event.value.start)
-        buffer.append(contentsOf: bytes[start..<(start + Int(event.value.count))])
+        guard let range = event.value else { return }
+        buffer.append(contentsOf: bytes[range])
     }
 
-    private func string(_ range: XMLEvent.ByteRange) -> String? {
-        guard range.count >= 0 else { return nil }
-        let start = Int(range.start)
-        return String(decoding: bytes[start..<(start + Int(range.count))], as: UTF8.self)
+    private func string(_ range: Range<Int>?) -> String? {
+        range.map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 }

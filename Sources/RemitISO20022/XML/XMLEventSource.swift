@@ -3,7 +3,8 @@
 final class XMLEventSource {
     private let thread: ReadingThread?
     private let producer: XMLProducer?
-    private var spare = EventBatch.empty()
+    /// The one batch reused when the producer runs on this thread.
+    private var spare: EventBatch? = EventBatch.empty()
     private var producerDone = false
 
     /// Reads on a thread of its own when `threaded` and the system gives one, else on this one.
@@ -17,9 +18,7 @@ final class XMLEventSource {
     /// The next batch; nil once everything was read.
     func next() -> EventBatch? {
         if let thread { return thread.channel.filledBatch() }
-        guard let producer, !producerDone else { return nil }
-        var batch = EventBatch()
-        swap(&batch, &spare)
+        guard let producer, !producerDone, var batch = spare.take() else { return nil }
         producerDone = !producer.fill(&batch)
         return batch
     }

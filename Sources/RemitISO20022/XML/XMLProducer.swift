@@ -45,7 +45,7 @@ final class XMLProducer: @unchecked Sendable {
 
     /// Starts the next document.
     private func begin(into batch: inout EventBatch) {
-        if source.documentNumber > 1 { batch.events.append(XMLEvent(kind: .startOfDocument)) }
+        if source.documentNumber > 1 { batch.append(XMLEvent(kind: .startOfDocument)) }
         state = NodeState()
         do {
             stream = try XMLStream(source: source, url: url, lineOffset: lineOffset)
@@ -66,26 +66,24 @@ final class XMLProducer: @unchecked Sendable {
             }
             switch node {
             case .start(let name, let isEmpty):
-                var event = XMLEvent(
-                    kind: .start, tag: name.tag, isEmpty: isEmpty, line: stream.line, pointer: name.pointer)
-                if name.tag.carriesCurrency {
-                    event.value = stream.withCurrency { batch.append($0, count: $1) } ?? .none
-                }
+                var event = XMLEvent(start: name, isEmpty: isEmpty, line: stream.line)
                 if state.depth == 0 || name.tag == .document {
-                    event.namespace = stream.withNamespaceURI { batch.append($0, count: $1) } ?? .none
+                    event.setValue(stream.withNamespaceURI { batch.append($0, count: $1) }, isNamespace: true)
+                } else if name.tag.carriesCurrency {
+                    event.setValue(stream.withCurrency { batch.append($0, count: $1) })
                 }
-                batch.events.append(event)
+                batch.append(event)
                 state.leafOpen = !isEmpty && name.tag != .other
                 if !isEmpty { state.depth += 1 }
             case .end:
-                batch.events.append(XMLEvent(kind: .end))
+                batch.append(XMLEvent(kind: .end))
                 state.leafOpen = false
                 state.depth -= 1
             case .text:
                 guard state.leafOpen else { continue }
                 var event = XMLEvent(kind: .text)
-                event.value = stream.withText { batch.append($0, count: $1) } ?? .none
-                batch.events.append(event)
+                event.setValue(stream.withText { batch.append($0, count: $1) })
+                batch.append(event)
             case .endOfDocument:
                 return false
             }
@@ -94,13 +92,13 @@ final class XMLProducer: @unchecked Sendable {
     }
 
     private func finishDocument(_ stream: XMLStream, into batch: inout EventBatch) {
-        batch.events.append(XMLEvent(kind: .endOfDocument))
+        batch.append(XMLEvent(kind: .endOfDocument))
         batch.retired.append(stream)
         self.stream = nil
         // The next document starts on the line where this one's input ended.
         lineOffset += max(0, stream.parserLine - 1)
         if !source.startNextDocument() {
-            batch.events.append(XMLEvent(kind: .endOfInput))
+            batch.append(XMLEvent(kind: .endOfInput))
             ended = true
         }
     }
@@ -109,7 +107,7 @@ final class XMLProducer: @unchecked Sendable {
         if let stream { batch.retired.append(stream) }
         stream = nil
         batch.failure = failure
-        batch.events.append(XMLEvent(kind: .failure))
+        batch.append(XMLEvent(kind: .failure))
         ended = true
     }
 }
