@@ -31,8 +31,11 @@ struct EntryState {
 
     /// `PMNT/RCDT/ESCT`, or the proprietary code when there is no domain.
     var bankTransactionCode: String {
-        if let domainCode {
-            return [domainCode, familyCode, subFamilyCode].compactMap { $0 }.joined(separator: "/")
+        if var code = domainCode {
+            // Concatenated in place: this runs for every entry, and an array of parts would allocate twice.
+            if let familyCode { code += "/" + familyCode }
+            if let subFamilyCode { code += "/" + subFamilyCode }
+            return code
         }
         return proprietaryCode ?? ""
     }

@@ -22,6 +22,8 @@ struct ISO20022Parser {
     /// True from a known element's start until a child starts or it ends: its text is the leaf's value.
     var leafOpen = false
     var pendingCurrency: String?
+    /// The last `Ccy` read: most amounts of a file repeat it, and reusing it spares building a string.
+    var lastCurrency: String?
     var stopped = false
 
     // Detection.
@@ -146,7 +148,8 @@ struct ISO20022Parser {
         let tag = name.tag
         switch tag {
         case .amt, .duePyblAmt, .dscntApldAmt, .cdtNoteAmt, .taxAmt, .rmtdAmt, .instdAmt:
-            pendingCurrency = cursor.currency
+            pendingCurrency = cursor.currency(reusing: lastCurrency)
+            if let pendingCurrency { lastCurrency = pendingCurrency }
         default: break
         }
         openScope(tag, cursor, into: &sink)

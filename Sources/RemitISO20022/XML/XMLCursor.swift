@@ -9,8 +9,12 @@ struct XMLCursor {
     /// The line of the current start.
     var line: Int { event.line }
 
-    /// The current amount start's `Ccy` attribute.
-    var currency: String? { event.holdsNamespace ? nil : string(event.value) }
+    /// The current amount start's `Ccy` attribute: `previous` itself when the bytes are the same.
+    func currency(reusing previous: String?) -> String? {
+        guard !event.holdsNamespace, let range = event.value else { return nil }
+        if let previous, previous.utf8.elementsEqual(bytes[range]) { return previous }
+        return string(range)
+    }
 
     /// The current start's namespace URI (kept for the root and `Document` only).
     var namespaceURI: String? { event.holdsNamespace ? string(event.value) : nil }
