@@ -51,12 +51,16 @@ public struct ISO20022Reader {
             cursor.bytes = batch.bytes
             for event in batch.events {
                 cursor.event = event
+                for _ in 0..<event.endsBefore where !parser.stopped {
+                    parser.end(parser.path.topName, cursor, into: &sink)
+                }
+                if parser.stopped { break }
                 switch event.kind {
                 case .start:
                     parser.start(event.name, cursor, into: &sink)
                     if event.isEmpty && !parser.stopped { parser.end(event.name, cursor, into: &sink) }
                 case .end:
-                    parser.end(parser.path.topName, cursor, into: &sink)
+                    break  // only the ends above
                 case .text:
                     if parser.leafOpen { cursor.appendText(to: &parser.text) }
                 case .startOfDocument:

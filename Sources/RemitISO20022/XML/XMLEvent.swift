@@ -1,12 +1,13 @@
 /// One node the reading thread saw, as the parser consumes it: element starts with their line, ends, text,
 /// and the boundaries of documents.
 ///
-/// Twenty-four bytes, so that a deep queue of them stays small. Bytes (text, a `Ccy` value, a namespace)
-/// live in the batch that carries the event.
+/// Twenty-four bytes, so that a deep queue of them stays small, and element ends ride on the next event
+/// (`endsBefore`) rather than taking one each: most events are starts and their text. Bytes (text, a `Ccy`
+/// value, a namespace) live in the batch that carries the event.
 struct XMLEvent {
     enum Kind: UInt8 {
         case start
-        /// The innermost open element ends. It carries nothing: the parser knows that element already.
+        /// Only ends (`endsBefore` of them), when too many come in a row to ride on the next event.
         case end
         case text
         /// A further document of the same file begins.
@@ -27,6 +28,12 @@ struct XMLEvent {
     var kind: Kind
     var tag: ISOTag = .other
     private var flags: UInt8 = 0
+    /// How many open elements end before this event, innermost first. An end carries nothing else: the
+    /// parser knows each open element's name and line already.
+    var endsBefore: UInt8 = 0
+
+    /// The most ends one event carries; more in a row go into `end` events of their own.
+    static let maximumEnds = Int(UInt8.max)
 
     private static let emptyFlag: UInt8 = 1
     private static let namespaceFlag: UInt8 = 2

@@ -18,6 +18,8 @@ final class XMLProducer: @unchecked Sendable {
         var depth = 0
         /// True from a known element's start until a child starts or it ends: only such text is passed on.
         var leafOpen = false
+        /// Elements ended since the last event written: they ride on the next one.
+        var pendingEnds = 0
     }
 
     init(source: ByteSource, url: String) {
@@ -38,7 +40,7 @@ final class XMLProducer: @unchecked Sendable {
             var local = state
             let documentEnded = !read(stream, into: &batch, state: &local)
             state = local
-            if documentEnded { finishDocument(stream, into: &batch) }
+            if documentEnded && self.stream != nil { finishDocument(stream, into: &batch) }
         }
         return !ended
     }
@@ -61,8 +63,10 @@ final class XMLProducer: @unchecked Sendable {
             do {
                 node = try stream.next()
             } catch {
-                fail(error, into: &batch)
-                return true
+                // Ends read before the failure are the parser's to close first.
+                fail(error, into: &batch, endsBefore: state.pendingEnds)
+                state.pendingEnds = 0
+                return false
             }
             switch node {
             case .start(let name, let isEmpty):
@@ -72,18 +76,19 @@ final class XMLProducer: @unchecked Sendable {
                 } else if name.tag.carriesCurrency {
                     event.setValue(stream.withCurrency { batch.append($0, count: $1) })
                 }
-                batch.append(event)
+                append(event, to: &batch, state: &state)
                 state.leafOpen = !isEmpty && name.tag != .other
                 if !isEmpty { state.depth += 1 }
             case .end:
-                batch.append(XMLEvent(kind: .end))
                 state.leafOpen = false
                 state.depth -= 1
+                state.pendingEnds += 1
+                if state.pendingEnds == XMLEvent.maximumEnds { append(XMLEvent(kind: .end), to: &batch, state: &state) }
             case .text:
                 guard state.leafOpen else { continue }
                 var event = XMLEvent(kind: .text)
                 event.setValue(stream.withText { batch.append($0, count: $1) })
-                batch.append(event)
+                append(event, to: &batch, state: &state)
             case .endOfDocument:
                 return false
             }
@@ -91,8 +96,16 @@ final class XMLProducer: @unchecked Sendable {
         return true
     }
 
+    /// Writes `event` with the ends pending before it.
+    private func append(_ event: XMLEvent, to batch: inout EventBatch, state: inout NodeState) {
+        var event = event
+        event.endsBefore = UInt8(state.pendingEnds)
+        state.pendingEnds = 0
+        batch.append(event)
+    }
+
     private func finishDocument(_ stream: XMLStream, into batch: inout EventBatch) {
-        batch.append(XMLEvent(kind: .endOfDocument))
+        append(XMLEvent(kind: .endOfDocument), to: &batch, state: &state)
         batch.retired.append(stream)
         self.stream = nil
         // The next document starts on the line where this one's input ended.
@@ -103,11 +116,13 @@ final class XMLProducer: @unchecked Sendable {
         }
     }
 
-    private func fail(_ failure: XMLStream.Failure, into batch: inout EventBatch) {
+    private func fail(_ failure: XMLStream.Failure, into batch: inout EventBatch, endsBefore: Int = 0) {
         if let stream { batch.retired.append(stream) }
         stream = nil
         batch.failure = failure
-        batch.append(XMLEvent(kind: .failure))
+        var event = XMLEvent(kind: .failure)
+        event.endsBefore = UInt8(endsBefore)
+        batch.append(event)
         ended = true
     }
 }
