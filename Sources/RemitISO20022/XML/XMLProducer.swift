@@ -20,6 +20,8 @@ final class XMLProducer: @unchecked Sendable {
         var leafOpen = false
         /// Elements ended since the last event written: they ride on the next one.
         var pendingEnds = 0
+        /// See `XMLStream.line(pastShortLines:)`.
+        var pastShortLines = false
     }
 
     init(source: ByteSource, url: String) {
@@ -70,7 +72,8 @@ final class XMLProducer: @unchecked Sendable {
             }
             switch node {
             case .start(let name, let isEmpty):
-                var event = XMLEvent(start: name, isEmpty: isEmpty, line: stream.line)
+                var event = XMLEvent(
+                    start: name, isEmpty: isEmpty, line: stream.line(pastShortLines: &state.pastShortLines))
                 if state.depth == 0 || name.tag == .document {
                     event.setValue(stream.withNamespaceURI { batch.append($0, count: $1) }, isNamespace: true)
                 } else if name.tag.carriesCurrency {

@@ -200,10 +200,14 @@ final class XMLStream {
 
     /// The line of the current node: exact for elements up to line 65,535, the parser's position (at most a
     /// few hundred bytes ahead) beyond.
-    var line: Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
+    ///
+    /// - Parameter pastShortLines: the caller's note that a node past line 65,535 was met. Nodes come in
+    ///   document order, so every later one is past it too and its own stored line need not be looked at.
+    func line(pastShortLines: inout Bool) -> Int {
+        if !pastShortLines, let node = xmlTextReaderCurrentNode(reader) {
             let stored = Int(node.pointee.line)
             if stored > 0 && stored < 65_535 { return stored + lineOffset }
+            if stored == 65_535 { pastShortLines = true }
         }
         return parserLine + lineOffset
     }
