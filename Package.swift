@@ -22,14 +22,15 @@ let package = Package(
         .target(name: "RemitMatch", dependencies: ["RemitCore"]),
         .target(name: "RemitReport", dependencies: ["RemitCore", "RemitMatch"]),
         .target(name: "RemitScenario"),
+        .target(name: "RemitArchive", dependencies: ["RemitCore", "CZlib"]),
         .target(
             name: "RemitPipeline",
             dependencies: [
                 "RemitCore", "RemitX12", "RemitACH", "RemitBAI2", "RemitISO20022", "RemitInvoices", "RemitMatch",
-                "RemitReport", "CSQLite3",
+                "RemitReport", "RemitArchive", "CSQLite3",
             ]
         ),
-        .target(name: "RemitWatch", dependencies: ["RemitPipeline", "RemitCore", "CSQLite3", "CZlib"]),
+        .target(name: "RemitWatch", dependencies: ["RemitPipeline", "RemitArchive", "RemitCore", "CSQLite3"]),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore", "RemitWatch"]),
         .executableTarget(
             name: "RemitBench",
@@ -47,6 +48,6 @@ let package = Package(
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
         .testTarget(name: "RemitScenarioTests", dependencies: ["RemitScenario", "RemitInvoices", "RemitCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore", "RemitScenario"]),
-        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitPipeline", "RemitCore"]),
+        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitPipeline", "RemitArchive", "RemitCore"]),
     ]
 )

@@ -4,8 +4,8 @@ import RemitISO20022
 
 /// Reader-only throughput of the ISO 20022 reader: records are counted, not kept or written.
 ///
-/// `main.swift` dispatches `remit-bench iso20022 FILE` here. Generate an input with
-/// `bench/make-camt054.py FILE 500`; `bench/iso20022.sh` runs this next to `xmllint --stream`.
+/// `main.swift` dispatches `remit-bench iso20022 [--single-thread] FILE` here. Generate an input with
+/// `remit-bench generate camt054 500000000 FILE`; `bench/iso20022.sh` runs this next to `xmllint --stream`.
 enum ISO20022Bench {
     /// Counts what the reader emits.
     struct CountingSink: RecordSink {
@@ -25,15 +25,18 @@ enum ISO20022Bench {
     ///
     /// - Returns: the process exit code: 0, or 64 without a file argument.
     static func run(arguments: [String]) -> Int32 {
-        guard let path = arguments.first else {
-            print("usage: remit-bench iso20022 FILE")
+        let singleThread = arguments.contains("--single-thread")
+        guard let path = arguments.first(where: { !$0.hasPrefix("--") }) else {
+            print("usage: remit-bench iso20022 [--single-thread] FILE")
             return 64
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var sink = CountingSink()
         let clock = ContinuousClock()
         let elapsed = clock.measure {
-            ISO20022Reader(file: path, idPrefix: "bench", crosswalk: ReasonCrosswalk()).read(into: &sink)
+            var reader = ISO20022Reader(file: path, idPrefix: "bench", crosswalk: ReasonCrosswalk())
+            reader.usesReadingThread = !singleThread
+            reader.read(into: &sink)
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let megabytes = Double(size) / 1_000_000

@@ -14,9 +14,13 @@ let usage = """
     usage: remit-bench generate x12 SIZE PATH   write a synthetic 820 file of about SIZE bytes (suffix K, M or G)
            remit-bench generate bai2 SIZE PATH  write a synthetic BAI2 bank file of about SIZE bytes
            remit-bench generate ach SIZE PATH   write a synthetic NACHA file of CTX (820) and CCD+ entries
+           remit-bench generate camt054 SIZE PATH
+                                                write a synthetic ISO 20022 camt.054 notification
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
-           remit-bench iso20022 PATH            read an ISO 20022 file (records counted, not written)
+           remit-bench iso20022 [--single-thread] PATH
+                                                read an ISO 20022 file (records counted, not written); libxml2 runs
+                                                on a thread of its own unless --single-thread
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
            remit-bench match LINES              match LINES synthetic remittance lines with known answers in memory;
                                                 prints time, precision and recall of automatic application
@@ -47,6 +51,10 @@ do {
         case "ach":
             let clock = BenchClock()
             let (bytes, entries) = try SyntheticACH.write(path: arguments[3], targetBytes: size)
+            print("wrote \(arguments[3]): \(bytes) bytes, \(entries) entries in \(clock.elapsedText) s")
+        case "camt054":
+            let clock = BenchClock()
+            let (bytes, entries) = try SyntheticCamt054.write(path: arguments[3], targetBytes: size)
             print("wrote \(arguments[3]): \(bytes) bytes, \(entries) entries in \(clock.elapsedText) s")
         default:
             throw BenchError.usage

@@ -116,6 +116,14 @@ extension FixedDecimal {
         try parse(bytes).plausibleAmount()
     }
 
+    /// `parseAmount(_:)` for text held in an array, the form the XML reader keeps leaf values in.
+    ///
+    /// The generic version is not specialised across modules; this one is compiled for arrays here, which
+    /// keeps per-byte iterator calls out of a reader's hot path.
+    public static func parseAmount(_ bytes: [UInt8]) throws(ParseFailure) -> FixedDecimal {
+        try parse(bytes).plausibleAmount()
+    }
+
     /// This value as a plausible money amount, or the reason it is not one.
     ///
     /// Checks that the value has at most `amountIntegerDigits` digits before the decimal point and at most
@@ -130,7 +138,12 @@ extension FixedDecimal {
         if trimmed.scale > FixedDecimal.amountDecimals { throw .tooManyDecimals(Int(trimmed.scale)) }
         let divisor = FixedDecimal.power(of: trimmed.scale) ?? 1
         let integerPart = trimmed.units.magnitude / UInt64(divisor)
-        let integerDigits = integerPart == 0 ? 0 : String(integerPart).count
+        var integerDigits = 0
+        var rest = integerPart
+        while rest > 0 {
+            integerDigits += 1
+            rest /= 10
+        }
         if integerDigits > FixedDecimal.amountIntegerDigits { throw .tooManyIntegerDigits(integerDigits) }
         return trimmed
     }

@@ -104,6 +104,12 @@ enum ISO20022Diagnostics {
         Diagnostic(.error, code: "iso20022.overflow", "amounts overflow 18 digits; entry skipped", at: location)
     }
 
+    static func linesOverflow(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, code: "iso20022.overflow",
+            "the remittance lines add up beyond 18 digits; the payment's tie-out is not computed", at: location)
+    }
+
     // MARK: Entries and details
 
     static func amountInferred(_ amount: Money, at location: SourceLocation) -> Diagnostic {
@@ -120,7 +126,8 @@ enum ISO20022Diagnostics {
             hint: "several details of the entry lack an amount")
     }
 
-    static func detailsDoNotSum(entry: Money, details: Money, at location: SourceLocation) -> Diagnostic {
+    /// `details` is their exact total as text (see `ExactSum.text`).
+    static func detailsDoNotSum(entry: Money, details: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "iso20022.detail-sum",
             "entry amount \(entry) differs from the sum of its transaction details \(details)", at: location,
@@ -162,13 +169,13 @@ enum ISO20022Diagnostics {
 
     // MARK: Statement tie-out
 
-    static func balanceMismatch(opening: Money, entries: Money, closing: Money, at location: SourceLocation)
-        -> Diagnostic
-    {
-        let expected = (try? opening.amount.adding(entries.amount)).map { Money($0, opening.currency) }
-        return Diagnostic(
+    /// `entries` and `expected` are exact totals as text (see `ExactSum.text`).
+    static func balanceMismatch(
+        opening: Money, entries: String, expected: String, closing: Money, at location: SourceLocation
+    ) -> Diagnostic {
+        Diagnostic(
             .warning, code: "iso20022.balance",
-            "opening balance \(opening) plus booked entries \(entries) gives \(expected?.description ?? "?"), "
+            "opening balance \(opening) plus booked entries \(entries) gives \(expected), "
                 + "but the closing balance is \(closing)", at: location)
     }
 

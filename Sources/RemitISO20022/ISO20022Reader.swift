@@ -12,6 +12,9 @@ public struct ISO20022Reader {
     public let fileSHA256: String
     public let idPrefix: String
     public let crosswalk: ReasonCrosswalk
+    /// Whether libxml2 runs on a thread of its own while this one maps its nodes to records (the default).
+    /// Off, everything happens on the calling thread; the records are the same either way.
+    public var usesReadingThread = true
 
     /// - Parameters:
     ///   - file: the path as the user gave it, for locations.
@@ -25,10 +28,10 @@ public struct ISO20022Reader {
         self.crosswalk = crosswalk
     }
 
-    /// Reads the file at `file` through `calls`.
-    public func read<Sink: RecordSink>(calls: SystemCalls = .live, into sink: inout Sink) {
+    /// Reads the file at `path` (by default `file`, the name records and messages give) through `calls`.
+    public func read<Sink: RecordSink>(path: String? = nil, calls: SystemCalls = .live, into sink: inout Sink) {
         do {
-            run(try ByteSource.file(file, calls: calls), into: &sink)
+            run(try ByteSource.file(path ?? file, calls: calls), into: &sink)
         } catch {
             sink.report(ISO20022Diagnostics.unreadable(error, at: .wholeFile(file)))
         }
@@ -41,66 +44,63 @@ public struct ISO20022Reader {
 
     private func run<Sink: RecordSink>(_ source: ByteSource, into sink: inout Sink) {
         var parser = ISO20022Parser(file: file, fileSHA256: fileSHA256, idPrefix: idPrefix, crosswalk: crosswalk)
-        var lineOffset = 0
-        repeat {
-            let stream: XMLStream
-            do {
-                stream = try XMLStream(source: source, url: file, lineOffset: lineOffset)
-            } catch {
-                sink.report(
-                    Diagnostic(.error, code: "iso20022.read", "libxml2 could not start a reader", at: .wholeFile(file)))
-                return
+        let events = XMLEventSource(XMLProducer(source: source, url: file), threaded: usesReadingThread)
+        defer { events.finish() }
+        var cursor = XMLCursor()
+        while !parser.stopped, let batch = events.next() {
+            cursor.bytes = batch.bytes
+            for event in batch.events {
+                cursor.event = event
+                for _ in 0..<event.endsBefore where !parser.stopped {
+                    parser.end(parser.path.topName, cursor, into: &sink)
+                }
+                if parser.stopped { break }
+                switch event.kind {
+                case .start:
+                    parser.start(event.name, cursor, into: &sink)
+                    if event.isEmpty && !parser.stopped { parser.end(event.name, cursor, into: &sink) }
+                case .end:
+                    break  // only the ends above
+                case .text:
+                    if parser.leafOpen { cursor.appendText(to: &parser.text) }
+                case .startOfDocument:
+                    parser.startDocument()
+                case .endOfDocument:
+                    parser.finish(into: &sink)
+                case .failure:
+                    let path = parser.path.depth > 0 ? parser.path.text() : nil
+                    parser.stop(diagnostic(for: batch.failure ?? .start, path: path), into: &sink)
+                case .endOfInput:
+                    break
+                }
+                if parser.stopped { break }
             }
-            if source.documentNumber > 1 { parser.startDocument() }
-            guard readDocument(stream, parser: &parser, into: &sink) else { return }
-            // The next document starts on the line where this one's input ended.
-            lineOffset += max(0, stream.parserLine - 1)
-        } while source.startNextDocument()
-    }
-
-    /// Reads one XML document; false when reading stopped on an error.
-    private func readDocument<Sink: RecordSink>(
-        _ stream: XMLStream, parser: inout ISO20022Parser, into sink: inout Sink
-    ) -> Bool {
-        while !parser.stopped {
-            let node: XMLStream.Node
-            do {
-                node = try stream.next()
-            } catch {
-                let path = parser.path.depth > 0 ? parser.path.text() : nil
-                parser.stop(diagnostic(for: error, path: path), into: &sink)
-                return false
-            }
-            switch node {
-            case .start(let name, let isEmpty):
-                parser.start(name, stream, into: &sink)
-                if isEmpty && !parser.stopped { parser.end(name, stream, into: &sink) }
-            case .end(let name):
-                parser.end(name, stream, into: &sink)
-            case .text:
-                if parser.leafOpen { stream.appendText(to: &parser.text) }
-            case .endOfDocument:
-                parser.finish(into: &sink)
-                return true
-            }
+            // Drop the cursor's hold on the bytes first, so the reading thread can refill them in place.
+            cursor.bytes = []
+            events.recycle(consume batch)
         }
-        return false
     }
 
     private func diagnostic(for failure: XMLStream.Failure, path: String?) -> Diagnostic {
         switch failure {
         case .parse(let error):
-            let place = SourceLocation(file: file, line: error.line, column: error.column, byteOffset: 0, path: path)
-            return ISO20022Diagnostics.malformed(error.message, at: place)
-        case .forbidden(let what, let line):
-            let place = SourceLocation(file: file, line: line, column: 0, byteOffset: 0, path: path)
-            return ISO20022Diagnostics.forbidden(what, at: place)
+            return ISO20022Diagnostics.malformed(error.message, at: place(error.position, path: path))
+        case .forbidden(let what, let position):
+            return ISO20022Diagnostics.forbidden(what, at: place(position, path: path))
         case .source(let error as ByteSource.TagTooLong):
             let place = SourceLocation(
                 file: file, line: error.line, column: error.column, byteOffset: error.offset, path: path)
             return ISO20022Diagnostics.tagTooLong(limit: ByteSource.maximumTagLength, at: place)
         case .source(let error):
             return ISO20022Diagnostics.unreadable(error, at: .wholeFile(file))
+        case .start:
+            return Diagnostic(
+                .error, code: "iso20022.read", "libxml2 could not start a reader", at: .wholeFile(file))
         }
+    }
+
+    private func place(_ position: XMLStream.Position, path: String?) -> SourceLocation {
+        SourceLocation(
+            file: file, line: position.line, column: position.column, byteOffset: position.byteOffset, path: path)
     }
 }

@@ -1,8 +1,9 @@
+import RemitCore
+import RemitReport
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import RemitCore
-import RemitReport
 
 /// `remit convert`: streams the canonical records of any supported input to standard output or a file.
 public enum ConvertJob {
@@ -30,27 +31,54 @@ public enum ConvertJob {
         var warnings = 0
         let encoder = RecordEncoder(format: options.format)
         if let header = encoder.header { try output.write(header) }
-        for path in options.inputs {
-            var sink = ConvertSink(output: output, strict: options.settings.strict, printer: printer,
+        var outputFailure: (any Error)?
+        /// Reads one file (an input, or a member of a .zip) into the output; throws only when writing fails.
+        func convert(_ file: InputFiles.File) throws {
+            var sink = ConvertSink(
+                output: output, strict: options.settings.strict, printer: printer,
                 encoder: encoder)
-            do {
-                let (sha256, _) = try SHA256Hasher.hashFile(path, calls: calls)
-                let prefix = try InputProcessor.readPrefix(path, calls: calls)
-                let format = InputFormat.detect(prefix: prefix)
-                try FormatReaders.parse(path: path, format: format, sha256: sha256, settings: options.settings,
-                    calls: calls, into: &sink)
-            } catch let diagnostic as Diagnostic {
-                sink.report(diagnostic)
-            } catch {
-                sink.report(Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)",
-                    at: .wholeFile(path)))
+            if let failure = file.failure {
+                sink.report(failure)
+            } else {
+                do {
+                    let (sha256, _) = try SHA256Hasher.hashFile(file.path, calls: calls)
+                    let prefix = try InputProcessor.readPrefix(file.path, calls: calls)
+                    let format = InputFormat.detect(prefix: prefix)
+                    try FormatReaders.parse(
+                        path: file.path, name: file.name, format: format, sha256: sha256,
+                        settings: options.settings, calls: calls, into: &sink)
+                } catch let diagnostic as Diagnostic {
+                    sink.report(diagnostic)
+                } catch {
+                    sink.report(
+                        Diagnostic(
+                            .error, code: "input.unreadable", "cannot read file: \(error)",
+                            at: .wholeFile(file.name)))
+                }
             }
             sink.finish()
-            if let failure = sink.failure { throw failure }
+            if let failure = sink.failure {
+                outputFailure = failure
+                throw failure
+            }
             written += sink.written
             errors += sink.errors
             warnings += sink.warnings
             if sink.errors > 0 { rejected = true }
+        }
+        for path in options.inputs {
+            do {
+                try InputFiles().forEach(path, convert)
+            } catch {
+                if let outputFailure { throw outputFailure }
+                // The archive as a whole was refused, or could not be unpacked: an input error like any other.
+                let diagnostic =
+                    error as? Diagnostic
+                    ?? Diagnostic(
+                        .error, code: "zip.unreadable", "cannot unpack the archive: \(error)",
+                        at: .wholeFile(path))
+                try convert(InputFiles.File(path: "", name: path, failure: diagnostic))
+            }
         }
         try output.close()
         return JobOutcome(inputRejected: rejected, recordsWritten: written, errors: errors, warnings: warnings)

@@ -6,23 +6,29 @@ import RemitX12
 /// Runs the parser for a detected format over a file, streaming.
 enum FormatReaders {
     /// Parses with the partners' reason-code overrides applied to every deduction, when there are any.
+    ///
+    /// - Parameters:
+    ///   - path: where the bytes are.
+    ///   - name: the name records and messages give the file: `path` itself, or `archive.zip!member.xml`.
     static func parse<Sink: RecordSink>(
-        path: String, format: InputFormat, sha256: String, settings: ParseSettings, calls: SystemCalls,
-        into sink: inout Sink
+        path: String, name: String, format: InputFormat, sha256: String, settings: ParseSettings,
+        calls: SystemCalls, into sink: inout Sink
     ) throws {
         guard let codes = settings.partnerCodes, !codes.isEmpty else {
             try parseFormat(
-                path: path, format: format, sha256: sha256, settings: settings, calls: calls, into: &sink)
+                path: path, name: name, format: format, sha256: sha256, settings: settings, calls: calls,
+                into: &sink)
             return
         }
         var wrapped = RecategorizingSink(base: sink, codes: codes)
         defer { sink = wrapped.base }
-        try parseFormat(path: path, format: format, sha256: sha256, settings: settings, calls: calls, into: &wrapped)
+        try parseFormat(
+            path: path, name: name, format: format, sha256: sha256, settings: settings, calls: calls, into: &wrapped)
     }
 
     private static func parseFormat<Sink: RecordSink>(
-        path: String, format: InputFormat, sha256: String, settings: ParseSettings, calls: SystemCalls,
-        into sink: inout Sink
+        path: String, name: String, format: InputFormat, sha256: String, settings: ParseSettings,
+        calls: SystemCalls, into sink: inout Sink
     ) throws {
         switch format {
         case .unknown:
@@ -30,10 +36,10 @@ enum FormatReaders {
                 .error, code: "input.unknown-format",
                 "not a recognised remittance or bank file (expected X12 starting with ISA, BAI2 starting with 01, "
                     + "ISO 20022 XML, or a NACHA file starting with 101)",
-                at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0))
+                at: SourceLocation(file: name, line: 1, column: 1, byteOffset: 0))
         case .x12:
             var reader = X12Reader(
-                file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),
+                file: name, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),
                 options: X12Options(strict: settings.strict, defaultCurrency: settings.defaultCurrency),
                 crosswalk: settings.crosswalk)
             try FileReader(path: path, chunkSize: settings.chunkSize, calls: calls).forEachChunk { chunk in
@@ -42,7 +48,7 @@ enum FormatReaders {
             reader.finish(into: &sink)
         case .ach:
             var reader = ACHReader(
-                file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),
+                file: name, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),
                 options: ACHOptions(
                     x12: X12Options(strict: settings.strict, defaultCurrency: settings.defaultCurrency),
                     crosswalk: settings.crosswalk))
@@ -51,11 +57,12 @@ enum FormatReaders {
             }
             reader.finish(into: &sink)
         case .bai2:
-            try BAI2Input.parse(path: path, sha256: sha256, settings: settings, calls: calls, into: &sink)
+            try BAI2Input.parse(
+                path: path, name: name, sha256: sha256, settings: settings, calls: calls, into: &sink)
         case .iso20022:
             ISO20022Reader(
-                file: path, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)), crosswalk: settings.crosswalk
-            ).read(calls: calls, into: &sink)
+                file: name, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)), crosswalk: settings.crosswalk
+            ).read(path: path, calls: calls, into: &sink)
         }
     }
 }

@@ -5,17 +5,20 @@ public enum InputProcessor {
     /// Parses `path`; never throws: a file that cannot be read comes back `unreadable` with a located error.
     ///
     /// - Parameters:
+    ///   - name: what records, messages and the manifest call the file: `path` itself (the default), or
+    ///     `archive.zip!member.xml` for a member expanded to `path`.
     ///   - printer: prints each diagnostic as it is found; `nil` prints none. Only the first
     ///     `DiagnosticList.defaultLimit` are kept in the result, so this is the one place to see them all.
     ///   - sameContent: the path of an input already read whose content has this SHA-256, if any. Such an
     ///     input is not parsed (it would apply the same cash twice); it comes back `unreadable` with an
     ///     `input.duplicate` error.
     public static func process(
-        path: String, settings: ParseSettings, calls: SystemCalls = .live, printer: DiagnosticPrinter? = nil,
-        sameContent: (_ sha256: String) -> String? = { _ in nil }
+        path: String, name: String? = nil, settings: ParseSettings, calls: SystemCalls = .live,
+        printer: DiagnosticPrinter? = nil, sameContent: (_ sha256: String) -> String? = { _ in nil }
     ) -> ParsedInput {
+        let name = name ?? path
         var parsed = ParsedInput(
-            path: path, format: .unknown, sha256: "", size: 0, payments: [], lines: [], deductions: [],
+            path: name, format: .unknown, sha256: "", size: 0, payments: [], lines: [], deductions: [],
             bankTransactions: [], transactions: [], diagnostics: [], rejectedLines: 0, rejectedRecords: 0,
             unreadable: false)
         var sink = CollectingSink(strict: settings.strict, printer: printer)
@@ -28,7 +31,7 @@ public enum InputProcessor {
             sink.report(
                 Diagnostic(
                     .error, code: "input.unreadable", "cannot read file: \(error)",
-                    at: .wholeFile(path)))
+                    at: .wholeFile(name)))
             parsed.diagnostics = sink.diagnostics
             return parsed
         }
@@ -39,20 +42,20 @@ public enum InputProcessor {
                 Diagnostic(
                     .error, code: "input.duplicate",
                     "same content as \(first) (SHA-256 \(parsed.sha256.prefix(12))…); not applied twice",
-                    at: .wholeFile(path)))
+                    at: .wholeFile(name)))
             parsed.diagnostics = sink.diagnostics
             return parsed
         }
         do {
             try FormatReaders.parse(
-                path: path, format: parsed.format, sha256: parsed.sha256, settings: settings,
+                path: path, name: name, format: parsed.format, sha256: parsed.sha256, settings: settings,
                 calls: calls, into: &sink)
         } catch let diagnostic as Diagnostic {
             sink.report(diagnostic)
             if parsed.format == .unknown { parsed.unreadable = true }
         } catch {
             sink.report(
-                Diagnostic(.error, code: "input.read-failed", "reading stopped: \(error)", at: .wholeFile(path)))
+                Diagnostic(.error, code: "input.read-failed", "reading stopped: \(error)", at: .wholeFile(name)))
         }
         parsed.payments = sink.payments
         parsed.lines = sink.lines
@@ -63,6 +66,17 @@ public enum InputProcessor {
         parsed.rejectedLines = sink.rejectedLines
         parsed.rejectedRecords = sink.rejectedRecords
         return parsed
+    }
+
+    /// An input that could not be opened at all (an archive refused, a member that could not be unpacked): no
+    /// records, and its error, printed now like every other diagnostic.
+    static func refused(_ name: String, _ problem: Diagnostic, printer: DiagnosticPrinter?) -> ParsedInput {
+        var sink = CollectingSink(printer: printer)
+        sink.report(problem)
+        return ParsedInput(
+            path: name, format: .unknown, sha256: "", size: 0, payments: [], lines: [], deductions: [],
+            bankTransactions: [], transactions: [], diagnostics: sink.diagnostics, rejectedLines: 0,
+            rejectedRecords: 0, unreadable: true)
     }
 
     /// The first 4 KiB, enough to recognise any supported format.

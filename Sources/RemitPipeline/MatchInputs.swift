@@ -33,13 +33,34 @@ struct MatchInputs {
 
         var inputs: [ParsedInput] = []
         var seen: [String: String] = [:]
-        for path in options.inputs {
-            // Diagnostics are printed as they are found; the parsed input keeps only the first ones.
-            let parsed = InputProcessor.process(path: path, settings: settings, calls: calls, printer: printer) {
-                seen[$0]
+        // Each member of a .zip is an input of its own, named `archive.zip!member.xml`.
+        func read(_ file: InputFiles.File) {
+            if let failure = file.failure {
+                inputs.append(InputProcessor.refused(file.name, failure, printer: printer))
+                return
             }
-            if !parsed.unreadable { seen[parsed.sha256] = path }
+            // Diagnostics are printed as they are found; the parsed input keeps only the first ones.
+            let parsed = InputProcessor.process(
+                path: file.path, name: file.name, settings: settings, calls: calls, printer: printer
+            ) { seen[$0] }
+            if !parsed.unreadable { seen[parsed.sha256] = file.name }
             inputs.append(parsed)
+        }
+        for path in options.inputs {
+            guard options.opensArchives else {
+                read(InputFiles.File(path: path, name: path))
+                continue
+            }
+            do {
+                try InputFiles().forEach(path, read)
+            } catch {
+                // The archive as a whole was refused, or could not be unpacked: an input error like any other.
+                let diagnostic =
+                    error as? Diagnostic
+                    ?? Diagnostic(
+                        .error, code: "zip.unreadable", "cannot unpack the archive: \(error)", at: .wholeFile(path))
+                read(InputFiles.File(path: "", name: path, failure: diagnostic))
+            }
         }
 
         // A broken partner file stops the run (exit 2) as a broken crosswalk does: matching without it would

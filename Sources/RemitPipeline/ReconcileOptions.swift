@@ -22,6 +22,9 @@ public struct ReconcileOptions: Sendable {
     public var combinationMaxSetSize: Int = 5
     public var combinationMaxSteps: Int = 200_000
     public var combinationMaxCandidates: Int = 60
+    /// Whether an input that is a .zip is read member by member (see `InputFiles`). `remit watch` unpacks
+    /// archives itself and turns this off, so that a member that is an archive is not opened in turn.
+    public var opensArchives = true
 
     public init(
         invoicesPath: String, invoiceLayout: String = "generic", inputs: [String], outputDirectory: String,

@@ -1,4 +1,5 @@
 import Foundation
+import RemitArchive
 import RemitCore
 import RemitPipeline
 
@@ -130,6 +131,7 @@ package struct FileJob: Sendable {
                 defaultCurrency: options.settings.defaultCurrency,
                 mappingsDirectory: options.settings.mappingsDirectory, runTime: options.runTime ?? claimed.firstSeen)
             reconcile.historyPath = options.historyPath
+            reconcile.opensArchives = false  // unpacked above, one level deep, as the ledger records
             _ = try ReconcileJob.run(
                 reconcile, settings: options.settings, printer: DiagnosticPrinter(minimum: .error, muted: true),
                 calls: fileSystem.calls)

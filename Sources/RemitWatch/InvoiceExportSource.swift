@@ -1,3 +1,4 @@
+import RemitArchive
 import RemitCore
 
 /// Where the invoice export comes from: one file, or a folder of exports of which the newest complete one

@@ -1,3 +1,4 @@
+import RemitArchive
 import RemitCore
 import RemitPipeline
 

@@ -3,7 +3,9 @@ import Testing
 
 /// Entries: direction and reversals, batches, encodings, namespaces and the statement tie-out.
 @Suite struct EntryTests {
-    @Test func aReversedCreditTakesMoneyOut() throws {
+    /// ISO 20022's rule for `RvslInd`: `CdtDbtInd` is the reversal entry's own direction, so a returned credit
+    /// transfer comes as `DBIT` with `RvslInd` true and takes the money out again.
+    @Test func aReturnedCreditTakesMoneyOut() throws {
         let sink = try Fixtures.read("remit-camt054-v08-reversal.xml")
         #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
         let transaction = try #require(sink.bankTransactions.first)
@@ -16,6 +18,18 @@ import Testing
         #expect(payment.amount == Money("-250.00", "EUR"))
         #expect(sink.lines.map(\.amountPaid) == [Money("-250.00", "EUR")])
         #expect(sink.summaries.first?.imbalance == Money("0.00", "EUR"))
+    }
+
+    /// The mirror case: a direct debit returned to the account is `CRDT` with `RvslInd` true, money in. The
+    /// statement's balances and `TxsSummry` count it as a credit, so reading it the other way round would
+    /// break the tie-out.
+    @Test func aReversedDebitBringsTheMoneyBackAndTheStatementTiesOut() throws {
+        let sink = try Fixtures.read("remit-camt053-v08-reversed-debit.xml")
+        #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
+        #expect(sink.bankTransactions.map(\.isReversal) == [false, true])
+        #expect(sink.bankTransactions.map(\.direction) == [.debit, .credit])
+        #expect(sink.payments.map(\.amount) == [Money("-200.00", "EUR"), Money("200.00", "EUR")])
+        #expect(sink.payments.map(\.direction) == [.debit, .credit])
     }
 
     @Test func aBatchKeepsEachDetailsAmountAndInfersTheOneMissing() throws {

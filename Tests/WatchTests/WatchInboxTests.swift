@@ -1,4 +1,5 @@
 import Foundation
+import RemitArchive
 import Testing
 
 @testable import RemitWatch

@@ -1,4 +1,5 @@
 import Foundation
+import RemitArchive
 import RemitCore
 import RemitPipeline
 import Testing

@@ -1,3 +1,5 @@
+import RemitArchive
+
 @testable import RemitWatch
 
 /// Builds small .zip archives for tests, including hostile ones (names with `..`, links).

@@ -3,7 +3,7 @@ import RemitCore
 /// One camt `TxDtls` or one remt.001 `RmtInf` while it is read: the payment and its remittance.
 struct DetailState {
     var ordinal: Int
-    var location: SourceLocation
+    var location: Mark
     var amount: ParsedAmount?
     var transactionAmount: ParsedAmount?
     var instructedAmount: ParsedAmount?
@@ -18,7 +18,7 @@ struct DetailState {
     var unstructured: [String] = []
     var blocks: [StructuredBlock] = []
 
-    init(ordinal: Int, location: SourceLocation) {
+    init(ordinal: Int, location: Mark) {
         self.ordinal = ordinal
         self.location = location
     }

@@ -3,7 +3,7 @@ import RemitCore
 /// One `Ntry` while it is read: its header, and its transaction details until the entry closes.
 struct EntryState {
     var ordinal: Int
-    var location: SourceLocation
+    var location: Mark
     /// `Ntry@<ordinal>`, stamped on every record of the entry.
     var transactionID: String
     var amount: ParsedAmount?
@@ -23,7 +23,7 @@ struct EntryState {
     /// The first error that makes the entry unusable.
     var failure: Diagnostic?
 
-    init(ordinal: Int, location: SourceLocation) {
+    init(ordinal: Int, location: Mark) {
         self.ordinal = ordinal
         self.location = location
         transactionID = "Ntry@\(ordinal)"
@@ -31,8 +31,11 @@ struct EntryState {
 
     /// `PMNT/RCDT/ESCT`, or the proprietary code when there is no domain.
     var bankTransactionCode: String {
-        if let domainCode {
-            return [domainCode, familyCode, subFamilyCode].compactMap { $0 }.joined(separator: "/")
+        if var code = domainCode {
+            // Concatenated in place: this runs for every entry, and an array of parts would allocate twice.
+            if let familyCode { code += "/" + familyCode }
+            if let subFamilyCode { code += "/" + subFamilyCode }
+            return code
         }
         return proprietaryCode ?? ""
     }

@@ -4,7 +4,7 @@ import RemitCore
 struct ParsedAmount {
     var value: FixedDecimal
     var currency: String
-    var location: SourceLocation
+    var location: Mark
 
     var money: Money { Money(value, currency) }
 }

@@ -10,15 +10,18 @@ struct PaymentContext {
     /// True for a debit: line amounts take the payment's sign so lines and payment tie out.
     var negative: Bool
     var trace: String?
-    var transactionID: String
+    /// The file digest, envelope and transaction id every record of the payment shares.
+    var origin: ProvenanceOrigin
+    var transactionID: String { origin.transactionID }
     /// A sole `Strd` block without `RmtdAmt` is taken to remit the whole payment.
     var singleBlock: Bool
-    var linesTotal = FixedDecimal.zero
+    /// Exact however many lines there are; `emitPayment` reports a total that no longer fits.
+    var linesTotal = ExactSum()
     var lineCount = 0
     var recordCount = 0
 
     mutating func add(line amount: FixedDecimal) {
-        linesTotal = (try? linesTotal.adding(amount)) ?? linesTotal
+        linesTotal.add(amount)
         lineCount += 1
         recordCount += 1
     }

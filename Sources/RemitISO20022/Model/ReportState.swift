@@ -11,24 +11,24 @@ struct ReportState {
     /// A TxsSummry figure with where it was stated.
     struct Stated<Value> {
         var value: Value
-        var location: SourceLocation
+        var location: Mark
     }
 
-    var location: SourceLocation
+    var location: Mark
     var iban: String?
     var otherID: String?
     var opening: (amount: FixedDecimal, money: ParsedAmount)?
     var closing: (amount: FixedDecimal, money: ParsedAmount)?
     var balance: Balance?
-    // Figures over every entry, signed by the money's economic direction.
+    // Figures over every entry, signed by the entry's direction; exact however many entries there are.
     var entryCount = 0
-    var entrySum = FixedDecimal.zero
-    var bookedNet = FixedDecimal.zero
-    var net = FixedDecimal.zero
+    var entrySum = ExactSum()
+    var bookedNet = ExactSum()
+    var net = ExactSum()
     var creditCount = 0
-    var creditSum = FixedDecimal.zero
+    var creditSum = ExactSum()
     var debitCount = 0
-    var debitSum = FixedDecimal.zero
+    var debitSum = ExactSum()
     var entryCurrencies: Set<String> = []
     // TxsSummry as stated.
     var statedCount: Stated<Int>?
@@ -40,7 +40,7 @@ struct ReportState {
     var statedDebitCount: Stated<Int>?
     var statedDebitSum: Stated<FixedDecimal>?
 
-    init(location: SourceLocation) {
+    init(location: Mark) {
         self.location = location
     }
 }

@@ -8,7 +8,7 @@ struct StructuredBlock {
         var indicator: String?
         var reason: String?
         var text: String?
-        var location: SourceLocation
+        var location: Mark
     }
 
     /// A `RmtAmtAndTp` entry (versions .12 on) or a typed `DscntApldAmt`/`TaxAmt` being read.
@@ -18,7 +18,7 @@ struct StructuredBlock {
     }
 
     var ordinal: Int
-    var location: SourceLocation
+    var location: Mark
     var documentType: String?
     var documentNumber: String?
     var documentDate: CalendarDate?
@@ -34,7 +34,7 @@ struct StructuredBlock {
     var additionalText: [String] = []
     var typed: TypedAmount?
 
-    init(ordinal: Int, location: SourceLocation) {
+    init(ordinal: Int, location: Mark) {
         self.ordinal = ordinal
         self.location = location
     }

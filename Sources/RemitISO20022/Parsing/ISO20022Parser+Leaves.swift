@@ -3,33 +3,33 @@ import RemitCore
 /// Reading leaf values: what an element's text means depends on the tag and the elements above it.
 extension ISO20022Parser {
 
-    mutating func leaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    mutating func leaf<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         // Free text is kept verbatim; every other value is compared and stored without surrounding blanks.
         if tag != .ustrd && tag != .addtlRmtInf { Self.trim(&text) }
         if adjustment != nil {
-            adjustmentLeaf(tag, stream, into: &sink)
+            adjustmentLeaf(tag, cursor, into: &sink)
         } else if block != nil {
-            blockLeaf(tag, stream, into: &sink)
+            blockLeaf(tag, cursor, into: &sink)
         } else if detail != nil {
-            detailLeaf(tag, stream, into: &sink)
+            detailLeaf(tag, cursor, into: &sink)
         } else if entry != nil {
-            entryLeaf(tag, stream, into: &sink)
+            entryLeaf(tag, cursor, into: &sink)
         } else if report != nil {
-            reportLeaf(tag, stream, into: &sink)
+            reportLeaf(tag, cursor, into: &sink)
         } else if tag == .msgId && path.tag(1) == .grpHdr {
             messageID = Self.decode(text)
             envelope.interchangeControl = messageID
         }
     }
 
-    private mutating func adjustmentLeaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    private mutating func adjustmentLeaf<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         guard path.depth == adjustmentDepth + 1 else { return }
         switch tag {
         case .amt:
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             adjustment?.amount = found
         case .cdtDbtInd:
-            let found = indicator(stream, into: &sink)
+            let found = indicator(cursor, into: &sink)
             adjustment?.indicator = found
         case .rsn: adjustment?.reason = Self.nonEmpty(text)
         case .addtlInf: adjustment?.text = Self.nonEmpty(text)
@@ -37,16 +37,16 @@ extension ISO20022Parser {
         }
     }
 
-    private mutating func blockLeaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    private mutating func blockLeaf<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         if block?.typed != nil {
             switch tag {
             case .cd where path.tag(1) == .tp, .prtry where path.tag(1) == .tp: block?.typed?.type = Self.decode(text)
             case .amt where path.depth == typedDepth + 1:
-                let found = amount(stream, into: &sink)
+                let found = amount(cursor, into: &sink)
                 block?.typed?.amount = found
             case .dscntApldAmt where path.depth == typedDepth, .taxAmt where path.depth == typedDepth:
                 // Version .02: a plain amount with no type.
-                let found = amount(stream, into: &sink)
+                let found = amount(cursor, into: &sink)
                 block?.typed?.amount = found
             default: break
             }
@@ -54,20 +54,20 @@ extension ISO20022Parser {
         }
         switch tag {
         case .duePyblAmt where path.tag(1) == .rfrdDocAmt:
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             block?.due = found
         case .rmtdAmt where path.tag(1) == .rfrdDocAmt:
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             block?.remitted = found
         case .cdtNoteAmt where path.tag(1) == .rfrdDocAmt:
-            if let found = amount(stream, into: &sink) { block?.creditNotes.append(found) }
+            if let found = amount(cursor, into: &sink) { block?.creditNotes.append(found) }
         case .cd where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag),
             .prtry where path.endsWith(.rfrdDocInf, .tp, .cdOrPrtry, tag):
             if block?.documentCount == 1 { block?.documentType = Self.decode(text) }
         case .nb where path.tag(1) == .rfrdDocInf:
             if block?.documentCount == 1 { block?.documentNumber = Self.nonEmpty(text) }
         case .rltdDt where path.tag(1) == .rfrdDocInf, .dt where path.endsWith(.rfrdDocInf, .rltdDt, .dt):
-            let found = date(stream, into: &sink)
+            let found = date(cursor, into: &sink)
             if block?.documentCount == 1 { block?.documentDate = found }
         case .cd where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag),
             .prtry where path.endsWith(.cdtrRefInf, .tp, .cdOrPrtry, tag):
@@ -80,7 +80,7 @@ extension ISO20022Parser {
         }
     }
 
-    private mutating func detailLeaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    private mutating func detailLeaf<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         switch tag {
         case .ustrd where path.tag(1) == .rmtInf:
             // Kept verbatim: a payer's free text is evidence.
@@ -89,23 +89,23 @@ extension ISO20022Parser {
         case .uetr where path.tag(1) == .refs: detail?.uetr = Self.nonEmpty(text)
         case .rmtId where path.depth == detailDepth + 1: detail?.remittanceID = Self.nonEmpty(text)
         case .amt where path.depth == detailDepth + 1:
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             detail?.amount = found
         case .cdtDbtInd where path.depth == detailDepth + 1:
-            let found = indicator(stream, into: &sink)
+            let found = indicator(cursor, into: &sink)
             detail?.indicator = found
         case .amt where path.endsWith(.amtDtls, .txAmt, .amt):
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             detail?.transactionAmount = found
         case .amt where path.endsWith(.amtDtls, .instdAmt, .amt):
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             detail?.instructedAmount = found
         case .instdAmt where path.endsWith(.orgnlPmtInf, .amt, .instdAmt):
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             detail?.instructedAmount = found
         case .reqdExctnDt where path.tag(1) == .orgnlPmtInf, .dt where path.endsWith(.orgnlPmtInf, .reqdExctnDt, .dt),
             .dtTm where path.endsWith(.orgnlPmtInf, .reqdExctnDt, .dtTm):
-            let found = date(stream, into: &sink)
+            let found = date(cursor, into: &sink)
             detail?.date = found
         case .nm, .id, .anyBIC, .bicOrBEI:
             partyLeaf(tag)
@@ -141,24 +141,24 @@ extension ISO20022Parser {
         }
     }
 
-    private mutating func entryLeaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    private mutating func entryLeaf<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         let direct = path.depth == entryDepth + 1
         switch tag {
         case .amt where direct:
-            let found = amount(stream, into: &sink)
+            let found = amount(cursor, into: &sink)
             entry?.amount = found
         case .cdtDbtInd where direct:
-            let found = indicator(stream, into: &sink)
+            let found = indicator(cursor, into: &sink)
             entry?.indicator = found
         case .rvslInd where direct: entry?.isReversal = text == Array("true".utf8) || text == [UInt8(ascii: "1")]
         case .sts where direct: entry?.status = Self.nonEmpty(text)
         case .cd where path.endsWith(.ntry, .sts, tag), .prtry where path.endsWith(.ntry, .sts, tag):
             entry?.status = Self.nonEmpty(text)
         case .dt where path.endsWith(.ntry, .bookgDt, tag), .dtTm where path.endsWith(.ntry, .bookgDt, tag):
-            let found = date(stream, into: &sink)
+            let found = date(cursor, into: &sink)
             entry?.bookingDate = found
         case .dt where path.endsWith(.ntry, .valDt, tag), .dtTm where path.endsWith(.ntry, .valDt, tag):
-            let found = date(stream, into: &sink)
+            let found = date(cursor, into: &sink)
             entry?.valueDate = found
         case .acctSvcrRef where direct: entry?.servicerReference = Self.nonEmpty(text)
         case .ntryRef where direct: entry?.entryReference = Self.nonEmpty(text)
@@ -171,50 +171,49 @@ extension ISO20022Parser {
         }
     }
 
-    private mutating func reportLeaf<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    private mutating func reportLeaf<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         if report?.balance != nil {
             switch tag {
             case .cd where path.endsWith(.bal, .tp, .cdOrPrtry, .cd): report?.balance?.type = Self.decode(text)
             case .amt where path.depth == balanceDepth + 1:
-                let found = amount(stream, into: &sink)
+                let found = amount(cursor, into: &sink)
                 report?.balance?.amount = found
             case .cdtDbtInd where path.depth == balanceDepth + 1:
-                let found = indicator(stream, into: &sink)
+                let found = indicator(cursor, into: &sink)
                 report?.balance?.indicator = found
             default: break
             }
             return
         }
-        let place = location(stream)
-        let here = { place }
+        let here = mark()
         switch tag {
         case .iban where path.endsWith(.acct, .id, .iban): report?.iban = Self.nonEmpty(text)
         case .id where path.endsWith(.acct, .id, .othr, .id): report?.otherID = Self.nonEmpty(text)
         case .nbOfNtries where path.tag(1) == .ttlNtries:
-            let found = count(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedCount = found
         case .sum where path.tag(1) == .ttlNtries:
-            let found = plainDecimal(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedSum = found
         case .ttlNetNtryAmt where path.tag(1) == .ttlNtries:
-            let found = plainDecimal(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedNet = found
         case .amt where path.endsWith(.ttlNtries, .ttlNetNtry, .amt):
-            let found = plainDecimal(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedNet = found
         case .cdtDbtInd where path.endsWith(.ttlNtries, .cdtDbtInd) || path.endsWith(.ttlNetNtry, .cdtDbtInd):
             report?.statedNetIndicator = Self.decode(text)
         case .nbOfNtries where path.tag(1) == .ttlCdtNtries:
-            let found = count(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedCreditCount = found
         case .sum where path.tag(1) == .ttlCdtNtries:
-            let found = plainDecimal(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedCreditSum = found
         case .nbOfNtries where path.tag(1) == .ttlDbtNtries:
-            let found = count(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = count(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedDebitCount = found
         case .sum where path.tag(1) == .ttlDbtNtries:
-            let found = plainDecimal(stream, into: &sink).map { ReportState.Stated(value: $0, location: here()) }
+            let found = plainDecimal(cursor, into: &sink).map { ReportState.Stated(value: $0, location: here) }
             report?.statedDebitSum = found
         default: break
         }
@@ -223,20 +222,20 @@ extension ISO20022Parser {
     // MARK: Values
 
     /// The current leaf as an amount in the currency of its `Ccy` attribute.
-    mutating func amount<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> ParsedAmount? {
-        let here = location(stream)
+    mutating func amount<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> ParsedAmount? {
+        let here = mark()
         let currency = pendingCurrency
         pendingCurrency = nil
         guard let currency, Currency.isWellFormed(currency) else {
-            failTransaction(ISO20022Diagnostics.badCurrency(currency, at: here), into: &sink)
+            failTransaction(ISO20022Diagnostics.badCurrency(currency, at: place(here)), into: &sink)
             return nil
         }
-        guard let number = plainDecimal(stream, into: &sink) else { return nil }
+        guard let number = plainDecimal(cursor, into: &sink) else { return nil }
         return ParsedAmount(value: number, currency: currency, location: here)
     }
 
     /// The current leaf as an unsigned decimal (amounts, TxsSummry sums).
-    mutating func plainDecimal<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> FixedDecimal? {
+    mutating func plainDecimal<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> FixedDecimal? {
         let trimmed = text
         do throws(FixedDecimal.ParseFailure) {
             if trimmed.first == UInt8(ascii: "-") || trimmed.first == UInt8(ascii: "+") {
@@ -245,33 +244,33 @@ extension ISO20022Parser {
             return try FixedDecimal.parseAmount(trimmed)
         } catch {
             failTransaction(
-                ISO20022Diagnostics.badAmount(Self.decode(text), reason: error.description, at: location(stream)),
+                ISO20022Diagnostics.badAmount(Self.decode(text), reason: error.description, at: location(cursor)),
                 into: &sink)
             return nil
         }
     }
 
-    private mutating func count<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> Int? {
+    private mutating func count<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> Int? {
         guard let number = Int(Self.decode(text)), number >= 0 else {
             sink.report(
-                ISO20022Diagnostics.badAmount(Self.decode(text), reason: "not a count of entries", at: location(stream))
+                ISO20022Diagnostics.badAmount(Self.decode(text), reason: "not a count of entries", at: location(cursor))
             )
             return nil
         }
         return number
     }
 
-    private mutating func indicator<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> String? {
+    private mutating func indicator<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> String? {
         let found = Self.decode(text)
         guard found == "CRDT" || found == "DBIT" else {
-            failTransaction(ISO20022Diagnostics.badIndicator(found, at: location(stream)), into: &sink)
+            failTransaction(ISO20022Diagnostics.badIndicator(found, at: location(cursor)), into: &sink)
             return nil
         }
         return found
     }
 
     /// `YYYY-MM-DD`, or the date part of a date-time as written (no time-zone shift).
-    private mutating func date<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) -> CalendarDate? {
+    private mutating func date<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> CalendarDate? {
         if text.count == 10 || (text.count > 10 && text[10] == UInt8(ascii: "T")),
             text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
             let year = Self.digits(text, 0, 4), let month = Self.digits(text, 5, 2), let day = Self.digits(text, 8, 2),
@@ -279,7 +278,7 @@ extension ISO20022Parser {
         {
             return parsed
         }
-        sink.report(ISO20022Diagnostics.badDate(Self.decode(text), at: location(stream)))
+        sink.report(ISO20022Diagnostics.badDate(Self.decode(text), at: location(cursor)))
         return nil
     }
 

@@ -15,7 +15,7 @@ extension ISO20022Parser {
     ) {
         let reference = block.documentNumber ?? block.creditorReference
         let qualifier = block.documentNumber != nil ? block.documentType : block.creditorReferenceType
-        if reference == nil { sink.report(ISO20022Diagnostics.missingReference(at: block.location)) }
+        if reference == nil { sink.report(ISO20022Diagnostics.missingReference(at: place(block.location))) }
         let due = usable(block.due, context, into: &sink)
         var withheld: [(StructuredBlock.Adjustment, FixedDecimal)] = []
         let discount: FixedDecimal?
@@ -23,6 +23,9 @@ extension ISO20022Parser {
         let tax: FixedDecimal?
         let paid: FixedDecimal
         let gap: FixedDecimal?
+        // Withheld tax explains the gap first, up to the gap; the rest is unexplained.
+        var taxTaken = FixedDecimal.zero
+        var unexplained = FixedDecimal.zero
         // Each amount is plausible, but a block may hold any number of them: a sum too large skips the block.
         do throws(FixedDecimal.OverflowError) {
             discount = try total(block.discounts, context, into: &sink)
@@ -42,14 +45,18 @@ extension ISO20022Parser {
             } else if let due {
                 paid = try due.subtracting(explained)
             } else {
-                sink.report(ISO20022Diagnostics.amountUnknown(at: block.location))
+                sink.report(ISO20022Diagnostics.amountUnknown(at: place(block.location)))
                 paid = .zero
             }
             gap = try due.map { (due) throws(FixedDecimal.OverflowError) in
                 try due.subtracting(explained).subtracting(paid)
             }
+            if let gap, gap > .zero {
+                if let tax, tax > .zero { taxTaken = tax < gap ? tax : gap }
+                unexplained = try gap.subtracting(taxTaken)
+            }
         } catch {
-            sink.report(ISO20022Diagnostics.overflow(at: block.location))
+            sink.report(ISO20022Diagnostics.overflow(at: place(block.location)))
             return
         }
         let negate = (block.documentType == "CREN") != context.negative
@@ -60,7 +67,7 @@ extension ISO20022Parser {
             invoiceDate: block.documentDate, amountPaid: Money(negate ? paid.negated() : paid, context.currency),
             invoiceAmount: due.map { Money(negate ? $0.negated() : $0, context.currency) },
             discountTaken: discount.map { Money($0, context.currency) }, payer: context.payer,
-            provenance: provenance(block.remitted?.location ?? block.location, transactionID: context.transactionID))
+            provenance: Provenance(location: place(block.remitted?.location ?? block.location), origin: context.origin))
         sink.emit(.remittanceLine(line))
         context.add(line: line.amountPaid.amount)
 
@@ -72,8 +79,8 @@ extension ISO20022Parser {
                     id: deductionIDPrefix + String(adjustment.ordinal), amount: amount, reason: adjustment.reason,
                     list: list, category: category, source: source, text: adjustment.text, origin: .stated,
 
-                    provenance: provenance(
-                        adjustment.amount?.location ?? adjustment.location, transactionID: context.transactionID)),
+                    provenance: Provenance(
+                        location: place(adjustment.amount?.location ?? adjustment.location), origin: context.origin)),
                 context: &context, into: &sink)
         }
         if let creditNote, !creditNote.isZero {
@@ -83,22 +90,18 @@ extension ISO20022Parser {
                     list: nil, category: .unidentified, source: "rule:credit-note-applied",
                     text: "credit note applied (CdtNoteAmt)", origin: .stated,
 
-                    provenance: provenance(
-                        block.creditNotes.first?.location ?? block.location, transactionID: context.transactionID)),
+                    provenance: Provenance(
+                        location: place(block.creditNotes.first?.location ?? block.location), origin: context.origin)),
                 context: &context, into: &sink)
         }
-        guard let gap, gap > .zero else { return }
-        var unexplained = gap
-        if let tax, tax > .zero {
-            let taken = tax < gap ? tax : gap
-            unexplained = (try? gap.subtracting(taken)) ?? .zero  // 0 < taken ≤ gap: cannot overflow
+        if taxTaken > .zero {
             emit(
                 shared.make(
-                    id: deductionIDPrefix + String(block.ordinal) + ":tax", amount: taken, reason: nil, list: nil,
+                    id: deductionIDPrefix + String(block.ordinal) + ":tax", amount: taxTaken, reason: nil, list: nil,
                     category: .tax, source: "rule:tax-withheld", text: "tax amount (TaxAmt) withheld",
                     origin: .stated,
-                    provenance: provenance(
-                        block.taxes.first?.location ?? block.location, transactionID: context.transactionID)),
+                    provenance: Provenance(
+                        location: place(block.taxes.first?.location ?? block.location), origin: context.origin)),
                 context: &context, into: &sink)
         }
         guard unexplained > .zero else { return }
@@ -107,7 +110,7 @@ extension ISO20022Parser {
                 id: deductionIDPrefix + String(block.ordinal) + ":short", amount: unexplained, reason: nil,
                 list: nil, category: .unidentified, source: "rule:short-pay", text: nil, origin: .shortPay,
 
-                provenance: provenance(block.due?.location ?? block.location, transactionID: context.transactionID)),
+                provenance: Provenance(location: place(block.due?.location ?? block.location), origin: context.origin)),
             context: &context, into: &sink)
     }
 
@@ -134,7 +137,8 @@ extension ISO20022Parser {
         guard let amount else { return nil }
         guard amount.currency == context.currency else {
             sink.report(
-                ISO20022Diagnostics.currencyMismatch(amount.currency, expected: context.currency, at: amount.location))
+                ISO20022Diagnostics.currencyMismatch(
+                    amount.currency, expected: context.currency, at: place(amount.location)))
             return nil
         }
         return amount.value

@@ -2,34 +2,34 @@ import RemitCore
 
 /// Opening and closing the blocks that become records: report, entry, transaction details, remittance.
 extension ISO20022Parser {
-    mutating func openScope<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    mutating func openScope<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         guard let documentDepth, let family = kind?.family else { return }
         let depth = path.depth
         switch tag {
         case .stmt where depth == documentDepth + 2 && family != .remittanceAdvice,
             .ntfctn where depth == documentDepth + 2 && family != .remittanceAdvice:
-            report = ReportState(location: location(stream))
+            report = ReportState(location: mark())
             reportDepth = depth
             reports += 1
         case .ntry where report != nil && depth == reportDepth + 1:
-            entry = EntryState(ordinal: ordinal, location: location(stream))
+            entry = EntryState(ordinal: ordinal, location: mark())
             entryDepth = depth
             transactionFailed = false
         case .txDtls where entry != nil && path.tag(1) == .ntryDtls:
-            detail = DetailState(ordinal: ordinal, location: location(stream))
+            detail = DetailState(ordinal: ordinal, location: mark())
             detailDepth = depth
         case .rmtInf where family == .remittanceAdvice && depth == documentDepth + 2:
-            detail = DetailState(ordinal: ordinal, location: location(stream))
+            detail = DetailState(ordinal: ordinal, location: mark())
             detailDepth = depth
             reports += 1
             transactionFailed = false
         case .strd where detail != nil && path.tag(1) == .rmtInf:
-            block = StructuredBlock(ordinal: ordinal, location: location(stream))
+            block = StructuredBlock(ordinal: ordinal, location: mark())
             blockDepth = depth
         case .rfrdDocInf where block != nil && depth == blockDepth + 1:
             block?.documentCount += 1
         case .adjstmntAmtAndRsn where block != nil && path.tag(1) == .rfrdDocAmt:
-            adjustment = StructuredBlock.Adjustment(ordinal: ordinal, location: location(stream))
+            adjustment = StructuredBlock.Adjustment(ordinal: ordinal, location: mark())
             adjustmentDepth = depth
         case .rmtAmtAndTp where block != nil && path.tag(1) == .rfrdDocAmt,
             .dscntApldAmt where block != nil && path.tag(1) == .rfrdDocAmt,
@@ -44,7 +44,7 @@ extension ISO20022Parser {
         }
     }
 
-    mutating func closeScope<Sink: RecordSink>(_ tag: ISOTag, _ stream: XMLStream, into sink: inout Sink) {
+    mutating func closeScope<Sink: RecordSink>(_ tag: ISOTag, _ cursor: XMLCursor, into sink: inout Sink) {
         let depth = path.depth
         switch tag {
         case .adjstmntAmtAndRsn where adjustment != nil && depth == adjustmentDepth:

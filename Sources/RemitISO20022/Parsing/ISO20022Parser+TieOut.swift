@@ -8,18 +8,18 @@ extension ISO20022Parser {
         // Updated in place: a copy of the report would copy its currency set on every entry.
         report!.entryCount += 1
         if !report!.entryCurrencies.contains(amount.currency) { report!.entryCurrencies.insert(amount.currency) }
-        let signed = credit ? amount.value : amount.value.negated()
-        report!.entrySum = (try? report!.entrySum.adding(amount.value)) ?? report!.entrySum
-        report!.net = (try? report!.net.adding(signed)) ?? report!.net
-        if open.status == nil || open.status == "BOOK" {
-            report!.bookedNet = (try? report!.bookedNet.adding(signed)) ?? report!.bookedNet
-        }
+        report!.entrySum.add(amount.value)
+        let booked = open.status == nil || open.status == "BOOK"
         if credit {
+            report!.net.add(amount.value)
+            if booked { report!.bookedNet.add(amount.value) }
             report!.creditCount += 1
-            report!.creditSum = (try? report!.creditSum.adding(amount.value)) ?? report!.creditSum
+            report!.creditSum.add(amount.value)
         } else {
+            report!.net.subtract(amount.value)
+            if booked { report!.bookedNet.subtract(amount.value) }
             report!.debitCount += 1
-            report!.debitSum = (try? report!.debitSum.adding(amount.value)) ?? report!.debitSum
+            report!.debitSum.add(amount.value)
         }
     }
 
@@ -30,25 +30,29 @@ extension ISO20022Parser {
             currency == nil || currency == opening.money.currency
         {
             let balanceCurrency = opening.money.currency
-            if let expected = try? opening.amount.adding(figures.bookedNet), expected != closing.amount {
+            var expected = ExactSum(opening.amount)
+            expected.add(figures.bookedNet)
+            if !expected.equals(closing.amount) {
                 sink.report(
                     ISO20022Diagnostics.balanceMismatch(
                         opening: Money(opening.amount, balanceCurrency),
-                        entries: Money(figures.bookedNet, balanceCurrency),
-                        closing: Money(closing.amount, balanceCurrency), at: closing.money.location))
+                        entries: figures.bookedNet.text(balanceCurrency),
+                        expected: expected.text(balanceCurrency), closing: Money(closing.amount, balanceCurrency),
+                        at: place(closing.money.location)))
             }
         }
         func check(_ what: String, _ stated: ReportState.Stated<Int>?, _ counted: Int) {
             guard let stated, stated.value != counted else { return }
             sink.report(
                 ISO20022Diagnostics.summaryMismatch(
-                    what, stated: String(stated.value), counted: String(counted), at: stated.location))
+                    what, stated: String(stated.value), counted: String(counted), at: place(stated.location)))
         }
-        func check(_ what: String, _ stated: ReportState.Stated<FixedDecimal>?, _ counted: FixedDecimal) {
-            guard let stated, currency != nil || figures.entryCount == 0, stated.value != counted else { return }
+        func check(_ what: String, _ stated: ReportState.Stated<FixedDecimal>?, _ counted: ExactSum) {
+            guard let stated, currency != nil || figures.entryCount == 0, !counted.equals(stated.value) else { return }
             sink.report(
                 ISO20022Diagnostics.summaryMismatch(
-                    what, stated: stated.value.description, counted: counted.description, at: stated.location))
+                    what, stated: stated.value.description,
+                    counted: counted.value?.description ?? "a total beyond 18 digits", at: place(stated.location)))
         }
         check("TtlNtries/NbOfNtries", figures.statedCount, figures.entryCount)
         check("TtlNtries/Sum", figures.statedSum, figures.entrySum)

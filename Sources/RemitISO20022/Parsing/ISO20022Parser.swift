@@ -22,6 +22,8 @@ struct ISO20022Parser {
     /// True from a known element's start until a child starts or it ends: its text is the leaf's value.
     var leafOpen = false
     var pendingCurrency: String?
+    /// The last `Ccy` read: most amounts of a file repeat it, and reusing it spares building a string.
+    var lastCurrency: String?
     var stopped = false
 
     // Detection.
@@ -60,15 +62,23 @@ struct ISO20022Parser {
 
     // MARK: Locations
 
-    mutating func location(_ stream: XMLStream) -> SourceLocation {
-        SourceLocation(file: file, line: stream.line, column: 0, byteOffset: 0, path: path.text())
+    /// The innermost open element's line and path.
+    mutating func mark() -> Mark { Mark(line: path.line, path: path.text()) }
+
+    /// The location of a mark in this file.
+    func place(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: 0, byteOffset: 0, path: mark.path)
     }
+
+    /// The innermost open element's location, for a message about it now.
+    mutating func location(_ cursor: XMLCursor) -> SourceLocation { place(mark()) }
 
     /// The message id and version stamped on every record; set once the group header and message are known.
     var envelope = EnvelopeKeys()
 
-    func provenance(_ location: SourceLocation, transactionID: String) -> Provenance {
-        Provenance(location: location, fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
+    /// What every record of the transaction `transactionID` shares: made once per entry, not per record.
+    func origin(transactionID: String) -> ProvenanceOrigin {
+        ProvenanceOrigin(fileSHA256: fileSHA256, envelope: envelope, transactionID: transactionID)
     }
 
     /// Stops reading: the open entry is dropped and its transaction reported rejected.
@@ -85,11 +95,11 @@ struct ISO20022Parser {
     }
 
     mutating func rejectTransaction<Sink: RecordSink>(
-        _ transactionID: String, at location: SourceLocation, into sink: inout Sink
+        _ transactionID: String, at mark: Mark, into sink: inout Sink
     ) {
         sink.transactionEnded(
             TransactionSummary(
-                kind: kind?.family.rawValue ?? "iso20022", location: location, envelope: envelope, status: .rejected,
+                kind: kind?.family.rawValue ?? "iso20022", location: place(mark), envelope: envelope, status: .rejected,
                 paymentID: nil, statedTotal: nil, linesTotal: nil, adjustmentsTotal: nil, imbalance: nil,
                 recordCount: 0, transactionID: transactionID))
     }
@@ -120,38 +130,41 @@ struct ISO20022Parser {
 
     // MARK: Events
 
-    mutating func start<Sink: RecordSink>(_ name: XMLName, _ stream: XMLStream, into sink: inout Sink) {
+    mutating func start<Sink: RecordSink>(_ name: XMLName, _ cursor: XMLCursor, into sink: inout Sink) {
         ordinal += 1
-        path.push(name)
-        text.removeAll(keepingCapacity: true)
+        path.push(name, line: cursor.line)
+        // A leaf's text is dropped once read (see `end`), so it is mostly empty here already.
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         // Only known elements have values Remit reads; unknown ones are not worth copying text for.
         leafOpen = name.tag != .other
         if path.depth > Self.maxDepth {
-            stop(ISO20022Diagnostics.tooDeep(limit: Self.maxDepth, at: location(stream)), into: &sink)
+            stop(ISO20022Diagnostics.tooDeep(limit: Self.maxDepth, at: location(cursor)), into: &sink)
             return
         }
         guard kind != nil else {
-            detect(name, stream, into: &sink)
+            detect(name, cursor, into: &sink)
             return
         }
         let tag = name.tag
         switch tag {
         case .amt, .duePyblAmt, .dscntApldAmt, .cdtNoteAmt, .taxAmt, .rmtdAmt, .instdAmt:
-            pendingCurrency = stream.attribute("Ccy")
+            pendingCurrency = cursor.currency(reusing: lastCurrency)
+            if let pendingCurrency { lastCurrency = pendingCurrency }
         default: break
         }
-        openScope(tag, stream, into: &sink)
+        openScope(tag, cursor, into: &sink)
     }
 
-    mutating func end<Sink: RecordSink>(_ name: XMLName, _ stream: XMLStream, into sink: inout Sink) {
+    mutating func end<Sink: RecordSink>(_ name: XMLName, _ cursor: XMLCursor, into sink: inout Sink) {
         let wasLeaf = leafOpen
         leafOpen = false
         if kind != nil {
-            if wasLeaf { leaf(name.tag, stream, into: &sink) }
-            closeScope(name.tag, stream, into: &sink)
+            if wasLeaf { leaf(name.tag, cursor, into: &sink) }
+            closeScope(name.tag, cursor, into: &sink)
         }
+        if wasLeaf && !text.isEmpty { text.removeAll(keepingCapacity: true) }
         if let documentDepth, path.depth == documentDepth, name.tag == .document {
-            finishDocument(stream, into: &sink)
+            finishDocument(cursor, into: &sink)
         }
         path.pop()
     }
@@ -165,21 +178,21 @@ struct ISO20022Parser {
 
     // MARK: Detection
 
-    private mutating func detect<Sink: RecordSink>(_ name: XMLName, _ stream: XMLStream, into sink: inout Sink) {
+    private mutating func detect<Sink: RecordSink>(_ name: XMLName, _ cursor: XMLCursor, into sink: inout Sink) {
         if path.depth == 1 {
-            root = (XMLStream.text(of: name), stream.namespaceURI, location(stream))
+            root = (name.text, cursor.namespaceURI, location(cursor))
         }
         if name.tag == .document && documentDepth == nil {
             documentDepth = path.depth
-            namespace = stream.namespaceURI
+            namespace = cursor.namespaceURI
             if let namespace, let parsed = MessageKind.parseNamespace(namespace) {
                 namespaceVersion = parsed
             }
             return
         }
         guard let documentDepth, path.depth == documentDepth + 1 else { return }
-        let here = location(stream)
-        let element = XMLStream.text(of: name)
+        let here = location(cursor)
+        let element = name.text
         guard let family = MessageKind.family(ofMessageElement: name.tag) else {
             let message = namespaceVersion != nil ? (namespace ?? element) : "<\(element)>"
             stop(ISO20022Diagnostics.unsupportedMessage(message, at: here), into: &sink)
@@ -208,8 +221,8 @@ struct ISO20022Parser {
         }
     }
 
-    private mutating func finishDocument<Sink: RecordSink>(_ stream: XMLStream, into sink: inout Sink) {
+    private mutating func finishDocument<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) {
         guard let kind, !stopped, reports == 0 else { return }
-        sink.report(ISO20022Diagnostics.noReports(kind, at: location(stream)))
+        sink.report(ISO20022Diagnostics.noReports(kind, at: location(cursor)))
     }
 }

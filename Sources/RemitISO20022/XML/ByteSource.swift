@@ -15,9 +15,13 @@ final class ByteSource {
     /// The error that made the last read fail; libxml2 only sees -1.
     private(set) var failure: (any Error)?
 
-    /// Bytes pulled and not yet served: `buffer[start..<buffer.count]`.
-    private var buffer: [UInt8] = []
+    /// Room for one pull and the few bytes kept from the last, allocated once: no zero-filling, and no
+    /// access checks on the hot path as an array property would need.
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// Bytes pulled and not yet served: `buffer[start..<end]`.
     private var start = 0
+    private var end = 0
     private var exhausted = false
     /// Where the current document ends in `buffer`, once seen.
     private var boundary: Int?
@@ -25,12 +29,15 @@ final class ByteSource {
     private var searchFrom: Int?
     /// 1 for the first document, then counting.
     private(set) var documentNumber = 1
+    /// Bytes of the input before the current document: where libxml2's offsets start.
+    private(set) var documentStart: Int64 = 0
 
     /// Markup from a `<` to its `>` longer than this is refused before libxml2 reads it: libxml2 checks an
     /// element's attributes for duplicates pair by pair, so a tag of a few megabytes costs it minutes. ISO 20022
     /// tags are a few hundred bytes; a comment or CDATA section this long without a `>` is refused as well.
     static let maximumTagLength = 1 << 16
-    /// File offset of the next byte served, and the line it is on with the offset that line starts at.
+    /// File offset of the next byte served (bytes served to libxml2 so far, over all documents), and the line
+    /// it is on with the offset that line starts at.
     private var served: Int64 = 0
     private var servedLine = 1
     private var servedLineStart: Int64 = 0
@@ -52,10 +59,14 @@ final class ByteSource {
         self.pull = pull
         self.pullSize = pullSize
         self.close = close
-        buffer.reserveCapacity(pullSize + 8)
+        capacity = pullSize + 2 * Self.declaration.count
+        buffer = .allocate(capacity: capacity)
     }
 
-    deinit { close() }
+    deinit {
+        buffer.deallocate()
+        close()
+    }
 
     /// Reads `path` through `calls`.
     ///
@@ -88,7 +99,7 @@ final class ByteSource {
         if failure != nil { return -1 }
         do {
             // Keep enough ahead to recognise a declaration that straddles two pulls.
-            while boundary == nil && !exhausted && buffer.count - start < Self.declaration.count + 1 {
+            while boundary == nil && !exhausted && end - start < Self.declaration.count + 1 {
                 try refill()
             }
         } catch {
@@ -96,7 +107,7 @@ final class ByteSource {
             return -1
         }
         findBoundary()
-        var limit = boundary ?? (exhausted ? buffer.count : buffer.count - Self.declaration.count)
+        var limit = boundary ?? (exhausted ? end : end - Self.declaration.count)
         limit = Swift.min(limit, start + max)
         let count = limit - start
         if count <= 0 { return 0 }
@@ -104,10 +115,9 @@ final class ByteSource {
             failure = tooLong
             return -1
         }
-        buffer.withUnsafeBytes { bytes in
-            destination.copyMemory(from: bytes.baseAddress! + start, byteCount: count)
-        }
+        destination.copyMemory(from: buffer + start, byteCount: count)
         start = limit
+        served += Int64(count)
         return count
     }
 
@@ -115,29 +125,24 @@ final class ByteSource {
     ///
     /// - Returns: the markup that has run over `maximumTagLength` bytes, if any.
     private func checkTags(from: Int, to: Int) -> TagTooLong? {
-        var problem: TagTooLong?
-        buffer.withUnsafeBytes { bytes in
-            for index in from..<to {
-                let offset = served + Int64(index - from)
-                switch bytes[index] {
-                case UInt8(ascii: "<"):
-                    openTag = (offset, servedLine, Int(offset - servedLineStart) + 1)
-                case UInt8(ascii: ">"):
-                    openTag = nil
-                case UInt8(ascii: "\n"):
-                    servedLine += 1
-                    servedLineStart = offset + 1
-                default:
-                    break
-                }
-                if let tag = openTag, offset - tag.offset >= Int64(Self.maximumTagLength) {
-                    problem = TagTooLong(line: tag.line, column: tag.column, offset: tag.offset)
-                    return
-                }
+        for index in from..<to {
+            let offset = served + Int64(index - from)
+            switch buffer[index] {
+            case UInt8(ascii: "<"):
+                openTag = (offset, servedLine, Int(offset - servedLineStart) + 1)
+            case UInt8(ascii: ">"):
+                openTag = nil
+            case UInt8(ascii: "\n"):
+                servedLine += 1
+                servedLineStart = offset + 1
+            default:
+                break
+            }
+            if let tag = openTag, offset - tag.offset >= Int64(Self.maximumTagLength) {
+                return TagTooLong(line: tag.line, column: tag.column, offset: tag.offset)
             }
         }
-        served += Int64(to - from)
-        return problem
+        return nil
     }
 
     /// After a document ended at a declaration: serve the next one. False at the end of the input.
@@ -146,21 +151,21 @@ final class ByteSource {
         boundary = nil
         searchFrom = nil
         documentNumber += 1
+        documentStart = served
         return true
     }
 
     private func refill() throws {
         if start > 0 {
-            buffer.removeSubrange(0..<start)
+            // At most a few bytes are left: the tail kept to recognise a declaration cut by the pull.
+            memmove(buffer, buffer + start, end - start)
             if let found = boundary { boundary = found - start }
             if let from = searchFrom { searchFrom = Swift.max(0, from - start) }
+            end -= start
             start = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: pullSize))
-        let count = try buffer.withUnsafeMutableBytes { bytes in try pull(bytes.baseAddress! + old, pullSize) }
-        buffer.removeSubrange((old + Swift.max(count, 0))...)
-        if count <= 0 { exhausted = true }
+        let count = try pull(buffer + end, Swift.min(pullSize, capacity - end))
+        if count <= 0 { exhausted = true } else { end += count }
     }
 
     /// Sets `boundary` at the next `<?xml` that follows the current document's first markup.
@@ -168,33 +173,28 @@ final class ByteSource {
         guard boundary == nil else { return }
         if searchFrom == nil {
             // The document's own declaration (or root) is its first `<`: look for the next one after it.
-            guard let first = buffer[start...].firstIndex(of: UInt8(ascii: "<")) else { return }
+            guard let first = (start..<end).first(where: { buffer[$0] == UInt8(ascii: "<") }) else { return }
             searchFrom = first + 1
         }
-        guard let from = searchFrom, from < buffer.count else { return }
+        guard let from = searchFrom, from < end else { return }
         // `?` is rare in ISO 20022 content, so memchr on it and a look around each hit is cheap.
-        let found: Int? = buffer.withUnsafeBytes { bytes in
-            let base = bytes.baseAddress!
-            var position = from + 1  // the `<` must lie at or after `from`
-            while position < bytes.count {
-                guard let hit = memchr(base + position, Int32(UInt8(ascii: "?")), bytes.count - position) else {
-                    return nil
-                }
-                let index = UnsafeRawPointer(hit) - base
-                if index + 4 > bytes.count { return nil }
-                if bytes[index - 1] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "x")
-                    && bytes[index + 2] == UInt8(ascii: "m") && bytes[index + 3] == UInt8(ascii: "l")
-                {
-                    return index - 1
-                }
-                position = index + 1
+        var found: Int?
+        var position = from + 1  // the `<` must lie at or after `from`
+        while position < end, let hit = memchr(buffer + position, Int32(UInt8(ascii: "?")), end - position) {
+            let index = UnsafeMutableRawPointer(hit).assumingMemoryBound(to: UInt8.self) - buffer
+            if index + 4 > end { break }
+            if buffer[index - 1] == UInt8(ascii: "<") && buffer[index + 1] == UInt8(ascii: "x")
+                && buffer[index + 2] == UInt8(ascii: "m") && buffer[index + 3] == UInt8(ascii: "l")
+            {
+                found = index - 1
+                break
             }
-            return nil
+            position = index + 1
         }
         if let found {
             boundary = found
         } else {
-            searchFrom = Swift.max(from, buffer.count - Self.declaration.count + 1)
+            searchFrom = Swift.max(from, end - Self.declaration.count + 1)
         }
     }
 }

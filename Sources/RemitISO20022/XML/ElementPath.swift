@@ -5,6 +5,8 @@
 struct ElementPath {
     struct Frame {
         var name: XMLName
+        /// The line of the element's start tag.
+        var line: Int
         /// 1-based among the adjacent siblings of the same name.
         var index: Int
         /// The last child opened under this element and how many of that name came in a row.
@@ -13,14 +15,16 @@ struct ElementPath {
     }
 
     private(set) var frames: [Frame] = []
-    /// `texts[i]` is the path text down to `frames[i]`, valid for the first `validTexts` frames; records of one
-    /// entry share a long prefix, so building it once per level keeps paths cheap.
-    private var texts: [String] = []
-    private var validTexts = 0
+    /// UTF-8 of the path text down to `frames[i]` ends at `ends[i]`, for the first `validLevels` frames.
+    /// Records of one entry share a long prefix, so only the levels that changed are written again.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var validLevels = 0
 
     init() {
         frames.reserveCapacity(64)
-        texts.reserveCapacity(64)
+        bytes.reserveCapacity(512)
+        ends.reserveCapacity(64)
     }
 
     var depth: Int { frames.count }
@@ -28,7 +32,13 @@ struct ElementPath {
     /// The innermost open element's tag, `other` at the top.
     var top: ISOTag { frames.last?.name.tag ?? .other }
 
-    mutating func push(_ name: XMLName) {
+    /// The innermost open element's name: the one an end event closes.
+    var topName: XMLName { frames.last?.name ?? XMLName(tag: .other, pointer: nil) }
+
+    /// The line of the innermost open element's start tag, 0 at the top.
+    var line: Int { frames.last?.line ?? 0 }
+
+    mutating func push(_ name: XMLName, line: Int) {
         var index = 1
         if !frames.isEmpty {
             let parent = frames.count - 1
@@ -40,13 +50,13 @@ struct ElementPath {
             }
             index = frames[parent].lastChildCount
         }
-        frames.append(Frame(name: name, index: index))
-        validTexts = min(validTexts, frames.count - 1)
+        frames.append(Frame(name: name, line: line, index: index))
+        if validLevels > frames.count - 1 { validLevels = frames.count - 1 }
     }
 
     mutating func pop() {
         frames.removeLast()
-        validTexts = min(validTexts, frames.count)
+        if validLevels > frames.count { validLevels = frames.count }
     }
 
     /// The tag `levels` above the innermost element (0 is the innermost itself).
@@ -68,23 +78,29 @@ struct ElementPath {
 
     /// `/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]/Amt`.
     mutating func text() -> String {
-        while validTexts < frames.count {
-            let frame = frames[validTexts]
-            let prefix = validTexts > 0 ? texts[validTexts - 1] : ""
-            let name = XMLStream.text(of: frame.name)
-            var part = ""
-            part.reserveCapacity(prefix.utf8.count + name.utf8.count + 8)
-            part += prefix
-            part += "/"
-            part += name
+        bytes.removeSubrange((validLevels > 0 ? ends[validLevels - 1] : 0)...)
+        while validLevels < frames.count {
+            let frame = frames[validLevels]
+            bytes.append(UInt8(ascii: "/"))
+            XMLName.appendText(of: frame.name, to: &bytes)
             if frame.name.tag.isRepeatable {
-                part += "["
-                part += String(frame.index)
-                part += "]"
+                bytes.append(UInt8(ascii: "["))
+                Self.appendDecimal(frame.index, to: &bytes)
+                bytes.append(UInt8(ascii: "]"))
             }
-            if validTexts < texts.count { texts[validTexts] = part } else { texts.append(part) }
-            validTexts += 1
+            if validLevels < ends.count { ends[validLevels] = bytes.count } else { ends.append(bytes.count) }
+            validLevels += 1
         }
-        return frames.isEmpty ? "" : texts[frames.count - 1]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = value
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 }

@@ -207,3 +207,13 @@ enum ISOTag: UInt8, CaseIterable {
         }
     }
 }
+
+extension ISOTag {
+    /// Amount elements whose `Ccy` attribute the reader needs.
+    var carriesCurrency: Bool {
+        switch self {
+        case .amt, .duePyblAmt, .dscntApldAmt, .cdtNoteAmt, .taxAmt, .rmtdAmt, .instdAmt: return true
+        default: return false
+        }
+    }
+}

@@ -5,25 +5,36 @@ import RemitCore
 ///
 /// The reader is set up for hostile input: no network, no DTD loading, no entity substitution, and any
 /// document type declaration is refused before an entity can be used. libxml2's own limits (10 MB per text
-/// node, 256 levels of nesting) stay on. Parse errors are captured, never printed.
+/// node, 256 levels of nesting) stay on. Parse errors are captured, never printed. White space between
+/// elements is dropped by libxml2 itself (ISO 20022 has no mixed content), which spares a node per line.
 final class XMLStream {
     enum Node {
         case start(XMLName, isEmpty: Bool)
-        case end(XMLName)
+        /// The innermost open element ends; well-formedness makes its name the start's.
+        case end
         case text
         case endOfDocument
+    }
+
+    /// Where a failure was found: line and column as libxml2 counts them (columns in bytes from 1), and the
+    /// byte offset from the start of the file.
+    struct Position {
+        var line: Int
+        var column: Int
+        var byteOffset: Int64
     }
 
     /// What libxml2 reported when it stopped.
     struct ParseError {
         var message: String
-        var line: Int
-        var column: Int
+        var position: Position
     }
 
     private let reader: xmlTextReaderPtr
     /// Lines of the documents before this one in the same file, added to every line reported.
     let lineOffset: Int
+    /// Bytes of the file before this document, added to every byte offset reported.
+    private let byteOffset: Int64
     private let source: ByteSource
     private let errors: ErrorBox
     private let sourceBox: Unmanaged<ByteSource>
@@ -34,19 +45,24 @@ final class XMLStream {
     private let slotTags: [ISOTag]
     private static let tableSize = 1024
 
+    /// libxml2 set up once, on the thread that first reads, before any reading thread starts.
+    static let libraryReady: Void = xmlInitParser()
+
     /// Pulls bytes from `source` as libxml2 asks for them.
     ///
     /// - Parameter lineOffset: lines of earlier documents in the same file (see `ByteSource`).
-    /// - Throws: `StartFailure` when libxml2 cannot even start a reader.
-    init(source: ByteSource, url: String, lineOffset: Int = 0) throws(StartFailure) {
+    /// - Throws: `Failure.start` when libxml2 cannot even start a reader.
+    init(source: ByteSource, url: String, lineOffset: Int = 0) throws(Failure) {
         self.source = source
         self.lineOffset = lineOffset
+        byteOffset = source.documentStart
         errors = ErrorBox()
         sourceBox = Unmanaged.passRetained(source)
         errorBox = Unmanaged.passRetained(errors)
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+                | XML_PARSE_NOBLANKS.rawValue)
         let read: xmlInputReadCallback = { context, buffer, length in
             guard let context, let buffer else { return -1 }
             let source = Unmanaged<ByteSource>.fromOpaque(context).takeUnretainedValue()
@@ -55,7 +71,7 @@ final class XMLStream {
         guard let reader = xmlReaderForIO(read, nil, sourceBox.toOpaque(), url, nil, options) else {
             sourceBox.release()
             errorBox.release()
-            throw StartFailure()
+            throw .start
         }
         self.reader = reader
         let handler: xmlStructuredErrorFunc = { context, error in
@@ -63,9 +79,15 @@ final class XMLStream {
             let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
             guard box.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let text = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
-            box.first = ParseError(
-                message: text.split(whereSeparator: \.isNewline).joined(separator: "; "),
-                line: Int(error.pointee.line), column: Int(error.pointee.int2))
+            var fault = Fault(message: text.split(whereSeparator: \.isNewline).joined(separator: "; "))
+            // libxml2 checks an entity's text with a parser of its own, which counts from the entity and names
+            // no file; the document parser's line and column, taken when reading fails, are then the place.
+            if error.pointee.file != nil, let parser = error.pointee.ctxt {
+                // The parser still stands at the fault here; by the time reading fails it may have read on.
+                let consumed = Int64(xmlByteConsumed(parser.assumingMemoryBound(to: xmlParserCtxt.self)))
+                fault.place = (Int(error.pointee.line), Int(error.pointee.int2), consumed)
+            }
+            box.first = fault
         }
         xmlTextReaderSetStructuredErrorHandler(reader, handler, errorBox.toOpaque())
         var slots = [UnsafeRawPointer?](repeating: nil, count: Self.tableSize)
@@ -81,9 +103,6 @@ final class XMLStream {
         self.slots = slots
         self.slotTags = slotTags
     }
-
-    /// libxml2 returned no reader at all (out of memory).
-    struct StartFailure: Error {}
 
     deinit {
         xmlFreeTextReader(reader)
@@ -102,21 +121,29 @@ final class XMLStream {
             if status == 0 { return .endOfDocument }
             if status < 0 {
                 if let error = source.failure { throw .source(error) }
-                var error = errors.first ?? ParseError(message: "malformed XML", line: parserLine, column: parserColumn)
-                error.line += lineOffset
-                throw .parse(error)
+                var position = parserPosition
+                var message = "malformed XML"
+                if let fault = errors.first {
+                    message = fault.message
+                    if let (line, column, consumed) = fault.place, line > 0 {
+                        position = Position(line: line + lineOffset, column: column, byteOffset: byteOffset + consumed)
+                    } else {
+                        position.byteOffset = 0  // unknown: libxml2's count for an entity is not the file's
+                    }
+                }
+                throw .parse(ParseError(message: message, position: position))
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 return .start(currentName, isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                return .end(currentName)
+                return .end
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
                 return .text
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw .forbidden("a document type declaration (DOCTYPE)", line: line)
+                throw .forbidden("a document type declaration (DOCTYPE)", at: parserPosition)
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
-                throw .forbidden("an entity reference", line: line)
+                throw .forbidden("an entity reference", at: parserPosition)
             default:
                 continue
             }
@@ -126,8 +153,10 @@ final class XMLStream {
     /// Why reading stopped.
     enum Failure: Error {
         case parse(ParseError)
-        case forbidden(String, line: Int)
+        case forbidden(String, at: Position)
         case source(any Error)
+        /// libxml2 returned no reader at all (out of memory).
+        case start
     }
 
     private var currentName: XMLName {
@@ -146,50 +175,63 @@ final class XMLStream {
         return Int(truncatingIfNeeded: bits >> 54)
     }
 
-    /// Appends the current text node's UTF-8 bytes to `buffer`.
-    func appendText(to buffer: inout [UInt8]) {
-        guard let value = xmlTextReaderConstValue(reader) else { return }
-        let count = Int(xmlStrlen(value))
-        buffer.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
+    /// Calls `body` with the current text node's UTF-8 bytes and their count.
+    func withText<Result>(_ body: (UnsafePointer<UInt8>, Int) -> Result) -> Result? {
+        guard let value = xmlTextReaderConstValue(reader) else { return nil }
+        return body(value, Int(xmlStrlen(value)))
     }
 
-    /// The current element's attribute with local name `name` (ignoring any prefix), e.g. `Ccy`.
-    func attribute(_ name: String) -> String? {
-        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
+    /// Calls `body` with the current element's `Ccy` attribute (ignoring any prefix), if it has one.
+    func withCurrency<Result>(_ body: (UnsafePointer<UInt8>, Int) -> Result) -> Result? {
+        guard xmlTextReaderMoveToAttribute(reader, Self.currencyAttribute.utf8Start) == 1 else { return nil }
         defer { xmlTextReaderMoveToElement(reader) }
         guard let value = xmlTextReaderConstValue(reader) else { return nil }
-        return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+        return body(value, Int(xmlStrlen(value)))
     }
 
-    /// The current element's namespace URI, if it has one.
-    var namespaceURI: String? {
+    /// A literal's bytes are static and end in a NUL, as libxml2 wants its names.
+    private static let currencyAttribute: StaticString = "Ccy"
+
+    /// Calls `body` with the current element's namespace URI, if it has one.
+    func withNamespaceURI<Result>(_ body: (UnsafePointer<UInt8>, Int) -> Result) -> Result? {
         guard let uri = xmlTextReaderConstNamespaceUri(reader) else { return nil }
-        return String(cString: UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self))
+        return body(uri, Int(xmlStrlen(uri)))
     }
 
     /// The line of the current node: exact for elements up to line 65,535, the parser's position (at most a
     /// few hundred bytes ahead) beyond.
-    var line: Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
+    ///
+    /// - Parameter pastShortLines: the caller's note that a node past line 65,535 was met. Nodes come in
+    ///   document order, so every later one is past it too and its own stored line need not be looked at.
+    func line(pastShortLines: inout Bool) -> Int {
+        if !pastShortLines, let node = xmlTextReaderCurrentNode(reader) {
             let stored = Int(node.pointee.line)
             if stored > 0 && stored < 65_535 { return stored + lineOffset }
+            if stored == 65_535 { pastShortLines = true }
         }
         return parserLine + lineOffset
     }
 
     /// The parser's current line in this document, without the offset: at the end, the document's last line.
     var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
-    private var parserColumn: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
 
-    /// Text of an element name, for paths in messages.
-    static func text(of name: XMLName) -> String {
-        if name.tag != .other { return name.tag.name }
-        guard let pointer = name.pointer else { return "?" }
-        return String(cString: pointer.assumingMemoryBound(to: CChar.self))
+    /// Where the parser stands in the file: just past what it refused.
+    private var parserPosition: Position {
+        let consumed = Int64(xmlTextReaderByteConsumed(reader))
+        return Position(
+            line: parserLine + lineOffset, column: Int(xmlTextReaderGetParserColumnNumber(reader)),
+            byteOffset: byteOffset + max(0, consumed))
+    }
+
+    /// What libxml2 reported first: its message and, when it was found in the file itself, the line, column
+    /// and bytes consumed there.
+    private struct Fault {
+        var message: String
+        var place: (line: Int, column: Int, consumed: Int64)?
     }
 
     /// Collects the first error libxml2 reports through the structured handler.
     private final class ErrorBox {
-        var first: ParseError?
+        var first: Fault?
     }
 }

@@ -140,59 +140,62 @@ package struct ZipArchive {
     ///
     /// - Throws: `Diagnostic` for damaged data, a CRC mismatch or a size beyond what the directory declared.
     package func expand(into folder: String) throws -> [String] {
+        try entries.filter { !Self.isSkipped($0) }.map { try expand($0, into: folder) }
+    }
+
+    /// Expands one entry into `folder`, keeping its path, and returns the written path.
+    ///
+    /// - Throws: `Diagnostic` for damaged data, a CRC mismatch or a size beyond what the directory declared.
+    package func expand(_ entry: Entry, into folder: String) throws -> String {
         let fd = try fileSystem.calls.openForReading(path)
         defer { try? fileSystem.calls.closeFile(fd, path: path) }
-        var written: [String] = []
-        for entry in entries where !Self.isSkipped(entry) {
-            let local = try fileSystem.read(fd, at: entry.localHeaderOffset, count: 30, path: path)
-            guard local.count == 30, Self.u32(local, 0) == 0x0403_4b50 else {
-                throw Self.problem(path, entry.localHeaderOffset, "local header of '\(entry.name)' is damaged")
-            }
-            let dataStart = entry.localHeaderOffset + 30 + Int64(Self.u16(local, 26)) + Int64(Self.u16(local, 28))
-            let target = folder + "/" + entry.name
-            try fileSystem.makeFolder(FileSystem.parent(of: target))
-            let output = try BufferedOutput(creating: target, calls: fileSystem.calls)
-            var crc: UInt32 = 0
-            var size: Int64 = 0
-            let sink: ([UInt8]) throws -> Void = { bytes in
-                size += Int64(bytes.count)
-                guard size <= entry.size else {
-                    throw Self.problem(self.path, dataStart, "entry '\(entry.name)' holds more than its declared size")
-                }
-                crc = bytes.withUnsafeBytes { ZlibStream.crc32($0, seed: crc) }
-                try output.write(bytes)
-            }
-            let inflater = entry.method == 8 ? try ZlibStream(.rawInflate) : nil
-            var offset: Int64 = 0
-            do {
-                while offset < entry.compressedSize {
-                    let count = Int(min(entry.compressedSize - offset, 256 * 1024))
-                    let chunk = try fileSystem.read(fd, at: dataStart + offset, count: count, path: path)
-                    guard chunk.count == count else {
-                        throw Self.problem(path, dataStart + offset, "entry '\(entry.name)' is cut short")
-                    }
-                    offset += Int64(count)
-                    if let inflater {
-                        try chunk.withUnsafeBytes {
-                            try inflater.process($0, last: offset == entry.compressedSize, output: sink)
-                        }
-                    } else {
-                        try sink(chunk)
-                    }
-                }
-                if let inflater, !inflater.finished {
-                    try [UInt8]().withUnsafeBytes { try inflater.process($0, last: true, output: sink) }
-                }
-            } catch let error as ZlibError {
-                throw Self.problem(path, dataStart + error.offset, "entry '\(entry.name)': \(error.message)")
-            }
-            try output.close()
-            guard crc == entry.crc32, size == entry.size else {
-                throw Self.problem(path, dataStart, "entry '\(entry.name)' fails its CRC-32 or size check")
-            }
-            written.append(target)
+        let local = try fileSystem.read(fd, at: entry.localHeaderOffset, count: 30, path: path)
+        guard local.count == 30, Self.u32(local, 0) == 0x0403_4b50 else {
+            throw Self.problem(path, entry.localHeaderOffset, "local header of '\(entry.name)' is damaged")
         }
-        return written
+        let dataStart = entry.localHeaderOffset + 30 + Int64(Self.u16(local, 26)) + Int64(Self.u16(local, 28))
+        let target = folder + "/" + entry.name
+        try fileSystem.makeFolder(FileSystem.parent(of: target))
+        let output = try BufferedOutput(creating: target, calls: fileSystem.calls)
+        var crc: UInt32 = 0
+        var size: Int64 = 0
+        let sink: ([UInt8]) throws -> Void = { bytes in
+            size += Int64(bytes.count)
+            guard size <= entry.size else {
+                throw Self.problem(self.path, dataStart, "entry '\(entry.name)' holds more than its declared size")
+            }
+            crc = bytes.withUnsafeBytes { ZlibStream.crc32($0, seed: crc) }
+            try output.write(bytes)
+        }
+        let inflater = entry.method == 8 ? try ZlibStream(.rawInflate) : nil
+        var offset: Int64 = 0
+        do {
+            while offset < entry.compressedSize {
+                let count = Int(min(entry.compressedSize - offset, 256 * 1024))
+                let chunk = try fileSystem.read(fd, at: dataStart + offset, count: count, path: path)
+                guard chunk.count == count else {
+                    throw Self.problem(path, dataStart + offset, "entry '\(entry.name)' is cut short")
+                }
+                offset += Int64(count)
+                if let inflater {
+                    try chunk.withUnsafeBytes {
+                        try inflater.process($0, last: offset == entry.compressedSize, output: sink)
+                    }
+                } else {
+                    try sink(chunk)
+                }
+            }
+            if let inflater, !inflater.finished {
+                try [UInt8]().withUnsafeBytes { try inflater.process($0, last: true, output: sink) }
+            }
+        } catch let error as ZlibError {
+            throw Self.problem(path, dataStart + error.offset, "entry '\(entry.name)': \(error.message)")
+        }
+        try output.close()
+        guard crc == entry.crc32, size == entry.size else {
+            throw Self.problem(path, dataStart, "entry '\(entry.name)' fails its CRC-32 or size check")
+        }
+        return target
     }
 
     private static func problem(_ path: String, _ offset: Int64, _ message: String) -> Diagnostic {

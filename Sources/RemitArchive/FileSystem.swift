@@ -4,7 +4,8 @@ import RemitCore
     import Glibc
 #endif
 
-/// The file-system calls of the watch service, beyond the reads and writes of `SystemCalls`.
+/// The file-system calls of archive expansion and the watch service, beyond the reads and writes of
+/// `SystemCalls`.
 ///
 /// Each call retries `EINTR` and throws `SystemCallError` naming the call, the path and errno. `failing`
 /// lets a test make one named call fail.
@@ -78,6 +79,16 @@ package struct FileSystem: Sendable {
         } catch  where error.errno == EEXIST {
             return
         }
+    }
+
+    /// Creates a new folder only this user may enter (mode 0700) under `parent`, named `prefix` and six random
+    /// characters, and returns its path.
+    package func makeUniqueFolder(in parent: String, prefix: String) throws(SystemCallError) -> String {
+        var template = Array((parent + "/" + prefix + "XXXXXX").utf8CString)
+        if failing == "mkdtemp" { throw SystemCallError(call: "mkdtemp", path: parent, errno: EIO) }
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+        guard made else { throw SystemCallError(call: "mkdtemp", path: parent, errno: errno) }
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     package func rename(_ from: String, to: String) throws(SystemCallError) {
