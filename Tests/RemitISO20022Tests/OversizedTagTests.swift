@@ -1,4 +1,5 @@
 import RemitCore
+@testable import RemitISO20022
 import Testing
 
 /// A start tag with a huge number of attributes makes libxml2 work for minutes (its duplicate check is
@@ -29,5 +30,25 @@ import Testing
         let sink = try Fixtures.read(text: text, chunkSize: 64)
         #expect(!sink.codes.contains("iso20022.tag-too-long"), "\(sink.diagnostics)")
         #expect(sink.errors.isEmpty, "\(sink.diagnostics)")
+    }
+
+    /// The limit holds to the byte whatever the chunks libxml2 is served in: markup whose bytes before its `>`
+    /// span the limit is refused, one byte less is read, and the place given is that of its `<`.
+    @Test(arguments: [nil, 7, 4096, 65_536])
+    func theLimitIsExactInAnyChunking(chunkSize: Int?) throws {
+        func document(tagLength: Int) -> String {
+            let head = "<Document xmlns=\"\(Self.namespace)\" a=\""
+            let tail = "\">"
+            let filler = String(repeating: "x", count: tagLength - head.utf8.count - tail.utf8.count)
+            return "<?xml version=\"1.0\"?>\n<!-- <a> -->\n  " + head + filler + tail + "</Document>\n"
+        }
+        // From `<` to `>` inclusive: the byte before `>` lies `length - 2` bytes after `<`.
+        let refused = try Fixtures.read(
+            text: document(tagLength: ByteSource.maximumTagLength + 2), chunkSize: chunkSize)
+        #expect(refused.codes.contains("iso20022.tag-too-long"), "\(refused.diagnostics)")
+        let error = try #require(refused.errors.first)
+        #expect(error.location.line == 3 && error.location.column == 3 && error.location.byteOffset == 37)
+        let read = try Fixtures.read(text: document(tagLength: ByteSource.maximumTagLength + 1), chunkSize: chunkSize)
+        #expect(!read.codes.contains("iso20022.tag-too-long"), "\(read.diagnostics)")
     }
 }

@@ -123,8 +123,72 @@ final class ByteSource {
 
     /// Follows `<` and `>` and line feeds through `buffer[from..<to]`, about to be served.
     ///
+    /// Only markup open when the chunk starts can run over the limit inside it (a chunk is shorter than the
+    /// limit), so the chunk is searched with `memchr` for where that markup ends and `memrchr` for markup left
+    /// open at its end, not looked at byte by byte.
     /// - Returns: the markup that has run over `maximumTagLength` bytes, if any.
     private func checkTags(from: Int, to: Int) -> TagTooLong? {
+        if to - from >= Self.maximumTagLength { return checkTagsByteByByte(from: from, to: to) }
+        let lastByte = served + Int64(to - from - 1)
+        if let tag = openTag {
+            // The markup ends at the first `>`, or a `<` starts another; before that byte it is still open.
+            let close = first(UInt8(ascii: ">"), from: from, to: to)
+            let reopen = first(UInt8(ascii: "<"), from: from, to: close ?? to)
+            let stillOpenUntil = (reopen ?? close).map { served + Int64($0 - from - 1) } ?? lastByte
+            if stillOpenUntil - tag.offset >= Int64(Self.maximumTagLength) {
+                return TagTooLong(line: tag.line, column: tag.column, offset: tag.offset)
+            }
+        }
+        // What is open at the end of the chunk: the last `<`, unless a `>` follows it.
+        let lastOpen = last(UInt8(ascii: "<"), from: from, to: to)
+        let lastClose = last(UInt8(ascii: ">"), from: lastOpen ?? from, to: to)
+        if let open = lastOpen, lastClose == nil {
+            let lineFeeds = count(UInt8(ascii: "\n"), from: from, to: open)
+            servedLine += lineFeeds
+            if lineFeeds > 0, let feed = last(UInt8(ascii: "\n"), from: from, to: open) {
+                servedLineStart = served + Int64(feed - from) + 1
+            }
+            let offset = served + Int64(open - from)
+            openTag = (offset, servedLine, Int(offset - servedLineStart) + 1)
+            countLines(from: open, to: to)
+        } else {
+            if lastClose != nil { openTag = nil }
+            countLines(from: from, to: to)
+        }
+        return nil
+    }
+
+    /// Adds the line feeds of `buffer[from..<to]` to `servedLine` and moves `servedLineStart` to the last one.
+    private func countLines(from: Int, to: Int) {
+        let lineFeeds = count(UInt8(ascii: "\n"), from: from, to: to)
+        guard lineFeeds > 0, let feed = last(UInt8(ascii: "\n"), from: from, to: to) else { return }
+        servedLine += lineFeeds
+        servedLineStart = served + Int64(feed - from) + 1
+    }
+
+    private func first(_ byte: UInt8, from: Int, to: Int) -> Int? {
+        guard from < to, let hit = memchr(buffer + from, Int32(byte), to - from) else { return nil }
+        return UnsafeMutableRawPointer(hit).assumingMemoryBound(to: UInt8.self) - buffer
+    }
+
+    /// Searches backwards: what it looks for (`<`, `>`, a line feed) is usually a few bytes from the end.
+    private func last(_ byte: UInt8, from: Int, to: Int) -> Int? {
+        var index = to - 1
+        while index >= from {
+            if buffer[index] == byte { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    private func count(_ byte: UInt8, from: Int, to: Int) -> Int {
+        var found = 0
+        for index in from..<to where buffer[index] == byte { found += 1 }
+        return found
+    }
+
+    /// The same as `checkTags` one byte at a time, for a chunk as long as the limit.
+    private func checkTagsByteByByte(from: Int, to: Int) -> TagTooLong? {
         for index in from..<to {
             let offset = served + Int64(index - from)
             switch buffer[index] {
