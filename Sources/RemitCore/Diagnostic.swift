@@ -39,7 +39,11 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         if let segment = location.segmentIndex { place.append("segment \(segment)") }
         if let element = location.element { place.append(element) }
         if let path = location.path { place.append(path) }
-        if location.line > 0 || location.byteOffset > 0 { place.append("byte \(location.byteOffset)") }
+        // Offset 0 is only printed for the file's first byte: readers that know a line but no offset (an ISO
+        // 20022 element's value) leave it at 0.
+        if location.byteOffset > 0 || (location.line == 1 && location.column == 1) {
+            place.append("byte \(location.byteOffset)")
+        }
         if !place.isEmpty { text += " [" + place.joined(separator: ", ") + "]" }
         if let hint { text += "; hint: " + hint }
         return text
