@@ -66,6 +66,24 @@ import Testing
         #expect(sink.bankTransactions.first?.text == "Gutschrift Überweisung")
     }
 
+    /// ISO-8859-15 differs from -1 in eight bytes, the euro sign (0xA4) among them: the declared one decides.
+    @Test func latin9IsDecodedAsDeclared() throws {
+        func replacing(_ old: String, _ new: [UInt8], in bytes: [UInt8]) throws -> [UInt8] {
+            let pattern = Array(old.utf8)
+            let at = try #require(
+                (0...(bytes.count - pattern.count)).first { Array(bytes[$0..<$0 + pattern.count]) == pattern })
+            return Array(bytes[..<at]) + new + Array(bytes[(at + pattern.count)...])
+        }
+        var bytes = try Fixtures.bytes("remit-camt053-v02-iso-8859-1.xml")
+        bytes = try replacing("encoding=\"ISO-8859-1\"", Array("encoding=\"ISO-8859-15\"".utf8), in: bytes)
+        bytes = try replacing("Zahlung ", Array("Zahlung in ".utf8) + [0xA4, 0x20], in: bytes)
+        let sink = try Fixtures.read(bytes: bytes, as: "latin9.xml")
+        #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
+        let payment = try #require(sink.payments.first)
+        #expect(payment.payer.name == "Müller & Söhne GmbH")
+        #expect(payment.remittanceText == "Rechnung 10042 vom 12.11.2026, Zahlung in € für Lieferung")
+    }
+
     @Test func anInvalidByteIsALocatedErrorNotMojibake() throws {
         let sink = try Fixtures.read("remit-camt053-v02-bad-utf8.xml")
         #expect(sink.records.isEmpty)
