@@ -45,9 +45,15 @@ public enum AckJob {
         var warnings = 0
         var rejected = false
         for path in options.inputs {
-            var bytes: [UInt8] = []
+            let reader = FileReader(path: path, calls: calls)
+            var prefix: [UInt8] = []
             do {
-                _ = try FileReader(path: path, calls: calls).forEachChunk { bytes.append(contentsOf: $0) }
+                // The first chunk tells whether this is X12 at all; reading stops there.
+                _ = try FileReader(path: path, chunkSize: 4096, calls: calls).forEachChunk { chunk in
+                    prefix = Array(chunk)
+                    throw FirstChunkRead()
+                }
+            } catch is FirstChunkRead {
             } catch {
                 printer.print(
                     Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)", at: .wholeFile(path)))
@@ -55,8 +61,7 @@ public enum AckJob {
                 rejected = true
                 continue
             }
-            guard bytes.withUnsafeBytes({ X12Reader.looksLikeX12(UnsafeRawBufferPointer(rebasing: $0.prefix(4096))) })
-            else {
+            guard prefix.withUnsafeBytes({ X12Reader.looksLikeX12($0) }) else {
                 printer.print(
                     Diagnostic(
                         .error, code: "ack.not-x12",
@@ -66,9 +71,19 @@ public enum AckJob {
                 rejected = true
                 continue
             }
-            // TODO: the file is held whole to scan its envelopes after reading it; stream both passes instead.
-            let (documents, diagnostics) = X12Acknowledger.acknowledge(
-                bytes, file: path, implementationAcknowledgments: options.implementationAcknowledgments)
+            let documents: [AcknowledgmentDocument]
+            let diagnostics: [Diagnostic]
+            do {
+                (documents, diagnostics) = try X12Acknowledger.acknowledge(
+                    file: path, implementationAcknowledgments: options.implementationAcknowledgments
+                ) { body in _ = try reader.forEachChunk { body($0) } }
+            } catch {
+                printer.print(
+                    Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)", at: .wholeFile(path)))
+                errors += 1
+                rejected = true
+                continue
+            }
             for diagnostic in diagnostics {
                 printer.print(diagnostic)
                 if diagnostic.severity == .error { errors += 1 }
@@ -138,3 +153,6 @@ public enum AckJob {
         try calls.renameFile(temporary, to: path)
     }
 }
+
+/// Stops reading a file after its first chunk.
+private struct FirstChunkRead: Error {}

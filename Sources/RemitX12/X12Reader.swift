@@ -25,6 +25,8 @@ public struct X12Reader {
     /// File offset of the next chunk's first byte.
     private var offset: Int64 = 0
     private var finished = false
+    /// Sees every segment before the envelope does: the acknowledger's second pass over a file.
+    var segmentTap: ((X12Segment) -> Void)?
 
     /// - Parameters:
     ///   - file: the path as the user gave it, used in every location.
@@ -120,7 +122,9 @@ public struct X12Reader {
                 tokenizer.diagnostics.removeAll(keepingCapacity: true)
             }
             switch step {
-            case .segment(let segment): envelope.handle(segment, into: &sink)
+            case .segment(let segment):
+                segmentTap?(segment)
+                envelope.handle(segment, into: &sink)
             case .unreadable:
                 if let diagnostic = tokenizer.unreadable { envelope.unreadable(diagnostic, into: &sink) }
                 tokenizer.unreadable = nil

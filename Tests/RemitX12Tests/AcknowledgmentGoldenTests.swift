@@ -40,6 +40,32 @@ import Testing
         }
     }
 
+    /// The file is read twice in chunks (never held whole): any chunking gives the same answer, byte for byte.
+    @Test(arguments: [1, 7, 64, 4096])
+    func chunkingDoesNotChangeTheAcknowledgment(chunkSize: Int) throws {
+        for (fixture, implementation, _) in Self.cases {
+            let bytes = try Fixtures.bytes(fixture)
+            let whole = X12Acknowledger.acknowledge(bytes, file: fixture, implementationAcknowledgments: implementation)
+            var passes = 0
+            let chunked = X12Acknowledger.acknowledge(file: fixture, implementationAcknowledgments: implementation) {
+                body in
+                passes += 1
+                bytes.withUnsafeBytes { all in
+                    for start in stride(from: 0, to: all.count, by: chunkSize) {
+                        body(UnsafeRawBufferPointer(rebasing: all[start..<min(start + chunkSize, all.count)]))
+                    }
+                }
+            }
+            #expect(passes == 2)
+            let render = { (documents: [AcknowledgmentDocument]) in
+                documents.map { $0.render(controlNumbers: Array(1...$0.controlNumbersNeeded), stamp: Self.stamp) }
+            }
+            #expect(render(chunked.documents) == render(whole.documents), "\(fixture)")
+            #expect(!whole.documents.isEmpty, "\(fixture)")
+            #expect(chunked.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(fixture)")
+        }
+    }
+
     @Test func theGoldenFolderHoldsExactlyTheseFiles() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { !$0.hasPrefix(".") }
         #expect(names.sorted() == Self.cases.flatMap(\.files).sorted())

@@ -1,39 +1,21 @@
-/// Walks a whole X12 file's segments and records its envelopes (ISA, GS, ST and their trailers), plus the
-/// elements of the segments an acknowledgment will quote.
+/// Records a file's envelopes (ISA, GS, ST and their trailers) from its segments, handed over in order,
+/// plus the elements of the segments an acknowledgment will quote.
 struct EnvelopeScanner {
     var interchanges: [ReceivedInterchange] = []
     /// Elements (ID first) of the segments asked for, by file segment index.
     var quoted: [Int: [String]] = [:]
+    /// File segment indexes whose elements to keep.
+    let quote: Set<Int>
 
-    /// - Parameters:
-    ///   - bytes: the whole file.
-    ///   - quote: file segment indexes whose elements to keep.
-    init(_ bytes: [UInt8], file: String, quote: Set<Int>) {
-        var tokenizer = X12Tokenizer(file: file)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: X12Tokenizer.separatorCapacity) { room in
-                var position = 0
-                while true {
-                    let step = tokenizer.next(
-                        base, end: buffer.count, position: &position, offset: 0, final: true,
-                        separators: room.baseAddress!)
-                    tokenizer.diagnostics.removeAll()
-                    switch step {
-                    case .segment(let segment): handle(segment, quote: quote)
-                    case .unreadable, .reported: continue
-                    case .needMore, .exhausted: return
-                    }
-                }
-            }
-        }
+    init(quote: Set<Int>) {
+        self.quote = quote
     }
 
     private static func elements(_ segment: X12Segment) -> [String] {
         [segment.id] + (0..<segment.elementCount).map { String(decoding: segment.element($0 + 1)!, as: UTF8.self) }
     }
 
-    private mutating func handle(_ segment: X12Segment, quote: Set<Int>) {
+    mutating func handle(_ segment: X12Segment) {
         if quote.contains(segment.index) { quoted[segment.index] = Self.elements(segment) }
         switch segment.tag {
         case SegmentTag.isa:

@@ -23,23 +23,47 @@ public enum X12Acknowledger {
 
     /// Reads `bytes` (one whole file) and builds the acknowledgments of its interchanges.
     ///
-    /// - Parameters:
-    ///   - file: the path, for diagnostics.
-    ///   - crosswalk: as for reading; it does not change the answer.
-    ///   - implementationAcknowledgments: answer groups whose GS08 starts with `005010X` with a 999.
-    /// - Returns: the documents in file order (a 997 and then a 999 for an interchange that needs both), and
-    ///   every diagnostic the read reported.
+    /// The same as `acknowledge(file:chunks:)` with the bytes as one chunk.
     public static func acknowledge(
         _ bytes: [UInt8], file: String, options: X12Options = X12Options(),
         crosswalk: ReasonCrosswalk = ReasonCrosswalk(),
         implementationAcknowledgments: Bool = false
     ) -> (documents: [AcknowledgmentDocument], diagnostics: [Diagnostic]) {
+        acknowledge(
+            file: file, options: options, crosswalk: crosswalk,
+            implementationAcknowledgments: implementationAcknowledgments
+        ) { body in bytes.withUnsafeBytes { body($0) } }
+    }
+
+    /// Reads a file twice, streaming, and builds the acknowledgments of its interchanges: the first pass reads
+    /// it as `remit convert` does and collects what is wrong, the second records its envelopes and copies the
+    /// segments in error that the acknowledgment quotes. Memory does not grow with the file.
+    ///
+    /// - Parameters:
+    ///   - file: the path, for diagnostics.
+    ///   - crosswalk: as for reading; it does not change the answer.
+    ///   - implementationAcknowledgments: answer groups whose GS08 starts with `005010X` with a 999.
+    ///   - chunks: hands the file's bytes in order to `body`, in chunks of any size; called once per pass.
+    /// - Returns: the documents in file order (a 997 and then a 999 for an interchange that needs both), and
+    ///   every diagnostic the read reported.
+    /// - Throws: what `chunks` throws.
+    public static func acknowledge<Failure: Error>(
+        file: String, options: X12Options = X12Options(), crosswalk: ReasonCrosswalk = ReasonCrosswalk(),
+        implementationAcknowledgments: Bool = false,
+        chunks: (_ body: (UnsafeRawBufferPointer) -> Void) throws(Failure) -> Void
+    ) throws(Failure) -> (documents: [AcknowledgmentDocument], diagnostics: [Diagnostic]) {
         var sink = ReadOutcome()
         var reader = X12Reader(file: file, fileSHA256: "", idPrefix: "ack", options: options, crosswalk: crosswalk)
-        bytes.withUnsafeBytes { reader.feed($0, into: &sink) }
+        try chunks { reader.feed($0, into: &sink) }
         reader.finish(into: &sink)
         let located = sink.diagnostics.filter { segmentErrors[$0.code] != nil && $0.location.segmentIndex != nil }
-        let scanner = EnvelopeScanner(bytes, file: file, quote: Set(located.compactMap(\.location.segmentIndex)))
+
+        var scanner = EnvelopeScanner(quote: Set(located.compactMap(\.location.segmentIndex)))
+        var second = X12Reader(file: file, fileSHA256: "", idPrefix: "ack", options: options, crosswalk: crosswalk)
+        second.segmentTap = { scanner.handle($0) }
+        var ignored = IgnoringSink()
+        try chunks { second.feed($0, into: &ignored) }
+        second.finish(into: &ignored)
         let setStarts = scanner.interchanges.flatMap { $0.groups.flatMap { $0.sets.map(\.startIndex) } }.sorted()
         var errorsBySet: [Int: [Diagnostic]] = [:]
         for diagnostic in located {
@@ -176,6 +200,12 @@ public enum X12Acknowledger {
 }
 
 /// Keeps what an acknowledgment needs from a read: every diagnostic, and each transaction's summary.
+/// The second pass reads only envelopes, through `X12Reader.segmentTap`.
+private struct IgnoringSink: RecordSink {
+    mutating func emit(_ record: CanonicalRecord) {}
+    mutating func report(_ diagnostic: Diagnostic) {}
+}
+
 struct ReadOutcome: RecordSink {
     var diagnostics: [Diagnostic] = []
     var summaries: [String: TransactionSummary] = [:]
