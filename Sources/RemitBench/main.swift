@@ -18,8 +18,8 @@ let usage = """
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
            remit-bench iso20022 PATH            read an ISO 20022 file (records counted, not written)
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
-           remit-bench match LINES              match LINES synthetic remittance lines with known answers in memory;
-                                                prints time, precision and recall of automatic application
+           remit-bench match LINES              reconcile a synthetic book of LINES remittance lines in memory;
+                                                prints time, precision, recall and a digest of decisions
     Prints bytes, seconds, MB/s (10^6 bytes per second), records and peak RSS.
     """
 
