@@ -16,7 +16,7 @@ enum MatchBench {
         let clock = BenchClock()
         let cpuBefore = BenchFigures.cpuSeconds()
         let result = matcher.reconcile(
-            lines: book.cases.map(\.line), deductions: book.deductions, invoices: book.invoices,
+            lines: book.lines, deductions: book.deductions, invoices: book.invoices,
             payments: book.payments)
         let seconds = clock.seconds
         let cpu = BenchFigures.cpuSeconds() - cpuBefore
@@ -31,7 +31,8 @@ enum MatchBench {
         var searchesStopped = 0
         var outcomes: [String: Int] = [:]
         var writtenOff = 0
-        for (item, match) in zip(book.cases, result.matches) {
+        for (index, match) in result.matches.enumerated() {
+            let truth = book.truth(of: index)
             let why = match.decision == .applied ? "" : " (\(match.evidence.last { $0.name == "reason" }?.value ?? ""))"
             byRule[match.rule + "/" + match.decision.rawValue + why, default: 0] += 1
             if let steps = match.evidence.first(where: { $0.name == "search_steps" }).flatMap({ Int($0.value) }) {
@@ -41,15 +42,15 @@ enum MatchBench {
             }
             outcomes[match.outcome.rawValue, default: 0] += 1
             if !match.writtenOff.isZero { writtenOff += 1 }
-            if !item.truth.isEmpty { answered += 1 }
+            if !truth.isEmpty { answered += 1 }
             if match.decision == .suggested { suggested += 1 }
             guard match.decision == .applied, let invoice = match.invoice else { continue }
             applied += 1
             let numbers = [invoice.number] + match.allocations.map(\.invoice.number)
-            if numbers.sorted() == item.truth.sorted() { right += 1 }
+            if numbers.sorted() == truth.sorted() { right += 1 }
         }
         print(
-            "matched \(book.cases.count) lines against \(book.invoices.count) invoices in "
+            "matched \(book.lines.count) lines against \(book.invoices.count) invoices in "
                 + "\(BenchFigures.fixed(seconds, digits: 3)) s (CPU \(BenchFigures.fixed(cpu, digits: 3)) s); "
                 + "applied \(applied), right \(right), suggested \(suggested); "
                 + "precision \(percent(right, applied)), recall \(percent(right, answered)) "
@@ -57,7 +58,9 @@ enum MatchBench {
                 + "peak RSS \(peakRSS >> 20) MiB (\(bookRSS >> 20) MiB once the book was built)")
         print("by rule: " + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         var found: [String: Int] = [:]
-        for deduction in result.deductions { found[deduction.origin.rawValue + " " + deduction.category.rawValue, default: 0] += 1 }
+        for deduction in result.deductions {
+            found[deduction.origin.rawValue + " " + deduction.category.rawValue, default: 0] += 1
+        }
         print(
             "outcomes: " + outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 + "; written off \(writtenOff); deductions: "
@@ -77,10 +80,6 @@ enum MatchBench {
     /// SHA-256 over a text rendering of the whole reconciliation.
     static func digest(_ result: Reconciliation) -> String {
         var hasher = SHA256Hasher()
-        func add(_ text: String) {
-            var text = text + "\n"
-            text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
-        }
         func show(_ money: Money?) -> String { money.map(\.description) ?? "-" }
         for match in result.matches {
             let allocations = match.allocations.map {
@@ -93,21 +92,28 @@ enum MatchBench {
                 show(match.unexplained), show(match.unapplied), show(match.openAfter), show(match.writtenOff),
                 allocations.joined(separator: ","),
             ]
-            add("match " + fields.joined(separator: " ; "))
+            add("match " + fields.joined(separator: " ; "), to: &hasher)
         }
         for deduction in result.deductions {
             let fields = [
                 deduction.id, deduction.lineID ?? "-", show(deduction.amount), deduction.category.rawValue,
                 deduction.categorySource, deduction.reasonText ?? "-", deduction.origin.rawValue,
             ]
-            add("deduction " + fields.joined(separator: " ; "))
+            add("deduction " + fields.joined(separator: " ; "), to: &hasher)
         }
         for open in result.openInvoices {
-            add("open \(open.invoice.number) ; \(open.remaining) ; \(open.appliedThisRun)")
+            add("open \(open.invoice.number) ; \(open.remaining) ; \(open.appliedThisRun)", to: &hasher)
         }
         for finding in result.findings {
-            add("finding \(finding.kind.rawValue) ; \(finding.subject) ; \(finding.ids) ; \(finding.detail)")
+            add(
+                "finding \(finding.kind.rawValue) ; \(finding.subject) ; \(finding.ids) ; \(finding.detail)",
+                to: &hasher)
         }
         return hasher.finalize()
+    }
+
+    private static func add(_ text: String, to hasher: inout SHA256Hasher) {
+        var text = text + "\n"
+        text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
     }
 }

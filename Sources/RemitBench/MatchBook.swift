@@ -23,14 +23,12 @@ import RemitCore
 /// time from another file (its copy must not be applied). Amounts come from a fixed linear congruential
 /// sequence, so every run builds the same book.
 struct MatchBook {
-    struct Case {
-        var line: RemittanceLine
-        /// The invoices the line settles, by number; empty when nothing should be applied.
-        var truth: [String]
-    }
-
     var invoices: [Invoice] = []
-    var cases: [Case] = []
+    var lines: [RemittanceLine] = []
+    /// Line `i` settles the invoices at `truths[truthStarts[i]..<truthStarts[i + 1]]` (indices into
+    /// `invoices`), none when nothing should be applied. Kept flat so the answers weigh little beside the book.
+    var truthStarts: [Int32] = [0]
+    var truths: [Int32] = []
     var payments: [Payment] = []
     var deductions: [Deduction] = []
     var partners: [Partner] = []
@@ -38,12 +36,21 @@ struct MatchBook {
     /// Builds a book of exactly `lines` remittance lines (and about as many invoices).
     init(lines requested: Int) {
         var builder = Builder(requested: requested)
-        while builder.book.cases.count < requested { builder.addCustomer() }
+        builder.book.lines.reserveCapacity(requested)
+        builder.book.truthStarts.reserveCapacity(requested + 1)
+        builder.book.truths.reserveCapacity(requested + requested / 64)
+        builder.book.invoices.reserveCapacity(requested + requested / 16)
+        while builder.book.lines.count < requested { builder.addCustomer() }
         builder.closePayment()
         self = builder.book
     }
 
     fileprivate init() {}
+
+    /// The numbers of the invoices line `index` settles.
+    func truth(of index: Int) -> [String] {
+        truths[Int(truthStarts[index])..<Int(truthStarts[index + 1])].map { invoices[Int($0)].number }
+    }
 }
 
 extension MatchBook {
@@ -58,8 +65,9 @@ extension MatchBook {
         var seed: UInt64 = 0x2545_F491_4F6C_DD1D
         var number = 4_000_000
         var customer = 0
-        /// The payment being filled: its payer and line indices; closed at 20 lines or a new payer.
-        var openPayment: (payer: Party, lines: [Int])?
+        /// The payment being filled: its payer, line indices and its lines' provenance; closed at 20 lines or a
+        /// new payer.
+        var openPayment: (payer: Party, lines: [Int], provenance: Provenance)?
         var paymentCount = 0
         let paymentDate = CalendarDate(year: 2025, month: 3, day: 14)!
         let firstInvoiceDate = CalendarDate(year: 2025, month: 2, day: 1)!
@@ -67,7 +75,7 @@ extension MatchBook {
 
         init(requested: Int) { self.requested = requested }
 
-        var full: Bool { book.cases.count >= requested }
+        var full: Bool { book.lines.count >= requested }
 
         mutating func next(_ bound: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -213,24 +221,30 @@ extension MatchBook {
             if ownPayment || openPayment.map({ $0.payer != payer || $0.lines.count >= 20 }) ?? false {
                 closePayment()
             }
-            let index = book.cases.count
+            let index = book.lines.count
+            if openPayment == nil {
+                // One provenance origin per payment, as the parsers share one per transaction.
+                let origin = Provenance(location: .wholeFile("bench.820"), transactionID: "ST@\(paymentCount)")
+                openPayment = (payer, [], origin)
+            }
+            var provenance = openPayment!.provenance
+            provenance.location = SourceLocation(file: "bench.820", line: index + 1, column: 1, byteOffset: 0)
             let line = RemittanceLine(
                 id: "bench:line:\(index)", paymentID: "bench:pay:\(paymentCount)", referenceQualifier: "IV",
                 reference: reference, normalizedReference: ReferenceNormalizer.normalize(reference),
                 purchaseOrder: nil, invoiceDate: nil, amountPaid: paid, invoiceAmount: nil,
-                discountTaken: discount.map { Money($0, "USD") }, payer: payer,
-                provenance: Provenance(
-                    location: SourceLocation(file: "bench.820", line: index + 1, column: 1, byteOffset: 0),
-                    transactionID: "ST@\(paymentCount)"))
-            book.cases.append(Case(line: line, truth: truth.map(\.number)))
-            if openPayment == nil { openPayment = (payer, []) }
+                discountTaken: discount.map { Money($0, "USD") }, payer: payer, provenance: provenance)
+            book.lines.append(line)
+            // An invoice's row in bench.csv is its index + 2.
+            book.truths += truth.map { Int32($0.location.line - 2) }
+            book.truthStarts.append(Int32(book.truths.count))
             openPayment?.lines.append(index)
             if ownPayment { closePayment(text: text) }
             return index
         }
 
         mutating func addStatedDeduction(_ amount: FixedDecimal, to index: Int) {
-            let line = book.cases[index].line
+            let line = book.lines[index]
             book.deductions.append(
                 Deduction(
                     id: line.id + ":adx", paymentID: line.paymentID, lineID: line.id, amount: Money(amount, "USD"),
@@ -243,24 +257,27 @@ extension MatchBook {
         mutating func closePayment(text: String? = nil) {
             guard let open = openPayment else { return }
             openPayment = nil
-            let first = book.cases[open.lines[0]].line
+            let first = book.lines[open.lines[0]]
             var total = FixedDecimal.zero
-            for index in open.lines { total = total + book.cases[index].line.amountPaid.amount }
+            for index in open.lines { total = total + book.lines[index].amountPaid.amount }
             let trace = "B\(paymentCount)"
             book.payments.append(
-                payment(id: first.paymentID, payer: open.payer, total: total, trace: trace, file: "bench.820", text: text))
+                payment(
+                    id: first.paymentID, payer: open.payer, total: total, trace: trace, file: "bench.820", text: text))
             paymentCount += 1
-            guard paymentCount % 400 == 0, book.cases.count + open.lines.count <= requested else { return }
+            guard paymentCount % 400 == 0, book.lines.count + open.lines.count <= requested else { return }
             let copyID = "bench:pay:\(paymentCount)"
             for index in open.lines {
-                var line = book.cases[index].line
-                line.id = "bench:line:\(book.cases.count)"
+                var line = book.lines[index]
+                line.id = "bench:line:\(book.lines.count)"
                 line.paymentID = copyID
                 line.provenance.location.file = "bench-resent.820"
-                book.cases.append(Case(line: line, truth: []))
+                book.lines.append(line)
+                book.truthStarts.append(Int32(book.truths.count))
             }
             book.payments.append(
-                payment(id: copyID, payer: open.payer, total: total, trace: trace, file: "bench-resent.820", text: text))
+                payment(id: copyID, payer: open.payer, total: total, trace: trace, file: "bench-resent.820", text: text)
+            )
             paymentCount += 1
         }
 

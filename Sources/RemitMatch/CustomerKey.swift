@@ -13,11 +13,7 @@ enum CustomerKey {
 
     static func name(_ text: String?) -> String? {
         guard let text else { return nil }
-        let kept = String(
-            String.UnicodeScalarView(
-                text.uppercased().unicodeScalars.filter {
-                    $0.properties.isAlphabetic || $0.properties.numericType != nil
-                }))
+        let kept = PartnerDirectory.nameKey(text)
         return kept.isEmpty ? nil : kept
     }
 
@@ -58,6 +54,10 @@ extension CustomerKey {
     /// The name's words, upper case, letters and digits only, legal-form words dropped, run together; nil when
     /// nothing is left.
     static func comparableName(_ text: String) -> String? {
+        if let words = asciiWords(text) {
+            let kept = words.filter { !legalForms.contains($0) }.joined()
+            return kept.isEmpty ? nil : kept
+        }
         var words: [String] = []
         var word = ""
         for scalar in text.uppercased().unicodeScalars {
@@ -71,5 +71,14 @@ extension CustomerKey {
         words.append(word)
         let kept = words.filter { !$0.isEmpty && !legalForms.contains($0) }.joined()
         return kept.isEmpty ? nil : kept
+    }
+
+    /// `comparableName`'s words for ASCII text, read byte by byte (nil for other text): letters and digits
+    /// upper-cased, `.` and `'` skipped, anything else ends a word; empty words left out.
+    private static func asciiWords(_ text: String) -> [String]? {
+        guard let spaced = ASCIIKey.make(text, keep: { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "'") })
+        else { return nil }
+        let words = spaced.utf8.split(whereSeparator: { !ASCIIKey.isLetterOrDigit($0) })
+        return words.map { String(decoding: $0, as: UTF8.self) }
     }
 }

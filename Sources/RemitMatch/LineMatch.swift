@@ -5,9 +5,18 @@ import RemitCore
 /// `discountTaken` is the discount allowed: what the payer took, less any part found unearned (which becomes an
 /// `unearned_discount` deduction).
 public struct LineMatch: Sendable, Hashable {
-    public var line: RemittanceLine
+    public var line: RemittanceLine {
+        get { lineSlot.value }
+        set { lineSlot = SharedElement(newValue) }
+    }
     /// The invoice the line was applied to, nil when unmatched.
-    public var invoice: Invoice?
+    public var invoice: Invoice? {
+        get { invoiceSlot?.value }
+        set { invoiceSlot = newValue.map { SharedElement($0) } }
+    }
+    // The matcher's decisions point into its input arrays rather than copy the line and invoice.
+    private var lineSlot: SharedElement<RemittanceLine>
+    private var invoiceSlot: SharedElement<Invoice>?
     public var outcome: MatchOutcome
     /// The rule that decided, e.g. `exact-reference`, `purchase-order`, `combination`, or `none`.
     public var rule: String
@@ -43,12 +52,29 @@ public struct LineMatch: Sendable, Hashable {
         unapplied: Money, openAfter: Money?, decision: MatchDecision? = nil, writtenOff: Money? = nil,
         allocations: [InvoiceAllocation] = []
     ) {
-        self.line = line
-        self.invoice = invoice
+        self.init(
+            line: SharedElement(line), invoice: invoice.map { SharedElement($0) }, outcome: outcome, rule: rule,
+            score: score, evidence: evidence, openBefore: openBefore, applied: applied, discountTaken: discountTaken,
+            statedDeductions: statedDeductions, unexplained: unexplained, unapplied: unapplied, openAfter: openAfter,
+            decision: decision, writtenOff: writtenOff, allocations: allocations)
+    }
+
+    /// A decision whose line and invoice are elements of arrays the caller already holds.
+    init(
+        line: SharedElement<RemittanceLine>, invoice: SharedElement<Invoice>?, outcome: MatchOutcome, rule: String,
+        score: Int, evidence: [Evidence], openBefore: Money?, applied: Money, discountTaken: Money?,
+        statedDeductions: Money, unexplained: Money, unapplied: Money, openAfter: Money?,
+        decision: MatchDecision? = nil, writtenOff: Money? = nil, allocations: [InvoiceAllocation] = []
+    ) {
+        lineSlot = line
+        invoiceSlot = invoice
         self.outcome = outcome
         self.rule = rule
         self.score = score
-        self.evidence = evidence
+        // Rules build evidence by appending, and a copy made to append leaves twice the room needed; a million
+        // decisions would keep hundreds of megabytes of it. The decision keeps a copy of the size needed.
+        self.evidence =
+            evidence.capacity >= evidence.count + 4 ? evidence.withUnsafeBufferPointer { Array($0) } : evidence
         self.openBefore = openBefore
         self.applied = applied
         self.discountTaken = discountTaken
@@ -57,8 +83,14 @@ public struct LineMatch: Sendable, Hashable {
         self.unapplied = unapplied
         self.openAfter = openAfter
         self.decision = decision ?? (invoice == nil ? .none : .applied)
-        self.writtenOff = writtenOff ?? .zero(line.amountPaid.currency)
+        self.writtenOff = writtenOff ?? .zero(line.value.amountPaid.currency)
         self.allocations = allocations
+    }
+
+    /// Whether the line was applied to an invoice, without reading the invoice.
+    var hasInvoice: Bool {
+        if case .some = invoiceSlot { return true }
+        return false
     }
 
     /// Cash applied to `invoice` alone: `applied` less what the allocations took.

@@ -9,18 +9,21 @@ struct MatchRun {
     let lines: [RemittanceLine]
     var ledger: InvoiceLedger
     /// One slot per line; nil while no rule has decided it.
-    var decided: [LineMatch?]
+    var decided: Decisions
     /// Stated deductions by line id.
-    let stated: [String: [Deduction]]
+    let stated: IDMap<[Deduction]>
     let payments: [String: Payment]
     /// Deductions matching found (unearned discount, unexplained shortfall), by line id, in the order found.
-    var found: [String: [Deduction]] = [:]
+    var found = IDMap<[Deduction]>()
     var findings: [MatchFinding] = []
     /// What the exact-reference pass saw for lines it left undecided, kept for the line's evidence.
     var firstLook: [Int: [Evidence]] = [:]
     /// Why the exact-reference pass found nothing, when it is not "no open invoice has this reference".
     var firstReason: [Int: String] = [:]
-    var scopes: [Party: PayerScope?] = [:]
+    /// Each payer's scope, by its number in `payers`.
+    var scopes: [Int: PayerScope?] = [:]
+    /// The payers of the lines, worked out once each.
+    var payers = PayerTable()
 
     init(
         options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice],
@@ -29,8 +32,17 @@ struct MatchRun {
         self.options = options
         self.lines = lines
         ledger = InvoiceLedger(invoices: invoices, partners: options.partners)
-        decided = Array(repeating: nil, count: lines.count)
-        var statedByLine: [String: [Deduction]] = [:]
+        decided = Decisions(
+            count: lines.count,
+            placeholder: LineMatch(
+                line: RemittanceLine(
+                    id: "", paymentID: "", referenceQualifier: nil, reference: "", normalizedReference: "",
+                    purchaseOrder: nil, invoiceDate: nil, amountPaid: .zero(""), invoiceAmount: nil, discountTaken: nil,
+                    payer: Party(), provenance: Provenance(location: .wholeFile(""))),
+                invoice: nil, outcome: .unmatched, rule: "", score: 0, evidence: [], openBefore: nil,
+                applied: .zero(""), discountTaken: nil, statedDeductions: .zero(""), unexplained: .zero(""),
+                unapplied: .zero(""), openAfter: nil))
+        var statedByLine = IDMap<[Deduction]>()
         for deduction in deductions where deduction.origin == .stated {
             if let lineID = deduction.lineID { statedByLine[lineID, default: []].append(deduction) }
         }
@@ -38,22 +50,45 @@ struct MatchRun {
         var byID: [String: Payment] = [:]
         for payment in payments where byID[payment.id] == nil { byID[payment.id] = payment }
         self.payments = byID
+        for line in lines { _ = payers.slot(for: line.payer, options: options) }
+    }
+
+    /// The payer's number in `payers`.
+    mutating func payerSlot(_ payer: Party) -> Int {
+        payers.slot(for: payer, options: options)
+    }
+
+    /// What customer comparisons need about the payer: looked up for the lines' payers, worked out for others.
+    func payerFacts(_ payer: Party) -> CustomerFacts {
+        if let slot = payers.knownSlot(for: payer) { return payers.entries[slot].facts }
+        return CustomerFacts(payer, partners: options.partners)
+    }
+
+    /// The matching settings of the payer's partner, or the defaults.
+    func settings(for payer: Party) -> PartnerMatchingSettings {
+        if let slot = payers.knownSlot(for: payer) { return payers.entries[slot].settings }
+        return options.settings(for: payer)
+    }
+
+    /// `CustomerKey.sameCustomer` for the payer and the export's invoice at `index`.
+    func sameCustomer(_ payer: Party, _ index: Int) -> Bool? {
+        payerFacts(payer).sameCustomer(as: ledger.customer(of: index))
     }
 
     /// Runs every rule in order; lines no rule decided end unmatched.
     mutating func execute() {
         markRepeatedPayments()
-        for index in lines.indices where decided[index] == nil { decided[index] = exactReference(index) }
+        for index in lines.indices where !decided.hasDecision(index) { decided[index] = exactReference(index) }
         let rules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.cleanedReference($1) }, { $0.purchaseOrder($1) }, { $0.oneEditReference($1) },
             { $0.freeTextReference($1) }, { $0.amountOnly($1) },
         ]
         for rule in rules {
-            for index in lines.indices where decided[index] == nil {
+            for index in lines.indices where !decided.hasDecision(index) {
                 if let finding = rule(&self, index) { conclude(index, finding) }
             }
         }
-        for index in lines.indices where decided[index] == nil {
+        for index in lines.indices where !decided.hasDecision(index) {
             let evidence =
                 firstLook[index] ?? [Evidence("normalized_reference", lines[index].normalizedReference)]
             let why = firstReason[index] ?? "no open invoice has this reference"
@@ -109,7 +144,7 @@ struct MatchRun {
         let difference = open - line.amountPaid.amount - (line.discountTaken?.amount ?? .zero) - statedTotal
         if difference.isZero { return true }
         guard difference > .zero else { return false }
-        let settings = options.settings(for: line.payer)
+        let settings = settings(for: line.payer)
         let digits = Currency.minorDigits(of: line.amountPaid.currency)
         return difference <= settings.toleranceLimit(on: open, minorDigits: digits)
     }

@@ -15,7 +15,7 @@ extension MatchRun {
         // Credit memos and overpaid items (negative open amounts) are left out: the search needs positive amounts.
         let candidates = openInScope(scope, currency: currency).filter { ledger.remaining[$0] > .zero }
         guard !candidates.isEmpty else { return nil }
-        let settings = options.settings(for: line.payer)
+        let settings = settings(for: line.payer)
         let digits = Currency.minorDigits(of: currency)
         let tolerance = settings.toleranceLimit(on: settled, minorDigits: digits)
         var evidence = [Evidence("normalized_reference", line.normalizedReference)]

@@ -16,15 +16,29 @@ extension MatchRun {
     /// files are compared.
     mutating func markRepeatedPayments() {
         guard !payments.isEmpty else { return }
-        var linesByPayment: [String: [Int]] = [:]
-        var paymentOrder: [String] = []
-        for (index, line) in lines.enumerated() {
-            if linesByPayment[line.paymentID] == nil { paymentOrder.append(line.paymentID) }
-            linesByPayment[line.paymentID, default: []].append(index)
+        // A payment's lines usually follow one another: only a change of payment needs a lookup.
+        var groupOf: [String: Int] = [:]
+        var groups: [(paymentID: String, lines: [Int])] = []
+        var current = -1
+        for index in lines.indices {
+            let paymentID = lines[index].paymentID
+            if current < 0 || groups[current].paymentID != paymentID {
+                if let known = groupOf[paymentID] {
+                    current = known
+                } else {
+                    current = groups.count
+                    groupOf[paymentID] = current
+                    groups.append((paymentID, []))
+                }
+            }
+            groups[current].lines.append(index)
         }
-        var seen: [String: Payment] = [:]
-        for paymentID in paymentOrder {
-            guard let payment = payments[paymentID], let indices = linesByPayment[paymentID] else { continue }
+        // Each key names the first payment that had it, by id (`payments` holds the payment itself).
+        var seen: [String: String] = [:]
+        seen.reserveCapacity(groups.count * 2)
+        let payments = payments
+        for (paymentID, indices) in groups {
+            guard let payment = payments[paymentID] else { continue }
             let base = payerKey(payment.payer) + "|" + Self.amountKey(payment.amount)
             var keys: [String] = []
             if let trace = payment.traceNumber?.trimmingSpaces(), !trace.isEmpty {
@@ -37,7 +51,7 @@ extension MatchRun {
             let file = payment.provenance.location.file
             // Two trace numbers that differ are two payments, however alike: a payer can pay one invoice twice.
             let trace = Self.trace(payment)
-            let repeated = keys.lazy.compactMap { seen[$0] }.first {
+            let repeated = keys.lazy.compactMap { seen[$0].flatMap { payments[$0] } }.first {
                 $0.provenance.location.file != file
                     && (trace == nil || Self.trace($0) == nil || Self.trace($0) == trace)
             }
@@ -59,7 +73,7 @@ extension MatchRun {
                 }
                 continue
             }
-            for key in keys where seen[key] == nil { seen[key] = payment }
+            for key in keys where seen[key] == nil { seen[key] = payment.id }
         }
     }
 

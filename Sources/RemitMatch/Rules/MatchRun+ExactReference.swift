@@ -26,7 +26,7 @@ extension MatchRun {
         var ofOthers: [Int] = []
         var undecided: [Int] = []
         for candidate in candidates {
-            switch CustomerKey.sameCustomer(line.payer, ledger.invoices[candidate], partners: options.partners) {
+            switch sameCustomer(line.payer, candidate) {
             case true?: ofPayer.append(candidate)
             case false?: ofOthers.append(candidate)
             case nil: undecided.append(candidate)
@@ -51,7 +51,7 @@ extension MatchRun {
             if let similar {
                 evidence += similar.evidence
             } else {
-                let how = payerMatch(line.payer, ledger.invoices[chosen])
+                let how = payerMatch(line.payer, chosen)
                 if how == "partner", let partner = options.partners.partner(for: line.payer) {
                     evidence.append(Evidence("partner", partner.key))
                 }

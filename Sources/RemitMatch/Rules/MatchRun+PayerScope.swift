@@ -5,17 +5,17 @@ extension MatchRun {
     /// the one export customer whose name is similar enough (when two are, neither). Nil when the payer
     /// cannot be tied to a customer.
     mutating func scope(for payer: Party) -> PayerScope? {
-        if let cached = scopes[payer] { return cached }
+        let slot = payerSlot(payer)
+        if let cached = scopes[slot] { return cached }
         let result = findScope(for: payer)
-        scopes[payer] = result
+        scopes[slot] = result
         return result
     }
 
     private func findScope(for payer: Party) -> PayerScope? {
-        let invoices = ledger.invoices
         let same = ledger.invoicesOf(payer)
         if let first = same.first {
-            return PayerScope(invoices: same, evidence: [Evidence("payer_match", payerMatch(payer, invoices[first]))])
+            return PayerScope(invoices: same, evidence: [Evidence("payer_match", payerMatch(payer, first))])
         }
         guard !ledger.knowsPayer(payer), let name = payer.name.flatMap(CustomerKey.comparableName) else { return nil }
         // Exactly one customer may come near enough: two near customers leave the payer unknown.
@@ -34,11 +34,14 @@ extension MatchRun {
             ])
     }
 
-    /// `partner`, `id` or `name`: which of `CustomerKey.sameCustomer`'s tests joined payer and customer.
-    func payerMatch(_ payer: Party, _ invoice: Invoice) -> String {
-        switch CustomerKey.sameCustomer(payer, invoice, partners: PartnerDirectory()) {
+    /// `partner`, `id` or `name`: which of `CustomerKey.sameCustomer`'s tests joined payer and the customer
+    /// of the invoice at `index`.
+    func payerMatch(_ payer: Party, _ index: Int) -> String {
+        let facts = payerFacts(payer)
+        let customer = ledger.customer(of: index)
+        switch facts.sameIgnoringPartners(as: customer) {
         case true?:
-            return CustomerKey.id(payer.id) != nil && CustomerKey.id(invoice.customerID) != nil ? "id" : "name"
+            return facts.id != nil && customer.id != nil ? "id" : "name"
         default:
             return "partner"
         }
