@@ -119,9 +119,10 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     public func formatted(minimumScale: UInt8 = 0) -> String {
         let value = rescaled(to: minimumScale) ?? self
         let scale = Int(value.scale)
-        // Written right to left into one buffer: at most 19 digits plus zero padding up to the scale, a point
-        // and a sign, without the intermediate strings that inserting a point would build.
-        return String(unsafeUninitializedCapacity: 42) { buffer in
+        // Written right to left into a buffer on the stack (at most 19 digits plus zero padding up to the scale,
+        // a point and a sign), without the intermediate strings that inserting a point would build; a short
+        // result then needs no heap storage at all.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 42) { buffer in
             var magnitude = value.units.magnitude
             var end = buffer.count
             func put(_ byte: UInt8) {
@@ -136,9 +137,7 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                 written += 1
             } while magnitude > 0 || written <= scale
             if value.units < 0 { put(UInt8(ascii: "-")) }
-            let count = buffer.count - end
-            for offset in 0..<count { buffer[offset] = buffer[end + offset] }
-            return count
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
     }
 

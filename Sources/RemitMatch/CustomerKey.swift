@@ -37,6 +37,21 @@ enum CustomerKey {
 
 extension String {
     func trimmingSpaces() -> String {
+        // ASCII text, by far the most common, is trimmed byte by byte; nil from the closure means nothing to trim.
+        var text = self
+        var isASCII = true
+        let trimmed = text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                isASCII = false
+                return nil
+            }
+            var start = 0
+            var end = bytes.count
+            while start < end && ASCIIKey.isWhitespace(bytes[start]) { start += 1 }
+            while end > start && ASCIIKey.isWhitespace(bytes[end - 1]) { end -= 1 }
+            return start == 0 && end == bytes.count ? nil : String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        if isASCII { return trimmed ?? self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

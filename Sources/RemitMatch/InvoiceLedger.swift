@@ -7,12 +7,12 @@ struct InvoiceLedger {
     private var appliedThisRun: [FixedDecimal]
     /// The line that closed each invoice in this run, to name it when a second line pays the invoice again.
     private(set) var closedBy: [String?]
-    private let byReference: KeyIndex
-    private let byPurchaseOrder: KeyIndex
+    private var byReference: KeyIndex
+    private var byPurchaseOrder: KeyIndex
     /// Each normalized number under itself and under every text one character shorter, so the numbers one
     /// edit from a reference are found by lookups instead of a scan. Built when first needed: a payer with
     /// few invoices is scanned instead (`nearCandidates(for:among:)`).
-    private let nearNumbers = LazyNearNumbers()
+    private var nearNumbers = LazyNearNumbers()
     /// Each invoice's customer: an index into `customers`, one per distinct customer id and name pair.
     private let customerOf: [Int32]
     private let customers: [CustomerFacts]
@@ -191,8 +191,17 @@ struct InvoiceLedger {
         if closedBy[index] == nil { closedBy[index] = lineID }
     }
 
+    /// Lets go of the reference, PO and near-number indexes once no rule will look anything up, so the memory
+    /// they hold can serve the outputs.
+    mutating func dropIndexes() {
+        byReference = KeyIndex()
+        byPurchaseOrder = KeyIndex()
+        nearNumbers = LazyNearNumbers()
+    }
+
     func openInvoices() -> [OpenInvoice] {
         var result: [OpenInvoice] = []
+        result.reserveCapacity(remaining.reduce(0) { $1.isZero ? $0 : $0 + 1 })
         for (index, invoice) in invoices.enumerated() where !remaining[index].isZero {
             let currency = invoice.openAmount.currency
             result.append(

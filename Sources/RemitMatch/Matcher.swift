@@ -40,6 +40,7 @@ public struct Matcher {
         var run = MatchRun(
             options: options, lines: lines, deductions: deductions, invoices: invoices, payments: payments)
         run.execute()
+        run.ledger.dropIndexes()
         // One pass over the line ids finds the lines stated deductions name and the lines matching found
         // deductions for; each id is hashed once, and most are in neither map.
         var named = IDMap<Bool>()
@@ -59,6 +60,7 @@ public struct Matcher {
         run.markRepeatedDeductions(deductions, lineIndex: lineIndex)
         let matches = run.decided.all
         var result: [Deduction] = []
+        result.reserveCapacity(deductions.count + run.found.allValues.reduce(0) { $0 + $1.count })
         var placed: Set<String> = []
         if deductions.contains(where: { $0.origin == .shortPay }) {
             var matchedLineIDs: Set<String> = []
@@ -71,7 +73,7 @@ public struct Matcher {
                 result.append(deduction)
             }
         } else {
-            result = deductions
+            result += deductions
         }
         // Deductions found only by matching follow the parsers' deductions, in line order.
         for index in foundLines {

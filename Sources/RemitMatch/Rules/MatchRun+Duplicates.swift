@@ -3,9 +3,10 @@ import RemitCore
 extension MatchRun {
     /// A key naming the payer the same way whichever alias it used: its partner, else its id, else its name.
     func payerKey(_ payer: Party) -> String {
-        if let partner = options.partners.partner(for: payer) { return "partner:" + partner.key }
-        if let id = CustomerKey.id(payer.id) { return "id:" + id }
-        return "name:" + (CustomerKey.name(payer.name) ?? "")
+        let facts = payerFacts(payer)
+        if let partner = facts.partnerKey { return "partner:" + partner }
+        if let id = facts.id { return "id:" + id }
+        return "name:" + (facts.name ?? "")
     }
 
     /// Finds payments read twice from two different input files (same payer and amount, and the same trace

@@ -21,8 +21,9 @@ extension MatchRun {
         // Exactly one customer may come near enough: two near customers leave the payer unknown.
         var near: [(similarity: Int, slot: Int)] = []
         for (slot, customer) in ledger.customersByName.enumerated() {
-            let similarity = EditDistance.similarity(name, customer.key)
-            if similarity >= options.nameSimilarityThreshold { near.append((similarity, slot)) }
+            if let similarity = EditDistance.similarity(name, customer.key, atLeast: options.nameSimilarityThreshold) {
+                near.append((similarity, slot))
+            }
         }
         guard near.count == 1, let best = near.first else { return nil }
         let customer = ledger.customersByName[best.slot]

@@ -60,6 +60,16 @@ enum EditDistance {
         return previous[y.count]
     }
 
+    /// `similarity(a, b)` when it is at least `threshold`, else nil. Texts whose lengths alone differ too much
+    /// are turned away without computing the distance, which is never less than the difference in length.
+    static func similarity(_ a: String, _ b: String, atLeast threshold: Int) -> Int? {
+        let (x, y) = (a.unicodeScalars.count, b.unicodeScalars.count)
+        let longest = max(x, y)
+        if longest > 0 && 100 - (abs(x - y) * 100 + longest - 1) / longest < threshold { return nil }
+        let similarity = similarity(a, b)
+        return similarity >= threshold ? similarity : nil
+    }
+
     /// 0–100: 100 less the Levenshtein distance as a percentage of the longer text's length.
     static func similarity(_ a: String, _ b: String) -> Int {
         let longest = max(a.unicodeScalars.count, b.unicodeScalars.count)

@@ -9,6 +9,9 @@ struct IDMap<Value> {
 
     var isEmpty: Bool { values.isEmpty }
 
+    /// The values, in no particular order.
+    var allValues: Dictionary<String, Value>.Values { values.values }
+
     /// The hash `contains(_:hash:)` takes: one per key serves every `IDMap`.
     static func hash(_ key: String) -> UInt64 { TextHash.hash(key, seed: 0) }
 
