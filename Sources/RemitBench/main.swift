@@ -14,6 +14,9 @@ let usage = """
     usage: remit-bench generate x12 SIZE PATH   write a synthetic 820 file of about SIZE bytes (suffix K, M or G)
            remit-bench generate bai2 SIZE PATH  write a synthetic BAI2 bank file of about SIZE bytes
            remit-bench generate ach SIZE PATH   write a synthetic NACHA file of CTX (820) and CCD+ entries
+           remit-bench generate invoices COUNT PATH
+                                                write COUNT open invoices (generic layout) that a synthetic 820
+                                                pays against, for remit reconcile
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
            remit-bench iso20022 PATH            read an ISO 20022 file (records counted, not written)
@@ -27,7 +30,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "generate" where arguments.count == 4:
-        guard let size = BenchFigures.parseSize(arguments[2]) else { throw BenchError.usage }
+        let size = BenchFigures.parseSize(arguments[2]) ?? 0
+        guard size > 0 else { throw BenchError.usage }
         switch arguments[1] {
         case "x12":
             let clock = BenchClock()
@@ -37,6 +41,11 @@ do {
             let clock = BenchClock()
             let (bytes, details) = try SyntheticBAI2.write(path: arguments[3], targetBytes: size)
             print("wrote \(arguments[3]): \(bytes) bytes, \(details) detail records in \(clock.elapsedText) s")
+        case "invoices":
+            guard let count = Int(arguments[2]), count > 0 else { throw BenchError.usage }
+            let clock = BenchClock()
+            let bytes = try SyntheticInvoices.write(path: arguments[3], count: count)
+            print("wrote \(arguments[3]): \(bytes) bytes, \(count) invoices in \(clock.elapsedText) s")
         case "ach":
             let clock = BenchClock()
             let (bytes, entries) = try SyntheticACH.write(path: arguments[3], targetBytes: size)

@@ -6,7 +6,7 @@ import RemitCore
 /// `unearned_discount` deduction).
 public struct LineMatch: Sendable, Hashable {
     public var line: RemittanceLine {
-        get { lineSlot.value }
+        _read { yield lineSlot.value }
         set { lineSlot = SharedElement(newValue) }
     }
     /// The invoice the line was applied to, nil when unmatched.

@@ -19,7 +19,10 @@ struct SharedElement<Element: Hashable & Sendable>: Hashable, Sendable {
         self.index = index
     }
 
-    var value: Element { elements[index] }
+    /// The value, lent rather than copied: reading one field of a shared line costs what a stored one does.
+    var value: Element {
+        _read { yield elements[index] }
+    }
 
     static func == (lhs: SharedElement, rhs: SharedElement) -> Bool { lhs.value == rhs.value }
 
