@@ -21,18 +21,21 @@ let package = Package(
         .target(name: "RemitInvoices", dependencies: ["RemitCore"]),
         .target(name: "RemitMatch", dependencies: ["RemitCore"]),
         .target(name: "RemitReport", dependencies: ["RemitCore", "RemitMatch"]),
+        .target(name: "RemitScenario"),
         .target(
             name: "RemitPipeline",
             dependencies: [
                 "RemitCore", "RemitX12", "RemitACH", "RemitBAI2", "RemitISO20022", "RemitInvoices", "RemitMatch",
-                "RemitReport",
+                "RemitReport", "CSQLite3",
             ]
         ),
         .target(name: "RemitWatch", dependencies: ["RemitPipeline", "RemitCore", "CSQLite3", "CZlib"]),
         .executableTarget(name: "remit", dependencies: ["RemitPipeline", "RemitCore", "RemitWatch"]),
         .executableTarget(
             name: "RemitBench",
-            dependencies: ["RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitMatch", "RemitPipeline"]
+            dependencies: [
+                "RemitCore", "RemitX12", "RemitBAI2", "RemitISO20022", "RemitMatch", "RemitPipeline", "RemitScenario",
+            ]
         ),
         .testTarget(name: "RemitCoreTests", dependencies: ["RemitCore"]),
         .testTarget(name: "RemitX12Tests", dependencies: ["RemitX12", "RemitCore"]),
@@ -42,7 +45,8 @@ let package = Package(
         .testTarget(name: "RemitACHTests", dependencies: ["RemitACH", "RemitCore"]),
         .testTarget(name: "RemitBAI2Tests", dependencies: ["RemitBAI2", "RemitCore"]),
         .testTarget(name: "RemitISO20022Tests", dependencies: ["RemitISO20022", "RemitCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore"]),
-        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitCore"]),
+        .testTarget(name: "RemitScenarioTests", dependencies: ["RemitScenario", "RemitInvoices", "RemitCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RemitPipeline", "RemitCore", "RemitScenario"]),
+        .testTarget(name: "WatchTests", dependencies: ["RemitWatch", "RemitPipeline", "RemitCore"]),
     ]
 )

@@ -124,6 +124,24 @@ enum ACHDiagnostics {
             at: location)
     }
 
+    static func remittanceAmount(_ element: String, value: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, code: "ach.remittance-amount",
+            "\(element) '\(value)' in the addenda's RMR is not an amount; no line is made of that RMR", at: location)
+    }
+
+    static func remittanceWithoutReference(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "ach.rmr-reference",
+            "RMR in the addenda has no RMR02 (reference); its line cannot be matched", at: location)
+    }
+
+    static func ccdLinesImbalance(entry: Money, lines: Money, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "ach.remittance-imbalance",
+            "the entry moves \(entry) but the addenda's RMR lines pay \(lines)", at: location)
+    }
+
     static func ctxNoPayment(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "ach.ctx-no-payment",

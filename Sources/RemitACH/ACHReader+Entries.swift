@@ -33,10 +33,58 @@ extension ACHReader {
             CTXRemittance(entry: open, cents: cents, reader: self).read(into: &sink)
             return
         }
-        // TODO: CCD+ text is often an RMR segment (`RMR*IV*123*PI*10.00\`); it stays text, no line is made of it.
         let payment = entryPayment(open, cents: cents, text: open.addendaText)
         sink.emit(.payment(payment))
-        sink.transactionEnded(entrySummary(open, payment))
+        let lines = CCDRemittance.lines(open, into: &sink)
+        guard !lines.isEmpty else {
+            sink.transactionEnded(entrySummary(open, payment))
+            return
+        }
+        emitLines(lines, of: payment, entry: open, into: &sink)
+    }
+
+    /// The RMR lines of a CCD+ addenda as remittance lines of `payment`, then the entry's tie-out.
+    private func emitLines<Sink: RecordSink>(
+        _ lines: [CCDRemittance.Line], of payment: Payment, entry: ACHEntry, into sink: inout Sink
+    ) {
+        let currency = payment.amount.currency
+        let sign: Int64 = payment.direction == .debit ? -1 : 1
+        var total = MoneyTotals()
+        for (index, line) in lines.enumerated() {
+            // One RMR without an amount paid settles the whole entry.
+            let paid =
+                line.paid
+                ?? (lines.count == 1
+                    ? FixedDecimal(units: payment.amount.amount.units * sign, scale: payment.amount.amount.scale)
+                    : .zero)
+            total.add(Money(paid, currency))
+            sink.emit(
+                .remittanceLine(
+                    RemittanceLine(
+                        id: "\(idPrefix):line:\(entry.record.number).\(index + 1)", paymentID: payment.id,
+                        referenceQualifier: line.qualifier, reference: line.reference,
+                        normalizedReference: ReferenceNormalizer.normalize(line.reference), purchaseOrder: nil,
+                        invoiceDate: nil, amountPaid: Money(paid, currency),
+                        invoiceAmount: line.invoiceAmount.map { Money($0, currency) },
+                        discountTaken: line.discount.map { Money($0, currency) }, payer: payment.payer,
+                        provenance: Provenance(location: line.location, origin: payment.provenance.origin))))
+        }
+        let linesTotal = total.values.first ?? .zero(currency)
+        let stated = Money(
+            FixedDecimal(units: payment.amount.amount.units * sign, scale: payment.amount.amount.scale), currency)
+        // The entry has ten digits of cents and each RMR04 is a plausible money amount, so only a lines total
+        // that overflowed can leave the difference unknown; it is then reported as not tying.
+        let difference = total.overflowed ? nil : try? stated.amount.subtracting(linesTotal.amount)
+        let imbalance = difference.map { Money($0, currency) }
+        if difference?.isZero != true {
+            sink.report(ACHDiagnostics.ccdLinesImbalance(entry: stated, lines: linesTotal, at: entry.record.at(30, 39)))
+        }
+        sink.transactionEnded(
+            TransactionSummary(
+                kind: "ach-" + entry.batch.sec.lowercased(), location: entry.record.location,
+                envelope: payment.provenance.envelope, status: .accepted, paymentID: payment.id,
+                statedTotal: stated, linesTotal: linesTotal, adjustmentsTotal: .zero(currency),
+                imbalance: imbalance, recordCount: 1 + lines.count, transactionID: payment.provenance.transactionID))
     }
 
     /// The payment an entry makes on its own: the ACH figures, with the addenda text as remittance text.

@@ -17,8 +17,10 @@ struct BAI2Ledger {
     struct FileState {
         var location: SourceLocation
         var groups = 0
-        /// Σ of the 98 totals (or of the group sums, for groups without a 98).
-        var total: Int64 = 0
+        /// Σ of the 98 totals (or of the group sums, for groups without a 98); nil once it overflowed.
+        var total: Int64? = 0
+
+        mutating func add(_ amount: Int64?) { total = BAI2Ledger.adding(amount, to: total) }
     }
 
     struct GroupState {
@@ -26,8 +28,10 @@ struct BAI2Ledger {
         var asOfDate: CalendarDate?
         var currency: String
         var accounts = 0
-        /// Σ of the 49 totals (or of the account sums, for accounts without a 49).
-        var total: Int64 = 0
+        /// Σ of the 49 totals (or of the account sums, for accounts without a 49); nil once it overflowed.
+        var total: Int64? = 0
+
+        mutating func add(_ amount: Int64?) { total = BAI2Ledger.adding(amount, to: total) }
     }
 
     struct AccountState {
@@ -260,7 +264,7 @@ struct BAI2Ledger {
                 BAI2Diagnostics.missingTrailer(
                     "49", for: "account \(open.account)", openedAt: open.location, before: reason, kept: kept,
                     at: location))
-            group?.total &+= counters.accountSum
+            group?.add(counters.accountSum)
             endAccount(open, statedTotal: nil, into: &sink)
         }
         guard level >= .group else { return }
@@ -269,7 +273,7 @@ struct BAI2Ledger {
                 BAI2Diagnostics.missingTrailer(
                     "98", for: "group", openedAt: open.location, before: reason,
                     kept: "the group is incomplete", at: location))
-            fileState?.total &+= open.total
+            fileState?.add(open.total)
             group = nil
             counters.hasGroup = false
         }
@@ -321,7 +325,7 @@ struct BAI2Ledger {
                     what: "records from the 03 through the 49 (88 continuations included)",
                     at: trailer.location.element("49.2"), strict: options.strict))
         }
-        group?.total &+= (trailer.controlTotal ?? sum)
+        group?.add(trailer.controlTotal ?? sum)
         endAccount(open, statedTotal: trailer.controlTotal, into: &sink)
     }
 
@@ -336,11 +340,15 @@ struct BAI2Ledger {
         }
         count(physical)
         let records = counters.groupRecords
-        if (trailer.controlTotal ?? 0) != open.total {
-            sink.report(
-                BAI2Diagnostics.totalMismatch(
-                    "98", stated: trailer.controlTotal.map { String($0) } ?? "blank", computed: String(open.total),
-                    what: "the group's 49 totals", at: trailer.location.element("98.1"), strict: options.strict))
+        if let total = open.total {
+            if (trailer.controlTotal ?? 0) != total {
+                sink.report(
+                    BAI2Diagnostics.totalMismatch(
+                        "98", stated: trailer.controlTotal.map { String($0) } ?? "blank", computed: String(total),
+                        what: "the group's 49 totals", at: trailer.location.element("98.1"), strict: options.strict))
+            }
+        } else {
+            sink.report(BAI2Diagnostics.overflow(at: trailer.location.element("98.1")))
         }
         if let stated = trailer.childCount, stated != open.accounts {
             sink.report(
@@ -357,7 +365,7 @@ struct BAI2Ledger {
                     what: "records from the 02 through the 98 (88 continuations included)",
                     at: trailer.location.element(element), strict: options.strict))
         }
-        fileState?.total &+= (trailer.controlTotal ?? open.total)
+        fileState?.add(trailer.controlTotal ?? open.total)
         group = nil
         counters.hasGroup = false
     }
@@ -372,11 +380,15 @@ struct BAI2Ledger {
         }
         count(physical)
         let records = counters.fileRecords
-        if (trailer.controlTotal ?? 0) != open.total {
-            sink.report(
-                BAI2Diagnostics.totalMismatch(
-                    "99", stated: trailer.controlTotal.map { String($0) } ?? "blank", computed: String(open.total),
-                    what: "the file's 98 totals", at: trailer.location.element("99.1"), strict: options.strict))
+        if let total = open.total {
+            if (trailer.controlTotal ?? 0) != total {
+                sink.report(
+                    BAI2Diagnostics.totalMismatch(
+                        "99", stated: trailer.controlTotal.map { String($0) } ?? "blank", computed: String(total),
+                        what: "the file's 98 totals", at: trailer.location.element("99.1"), strict: options.strict))
+            }
+        } else {
+            sink.report(BAI2Diagnostics.overflow(at: trailer.location.element("99.1")))
         }
         if let stated = trailer.childCount, stated != open.groups {
             sink.report(
@@ -393,6 +405,14 @@ struct BAI2Ledger {
         }
         fileState = nil
         counters.hasFile = false
+    }
+
+    /// `total + amount`, or nil when `total` is already unknown or the sum does not fit: a trailer total is
+    /// never compared after it wrapped around.
+    static func adding(_ amount: Int64?, to total: Int64?) -> Int64? {
+        guard let total, let amount else { return nil }
+        let (sum, overflow) = total.addingReportingOverflow(amount)
+        return overflow ? nil : sum
     }
 
     func money(_ units: Int64, _ account: AccountState) -> Money {

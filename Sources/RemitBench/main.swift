@@ -23,6 +23,13 @@ let usage = """
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
            remit-bench match LINES              reconcile a synthetic book of LINES remittance lines in memory;
                                                 prints time, precision, recall and a digest of decisions
+           remit-bench scenario [--noise none|low|moderate|high] [--seed N] [--invoices K] --out DIR
+                                                write an open-items export in every shipped layout, remittances
+                                                in every format (X12 820, camt.054, remt.001, NACHA CTX) and
+                                                DIR/truth.jsonl, the same for the same arguments
+           remit-bench score --truth DIR/truth.jsonl --matches OUT/matches.jsonl
+                                                precision and recall of what `remit reconcile` applied, per
+                                                format and overall, with every wrong application listed
     Prints bytes, seconds, MB/s (10^6 bytes per second), records and peak RSS.
     """
 
@@ -61,6 +68,10 @@ do {
         try ConvertBench.run(path: arguments[1])
     case "iso20022":
         exit(ISO20022Bench.run(arguments: Array(arguments.dropFirst())))
+    case "scenario":
+        try ScenarioCommands.generate(Array(arguments.dropFirst()))
+    case "score":
+        try ScenarioCommands.score(Array(arguments.dropFirst()))
     case "match" where arguments.count == 2:
         guard let lines = Int(arguments[1]), lines > 0 else { throw BenchError.usage }
         MatchBench.run(lines: lines)

@@ -26,6 +26,13 @@ enum ISO20022Diagnostics {
             at: location, hint: "ISO 20022 messages nest about 20 levels at most")
     }
 
+    static func tagTooLong(limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, code: "iso20022.tag-too-long",
+            "markup from this '<' runs over \(limit) bytes without its '>'; refused, reading stopped", at: location,
+            hint: "ISO 20022 tags are short; a tag with thousands of attributes is an attack on the XML parser")
+    }
+
     static func unreadable(_ error: any Error, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, code: "iso20022.read", "cannot read the file: \(error); reading stopped", at: location)
     }

@@ -95,6 +95,10 @@ public struct ISO20022Reader {
         case .forbidden(let what, let line):
             let place = SourceLocation(file: file, line: line, column: 0, byteOffset: 0, path: path)
             return ISO20022Diagnostics.forbidden(what, at: place)
+        case .source(let error as ByteSource.TagTooLong):
+            let place = SourceLocation(
+                file: file, line: error.line, column: error.column, byteOffset: error.offset, path: path)
+            return ISO20022Diagnostics.tagTooLong(limit: ByteSource.maximumTagLength, at: place)
         case .source(let error):
             return ISO20022Diagnostics.unreadable(error, at: .wholeFile(file))
         }

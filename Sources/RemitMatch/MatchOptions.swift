@@ -22,6 +22,10 @@ public struct MatchOptions: Sendable {
     public var combinationMaxSteps: Int
     /// Most open invoices of one payer a combination search considers; with more, nothing is applied.
     public var combinationMaxCandidates: Int
+    /// Payments read by earlier runs (from the run history): one read again is set aside, not applied twice.
+    public var earlierPayments = EarlierPayments()
+    /// The company's payment-term keys (`mappings/payment-terms/`), for exports that give a key, not terms.
+    public var paymentTerms = PaymentTermsTable()
 
     public init(
         allowUnknownPayer: Bool = true, partners: PartnerDirectory = PartnerDirectory(),

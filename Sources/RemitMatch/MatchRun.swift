@@ -24,6 +24,11 @@ struct MatchRun {
     var scopes: [Int: PayerScope?] = [:]
     /// The payers of the lines, worked out once each.
     var payers = PayerTable()
+    /// What the rules consider, recorded only when `Matcher.explain` asked; nil in a normal run.
+    var trace: MatchTracer?
+    /// Lines rule 1 left unmatched because their reference is another customer's invoice; see
+    /// `retryReferencesOfOtherCustomers`.
+    var referencesOfOtherCustomers: [Int] = []
 
     init(
         options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice],
@@ -78,14 +83,32 @@ struct MatchRun {
     /// Runs every rule in order; lines no rule decided end unmatched.
     mutating func execute() {
         markRepeatedPayments()
-        for index in lines.indices where !decided.hasDecision(index) { decided[index] = exactReference(index) }
-        let rules: [(inout MatchRun, Int) -> RuleFinding?] = [
+        if trace != nil { traceRepeatedPayments() }
+        for index in lines.indices where !decided.hasDecision(index) {
+            if trace != nil { traceBegin(1, index) }
+            decided[index] = exactReference(index)
+            if trace != nil { traceEnd(index) }
+        }
+        let referenceRules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.cleanedReference($1) }, { $0.purchaseOrder($1) }, { $0.oneEditReference($1) },
+        ]
+        let weakerRules: [(inout MatchRun, Int) -> RuleFinding?] = [
             { $0.freeTextReference($1) }, { $0.amountOnly($1) },
         ]
-        for rule in rules {
+        for (offset, rule) in referenceRules.enumerated() {
             for index in lines.indices where !decided.hasDecision(index) {
+                if trace != nil { traceBegin(offset + 2, index) }
                 if let finding = rule(&self, index) { conclude(index, finding) }
+                if trace != nil { traceEnd(index) }
+            }
+        }
+        // Not traced as a rule of its own: the line's final decision shows what the retry settled.
+        retryReferencesOfOtherCustomers()
+        for (offset, rule) in weakerRules.enumerated() {
+            for index in lines.indices where !decided.hasDecision(index) {
+                if trace != nil { traceBegin(offset + 5, index) }
+                if let finding = rule(&self, index) { conclude(index, finding) }
+                if trace != nil { traceEnd(index) }
             }
         }
         for index in lines.indices where !decided.hasDecision(index) {
@@ -99,6 +122,7 @@ struct MatchRun {
     /// Applies a finding that reaches the auto-apply threshold, records one that reaches the suggestion
     /// threshold, and leaves the line to later rules otherwise.
     mutating func conclude(_ index: Int, _ finding: RuleFinding) {
+        if trace != nil { traceFinding(index, finding) }
         let line = lines[index]
         if finding.mayApply && finding.score >= options.autoApplyScore, let primary = finding.invoices.last {
             decided[index] = settle(
@@ -138,10 +162,17 @@ struct MatchRun {
     }
 
     /// Whether the line, with its discount and stated deductions, pays `open` exactly or short by no more
-    /// than the payer's tolerance.
+    /// than the payer's tolerance. Figures too large to compute do not agree.
     func amountAgrees(_ line: RemittanceLine, open: FixedDecimal) -> Bool {
-        let statedTotal = (stated[line.id] ?? []).reduce(FixedDecimal.zero) { $0 + $1.amount.amount }
-        let difference = open - line.amountPaid.amount - (line.discountTaken?.amount ?? .zero) - statedTotal
+        var statedTotal = FixedDecimal.zero
+        for deduction in stated[line.id] ?? [] {
+            guard let sum = try? statedTotal.adding(deduction.amount.amount) else { return false }
+            statedTotal = sum
+        }
+        guard
+            let difference = try? open.subtracting(line.amountPaid.amount)
+                .subtracting(line.discountTaken?.amount ?? .zero).subtracting(statedTotal)
+        else { return false }
         if difference.isZero { return true }
         guard difference > .zero else { return false }
         let settings = settings(for: line.payer)

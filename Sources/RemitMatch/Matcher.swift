@@ -37,10 +37,19 @@ public struct Matcher {
     public func reconcile(
         lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice], payments: [Payment] = []
     ) -> Reconciliation {
+        var tracer: MatchTracer?
+        return reconcile(lines: lines, deductions: deductions, invoices: invoices, payments: payments, tracer: &tracer)
+    }
+
+    /// `reconcile`, recording what the rules consider into `tracer` when it is not nil (see `explain`).
+    func reconcile(
+        lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice], payments: [Payment],
+        tracer: inout MatchTracer?
+    ) -> Reconciliation {
         var run = MatchRun(
             options: options, lines: lines, deductions: deductions, invoices: invoices, payments: payments)
+        run.trace = tracer
         run.execute()
-        run.ledger.dropIndexes()
         // One pass over the line ids finds the lines stated deductions name and the lines matching found
         // deductions for; each id is hashed once, and most are in neither map.
         var named = IDMap<Bool>()
@@ -58,6 +67,11 @@ public struct Matcher {
             }
         }
         run.markRepeatedDeductions(deductions, lineIndex: lineIndex)
+        if run.trace != nil {
+            run.finishTrace()
+            tracer = run.trace
+        }
+        run.ledger.dropIndexes()
         let matches = run.decided.all
         var result: [Deduction] = []
         result.reserveCapacity(deductions.count + run.found.allValues.reduce(0) { $0 + $1.count })
@@ -83,6 +97,16 @@ public struct Matcher {
         return Reconciliation(
             matches: matches, deductions: result, openInvoices: run.ledger.openInvoices(), findings: run.findings)
     }
+
+    /// The keys under which a payment read again in a later run meets this one (see `EarlierPayments`).
+    ///
+    /// - Parameter references: the normalized references of the payment's remittance lines.
+    public func paymentKeys(_ payment: Payment, references: [String]) -> [String] {
+        MatchRun.paymentKeys(payment, references: references, partners: options.partners)
+    }
+
+    /// The payment's trace number without surrounding spaces, or nil when it has none.
+    public static func traceNumber(_ payment: Payment) -> String? { MatchRun.trace(payment) }
 
     /// Distinct values in order, at most ten, then how many more: evidence stays readable (and small) when an
     /// export repeats one number thousands of times.

@@ -11,9 +11,8 @@ import RemitCore
 /// partners resend originals too), except a confirmation (`06`) or duplicate (`07`), which is set aside;
 /// either way the memo is counted once, and what was set aside is listed in `superseded`.
 ///
-/// Only this run's records are compared.
-// TODO: memos announced in earlier runs need the run ledger (another branch); until then an 820 taking one
-// of those lists it as taken but never announced.
+/// Only the deductions passed in are compared: `remit reconcile --history` adds the memos of earlier runs
+/// that this run's records quote.
 public struct MemoLinker {
     public var partners: PartnerDirectory
 
@@ -100,7 +99,7 @@ public struct MemoLinker {
     }
 
     /// Letters and digits, upper case (as customer names are compared); nil when nothing is left.
-    static func key(_ memoNumber: String) -> String? { CustomerKey.name(memoNumber) }
+    public static func key(_ memoNumber: String) -> String? { CustomerKey.name(memoNumber) }
 
     /// False only when both parties are known and differ.
     func samePayer(_ first: Party, _ second: Party) -> Bool {

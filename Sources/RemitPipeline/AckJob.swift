@@ -40,6 +40,7 @@ public enum AckJob {
         try ReconcileJob.createOutputDirectory(options.outputDirectory)
         let counter = ControlNumberCounter(path: options.counterPath)
         var written: [String] = []
+        var taken: Set<String> = []
         var errors = 0
         var warnings = 0
         var rejected = false
@@ -85,9 +86,11 @@ public enum AckJob {
             for document in documents {
                 let numbers = try counter.reserve(document.controlNumbersNeeded)
                 let text = document.render(controlNumbers: numbers, stamp: stamp)
-                let name = "\(base).\(document.receivedControl).\(document.kind.rawValue)"
+                let name = uniqueName(
+                    base: "\(base).\(document.receivedControl)", kind: document.kind.rawValue, taken: taken)
                 try write(Array(text.utf8), to: options.outputDirectory + "/" + name, calls: calls)
                 written.append(name)
+                taken.insert(name)
                 printer.print(
                     message: "\(options.outputDirectory)/\(name): \(document.kind.rawValue) for interchange "
                         + "\(document.receivedControl), groups " + document.groupStatuses.joined(separator: ", "))
@@ -97,6 +100,19 @@ public enum AckJob {
             JobOutcome(inputRejected: rejected, recordsWritten: written.count, errors: errors, warnings: warnings),
             written
         )
+    }
+
+    /// `BASE.KIND`, or `BASE-2.KIND`, `BASE-3.KIND`... when this run already wrote that name: two interchanges
+    /// with one control number (a resend appended to a file, or inputs of one name in two folders) each keep
+    /// their acknowledgment.
+    static func uniqueName(base: String, kind: String, taken: Set<String>) -> String {
+        var name = base + "." + kind
+        var number = 1
+        while taken.contains(name) {
+            number += 1
+            name = base + "-\(number)." + kind
+        }
+        return name
     }
 
     /// Writes `bytes` under a temporary name, syncs and renames it into place.

@@ -19,9 +19,27 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < prefix.count, [0x20, 0x09, 0x0A, 0x0D].contains(prefix[start]) { start += 1 }
         let rest = prefix[start...]
-        if rest.starts(with: Array("ISA".utf8)) { return .x12 }
+        if startsWithISA(rest) { return .x12 }
         if rest.starts(with: Array("01,".utf8)) { return .bai2 }
         if rest.starts(with: Array("<".utf8)) { return .iso20022 }
         return .unknown
+    }
+
+    /// Whether `bytes` start with `ISA`, where a file hard-wrapped at a width of one or two bytes may have a
+    /// line break (CR, LF or CRLF) between the letters.
+    private static func startsWithISA(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        for (step, letter) in "ISA".utf8.enumerated() {
+            if step > 0 {
+                var skipped = 0
+                while skipped < 2 && index < bytes.endIndex && [0x0A, 0x0D].contains(bytes[index]) {
+                    index += 1
+                    skipped += 1
+                }
+            }
+            guard index < bytes.endIndex && bytes[index] == letter else { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -1,5 +1,6 @@
 import RemitBAI2
 import RemitCore
+import RemitMatch
 
 /// What every parser of a run shares: options and the loaded mapping data.
 public struct ParseSettings: Sendable {
@@ -55,6 +56,24 @@ public struct ParseSettings: Sendable {
     {
         let partners = try PartnerDirectory.load(mappingsDirectory: mappingsDirectory)
         return try PartnerReasonCodes.load(partners: partners, standard: crosswalk)
+    }
+
+    /// Loads every `*.tsv` under `mappings/payment-terms/` in name order; an empty table when there is none.
+    ///
+    /// - Throws: `Diagnostic` for the first bad row.
+    public static func loadPaymentTerms(mappingsDirectory: String) throws(Diagnostic) -> PaymentTermsTable {
+        var table = PaymentTermsTable()
+        let base = mappingsDirectory + "/payment-terms"
+        for name in MappingFiles.list(base, suffix: ".tsv") {
+            let text: String
+            do {
+                text = try MappingFiles.read(base + "/" + name)
+            } catch {
+                throw Diagnostic(.error, code: "mapping.unreadable", "\(error)", at: .wholeFile(base + "/" + name))
+            }
+            try table.load(text, name: "mappings/payment-terms/\(name)", path: base + "/" + name)
+        }
+        return table
     }
 
     /// Loads every `*.tsv` under `mappings/bai2/` in name order (the shipped `type-codes.tsv`, then any

@@ -13,41 +13,27 @@ public enum ReconcileJob {
     public static func run(
         _ options: ReconcileOptions, settings: ParseSettings, printer: DiagnosticPrinter, calls: SystemCalls = .live
     ) throws -> JobOutcome {
-        let layout = try InvoiceLayout.resolve(
-            nameOrPath: options.invoiceLayout,
-            mappingsDirectory: options.mappingsDirectory ?? "mappings")
-        let (exportSHA, exportSize) = try SHA256Hasher.hashFile(options.invoicesPath, calls: calls)
-        let export = try InvoiceExportReader.read(
-            path: options.invoicesPath, layout: layout, calls: calls, onDiagnostic: { printer.print($0) })
-
-        var inputs: [ParsedInput] = []
-        var seen: [String: String] = [:]
-        for path in options.inputs {
-            // Diagnostics are printed as they are found; the parsed input keeps only the first ones.
-            let parsed = InputProcessor.process(path: path, settings: settings, calls: calls, printer: printer) {
-                seen[$0]
-            }
-            if !parsed.unreadable { seen[parsed.sha256] = path }
-            inputs.append(parsed)
-        }
-
-        // A broken partner file stops the run (exit 2) as a broken crosswalk does: matching without it would
-        // quietly decide differently.
-        let partners =
-            try settings.mappingsDirectory.map { try PartnerDirectory.load(mappingsDirectory: $0) }
-            ?? PartnerDirectory()
-        let matchOptions = MatchOptions(
-            partners: partners, autoApplyScore: options.autoApplyScore, suggestScore: options.suggestScore)
-        // Announced deductions (812) are expectations, not money withheld: they stay out of matching and the
-        // register, and are linked to the 820 deductions that take them.
-        let deductions = inputs.flatMap(\.deductions)
-        let reconciliation = Matcher(options: matchOptions).reconcile(
-            lines: inputs.flatMap(\.lines), deductions: deductions.filter { $0.origin != .announced },
-            invoices: export.invoices, payments: inputs.flatMap(\.payments))
-        let announcements = MemoLinker(partners: partners).link(
-            deductions: deductions.filter { $0.origin == .announced } + reconciliation.deductions,
-            lines: inputs.flatMap(\.lines)
+        let history = try options.historyPath.map { path throws(Diagnostic) in try RunHistory(path: path) }
+        let read = try MatchInputs.read(options, settings: settings, printer: printer, calls: calls, history: history)
+        let export = read.export
+        let inputs = read.inputs
+        let reconciliation = Matcher(options: read.matchOptions).reconcile(
+            lines: read.lines, deductions: read.deductionsToMatch, invoices: export.invoices, payments: read.payments)
+        let announcedHere = read.deductions.filter { $0.origin == .announced }
+        // Memos an earlier run read (`--history`) that this run's 820s quote are linked as if read here.
+        let earlierAnnounced =
+            try history.map { history throws(Diagnostic) in
+                try Self.earlierAnnouncements(
+                    history, announcedHere: announcedHere, reconciliation: reconciliation, inputs: inputs)
+            } ?? []
+        var announcements = MemoLinker(partners: read.partners).link(
+            deductions: earlierAnnounced + announcedHere + reconciliation.deductions,
+            lines: read.lines
         ).announcements
+        // An earlier run's memo that nothing here took stays that run's business.
+        let earlierIDs = Set(earlierAnnounced.map(\.id))
+        announcements.notYetTaken.removeAll { earlierIDs.contains($0.id) }
+        announcements.superseded.removeAll { earlierIDs.contains($0.id) }
         let reassociation = CashReassociation.run(inputs: inputs, settings: settings)
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
@@ -57,11 +43,11 @@ public enum ReconcileJob {
         }
         let manifest = RunManifest(
             remitVersion: RemitVersion.current, runTime: options.runTime,
-            options: options.manifestOptions + matchOptions.manifestOptions,
+            options: options.manifestOptions + read.matchOptions.manifestOptions,
             inputs: [
                 RunManifest.InputFile(
-                    path: options.invoicesPath, role: "invoices", size: exportSize,
-                    sha256: exportSHA)
+                    path: options.invoicesPath, role: "invoices", size: read.exportSize,
+                    sha256: read.exportSHA256)
             ]
                 + inputs.map {
                     RunManifest.InputFile(
@@ -89,14 +75,22 @@ public enum ReconcileJob {
             manifest: manifest, files: summaries, invoiceExport: exportSummary, reconciliation: reconciliation,
             reassociation: reassociation)
         reportInput.announcements = announcements
+        for payment in read.payments where reportInput.paymentDates[payment.id] == nil {
+            reportInput.paymentDates[payment.id] = payment.date
+        }
         let analysis = try ReportWriter.writeAll(reportInput, to: options.outputDirectory, calls: calls)
+        if let history {
+            // Remembered only once the outputs are written; a repeat set aside is not remembered in its turn.
+            let repeats = Set(reconciliation.matches.filter { $0.rule == "duplicate-payment" }.map(\.line.paymentID))
+            try history.record(
+                read.paymentKeys.filter { !repeats.contains($0.payment.id) }, announcements: announcedHere,
+                inputs: inputs.filter { !$0.unreadable }.map { ($0.sha256, $0.path) }, runTime: options.runTime)
+        }
 
         // The lists keep only the first diagnostics of each input; their counts are exact.
         let errors = inputs.reduce(export.diagnostics.errors) { $0 + $1.diagnostics.errors }
         let warnings = inputs.reduce(export.diagnostics.warnings) { $0 + $1.diagnostics.warnings }
-        let rejected =
-            errors > 0 || export.rowsRejected > 0
-            || inputs.contains { $0.unreadable || $0.rejectedRecords > 0 }
+        let rejected = read.inputRejected
         let overall = analysis.overall
         let deducted = overall.deductedTotal.map(\.description).joined(separator: " + ")
         let ties =
@@ -122,6 +116,18 @@ public enum ReconcileJob {
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
             warnings: warnings, closingLine: closing)
+    }
+
+    /// The announced deductions of earlier runs whose memo numbers this run's stated deductions (ADX04) or
+    /// remittance lines (RMR02) quote, unless this run announces the same number itself.
+    static func earlierAnnouncements(
+        _ history: RunHistory, announcedHere: [Deduction], reconciliation: Reconciliation, inputs: [ParsedInput]
+    ) throws(Diagnostic) -> [Deduction] {
+        let stated = reconciliation.deductions.filter { $0.origin == .stated }.compactMap(\.memoNumber)
+        let quoted = Set((stated + inputs.flatMap(\.lines).map(\.reference)).compactMap(MemoLinker.key))
+        let here = Set(announcedHere.compactMap(\.memoNumber).compactMap(MemoLinker.key))
+        return try history.earlierAnnouncements(
+            memoKeys: quoted.subtracting(here), excluding: Set(inputs.map(\.sha256)))
     }
 
     /// `; 1 suggested, 2 duplicates` when matching suggested lines or found duplicates; empty otherwise.

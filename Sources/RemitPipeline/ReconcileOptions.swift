@@ -15,6 +15,13 @@ public struct ReconcileOptions: Sendable {
     public var autoApplyScore: Int
     /// A finding under `autoApplyScore` with at least this score is suggested.
     public var suggestScore: Int
+    /// The run history (`--history FILE`): payments of earlier runs, so one sent again is not applied twice.
+    public var historyPath: String?
+    /// Matching bounds and thresholds beyond the two scores (`--name-similarity`, `--combination-*`).
+    public var nameSimilarity: Int = 85
+    public var combinationMaxSetSize: Int = 5
+    public var combinationMaxSteps: Int = 200_000
+    public var combinationMaxCandidates: Int = 60
 
     public init(
         invoicesPath: String, invoiceLayout: String = "generic", inputs: [String], outputDirectory: String,
@@ -38,6 +45,6 @@ public struct ReconcileOptions: Sendable {
         [
             "invoice-layout=\(invoiceLayout)", "strict=\(strict)", "currency=\(defaultCurrency)",
             "mappings=\(mappingsDirectory == nil ? "none" : "found")",
-        ]
+        ] + (historyPath == nil ? [] : ["history=used"])
     }
 }

@@ -2,9 +2,9 @@ import RemitCore
 
 /// Writes the output files of `remit reconcile --out DIR`.
 ///
-/// Outputs: `deductions.jsonl`, `deductions.csv`, `matches.jsonl`, `matches.csv`, `open-invoices.csv`,
-/// `reassociation.jsonl`, `reassociation.csv`, `summary.json` and `report.html`, described in
-/// `docs/reports.md`. The same input gives byte-identical
+/// Outputs: `deductions.jsonl`, `deductions.csv`, `deduction-register.csv`, `matches.jsonl`, `matches.csv`,
+/// `open-invoices.csv`, `reassociation.jsonl`, `reassociation.csv`, `summary.json` and `report.html`,
+/// described in `docs/reports.md`. The same input gives byte-identical
 /// files: nothing depends on the clock, the locale or hash order.
 public enum ReportWriter {
     /// The files `writeAll` creates, in the order they are written and renamed into place.
@@ -13,6 +13,7 @@ public enum ReportWriter {
     private enum Output: String, CaseIterable {
         case deductionsJSONLines = "deductions.jsonl"
         case deductionsCSV = "deductions.csv"
+        case deductionRegisterCSV = "deduction-register.csv"
         case matchesJSONLines = "matches.jsonl"
         case matchesCSV = "matches.csv"
         case openInvoicesCSV = "open-invoices.csv"
@@ -48,6 +49,7 @@ public enum ReportWriter {
                 switch output {
                 case .deductionsJSONLines: try DeductionOutputs.writeJSONLines(reconciliation.deductions, to: &file)
                 case .deductionsCSV: try DeductionOutputs.writeCSV(reconciliation.deductions, to: &file)
+                case .deductionRegisterCSV: try DeductionRegisterOutput.writeCSV(analysis.deductionAging, to: &file)
                 case .matchesJSONLines: try MatchOutputs.writeJSONLines(reconciliation.matches, to: &file)
                 case .matchesCSV: try MatchOutputs.writeCSV(reconciliation.matches, to: &file)
                 case .openInvoicesCSV: try OpenInvoicesOutput.writeCSV(reconciliation.openInvoices, to: &file)

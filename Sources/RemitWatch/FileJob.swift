@@ -124,11 +124,12 @@ package struct FileJob: Sendable {
             let files = try expander.expand(path, packing: packing, staging: staging)
             let export = try exportSource.current(now: Self.nowNanos())
             try fileSystem.makeFolder(partial)
-            let reconcile = ReconcileOptions(
+            var reconcile = ReconcileOptions(
                 invoicesPath: export, invoiceLayout: options.invoiceLayout, inputs: files,
                 outputDirectory: partial, strict: options.settings.strict,
                 defaultCurrency: options.settings.defaultCurrency,
                 mappingsDirectory: options.settings.mappingsDirectory, runTime: options.runTime ?? claimed.firstSeen)
+            reconcile.historyPath = options.historyPath
             _ = try ReconcileJob.run(
                 reconcile, settings: options.settings, printer: DiagnosticPrinter(minimum: .error, muted: true),
                 calls: fileSystem.calls)

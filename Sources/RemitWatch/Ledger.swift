@@ -1,3 +1,5 @@
+import RemitPipeline
+
 /// The watch service's record of every input, in SQLite (WAL mode): one row per content fingerprint.
 ///
 /// Every state change is one committed transaction, written before the service takes the next step, so a

@@ -1,4 +1,5 @@
 import RemitCore
+import RemitPipeline
 
 /// `remit status`: what the ledger holds, as text for people or JSON Lines for programs.
 package enum StatusReport {

@@ -22,6 +22,8 @@ package struct WatchOptions: Sendable {
     package var limits: ArchiveLimits
     /// Files handled at once; each worker has its own ledger connection.
     package var workers: Int
+    /// The run history (`--history`): payments of files handled earlier, so one resent is not applied twice.
+    package var historyPath: String?
 
     package init(
         inbox: String, invoices: String, invoiceLayout: String = "generic", outputDirectory: String,

@@ -1,5 +1,6 @@
 import Foundation
 import RemitCore
+import RemitPipeline
 import Synchronization
 
 /// `remit watch`: processes every file that lands in the inbox, one at a time, until asked to stop.

@@ -16,6 +16,14 @@ enum X12Diagnostics {
             at: place, hint: "check that the file is X12 and that the ISA header declares the terminator in use")
     }
 
+    static func notUTF8(_ byte: UInt8, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.not-utf8",
+            "byte 0x" + String(byte, radix: 16, uppercase: true) + " is not UTF-8; values show it (and any other "
+                + "such byte in this interchange) as U+FFFD",
+            at: location, hint: "reported once per interchange; the sender may write Latin-1 or Windows-1252")
+    }
+
     static func emptySegment(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "x12.empty-segment", "empty segment (two terminators in a row); ignored", at: location)
@@ -25,6 +33,43 @@ enum X12Diagnostics {
         Diagnostic(
             .error, code: "x12.isa", reason + "; the interchange cannot be read", at: location,
             hint: "an ISA header has 16 elements after `ISA`, then the segment terminator")
+    }
+
+    static func version003010(version: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, code: "x12.version-003010",
+            "820 in the 003010 layout (BPS and RMT segments\(version.map { ", GS08 \($0)" } ?? "")) is not read; "
+                + "the transaction set is rejected",
+            at: location, hint: "ask the sender for version 003050 or later (BPR and RMR segments)")
+    }
+
+    static func reasonWithoutAmount(_ code: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.rmr-reason-without-amount",
+            "RMR07 gives reason code '\(code)' but RMR08 no amount; no deduction is made of it", at: location)
+    }
+
+    static func numericDelimiter(_ which: [String], cuts: Bool, at location: SourceLocation) -> Diagnostic {
+        let list = which.joined(separator: " and ")
+        return cuts
+            ? Diagnostic(
+                .error, code: "x12.numeric-delimiter",
+                "the ISA header makes the \(list), a character numbers are written with: an amount or number holding "
+                    + "it is cut there, so values of this interchange may be wrong",
+                at: location, hint: "ask the sender to use delimiters that never occur in data, e.g. * and ~")
+            : Diagnostic(
+                .warning, code: "x12.numeric-delimiter",
+                "the ISA header makes the \(list), a character numbers are written with; composite and repeated "
+                    + "values holding it are split there",
+                at: location)
+    }
+
+    static func lineBreakInSegment(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.wrapped",
+            "line break inside a segment: the interchange is read with its line breaks left out "
+                + "(a file hard-wrapped at a fixed width)",
+            at: location, hint: "reported once per interchange; values are read as if each segment were on one line")
     }
 
     static func irregularHeader(layout: ISAHeaderScanner.Layout, at location: SourceLocation) -> Diagnostic {

@@ -124,6 +124,7 @@ public struct X12Reader {
             case .unreadable:
                 if let diagnostic = tokenizer.unreadable { envelope.unreadable(diagnostic, into: &sink) }
                 tokenizer.unreadable = nil
+            case .reported: continue
             case .needMore: return (position, true)
             case .exhausted: return (position, false)
             }

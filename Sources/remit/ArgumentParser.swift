@@ -32,13 +32,18 @@ struct ArgumentParser {
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
             if let canonical = valued[name] {
+                let value: String
                 if let inlineValue {
-                    options[canonical] = inlineValue
+                    value = inlineValue
                 } else {
                     guard index < arguments.count else { throw UsageError(description: "\(name) needs a value") }
-                    options[canonical] = arguments[index]
+                    value = arguments[index]
                     index += 1
                 }
+                // An unset shell variable (`--history "$HISTORY"`) must not pass for a choice: SQLite, for one,
+                // takes an empty name as a temporary database that is gone after the run.
+                guard !value.isEmpty else { throw UsageError(description: "\(name) needs a value, not an empty one") }
+                options[canonical] = value
             } else if flagNames.contains(name), inlineValue == nil {
                 flags.insert(name)
             } else {

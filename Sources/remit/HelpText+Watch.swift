@@ -17,6 +17,8 @@ extension HelpText {
           --out DIR                output folder, created if missing                      (required)
           --invoice-layout NAME|PATH   layout of the export                               (default generic)
           --ledger PATH            the SQLite ledger                        (default DIR/ledger.sqlite3)
+          --history FILE           remember each file's payments in this SQLite file, so a payment
+                                   resent in a later file is set aside, not applied twice
           --log-format text|json   log line format                                        (default text)
           --log-level LEVEL        trace, debug, info, notice, warning, error             (default info)
           --shutdown-timeout SECS  how long SIGTERM may take to finish the file in hand   (default 30)

@@ -19,6 +19,7 @@ enum HelpText {
 
         USAGE
           remit reconcile --invoices FILE [options] INPUT...
+          remit explain --invoices FILE (--line ID | --reference REF | --invoice NUMBER) INPUT...
           remit convert [options] INPUT...
           remit watch INBOX --invoices PATH --out DIR [options]
           remit status --out DIR
@@ -28,6 +29,7 @@ enum HelpText {
 
         COMMANDS
           reconcile   match remittance inputs against an invoice export and write the report
+          explain     say, rule by rule, why a line or an invoice was matched as it was
           convert     stream the canonical records of any supported input as JSON Lines or CSV
           watch       process every file dropped into a folder, as a service, with a ledger
           status      show what the watch ledger holds
@@ -56,16 +58,31 @@ enum HelpText {
           --mappings DIR           folder of crosswalks, layouts and partners (default: REMIT_MAPPINGS,
                                    else a mappings/ folder beside or above the executable,
                                    else ./mappings)
-          --run-time TIME          the run time recorded in the manifest, ISO 8601 UTC
+          --run-time TIME          the run time recorded in the manifest, ISO 8601 UTC; its date is
+                                   the as-of date open deductions are aged to
                                    (default: SOURCE_DATE_EPOCH if set, else now)
           --auto-apply-score N     apply a match finding scoring at least N, 0-101 (101: apply
                                    nothing, only suggest); see docs/matching.md        (default 85)
           --suggest-score N        suggest a finding scoring at least N, not above the
                                    auto-apply score                                     (default 50)
+          --name-similarity N      how alike (0-100) a payer's name must be to one export
+                                   customer's to be taken as it; 101 turns this off     (default 85)
+          --combination-max-set-size N
+                                   most invoices in one combination, 0 turns the search off
+                                                                                        (default 5)
+          --combination-max-steps N
+                                   most search steps per line; past it nothing is applied
+                                                                                   (default 200000)
+          --combination-max-candidates N
+                                   most open invoices of one payer the search considers (default 60)
+          --history FILE           a SQLite file remembering the payments of earlier runs (created
+                                   if missing): a payment sent again in a later file is set aside
+                                   as duplicate-payment, not applied twice
           -h, --help               show this help
 
         OUTPUTS in DIR
           deductions.jsonl, deductions.csv   one canonical record per deduction
+          deduction-register.csv             the deductions still open, with their date, age and age bucket
           matches.jsonl, matches.csv         one row per remittance line: invoice, outcome, rule, evidence
           open-invoices.csv                  invoices the run left open
           summary.json                       control totals per input file and overall

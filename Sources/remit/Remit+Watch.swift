@@ -17,7 +17,7 @@ extension Remit {
                     "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time",
                     "--ledger": "--ledger", "--log-format": "--log-format", "--log-level": "--log-level",
                     "--shutdown-timeout": "--shutdown-timeout", "--settle-ms": "--settle-ms",
-                    "--workers": "--workers",
+                    "--workers": "--workers", "--history": "--history",
                 ],
                 flagNames: ["--strict", "--once", "-h", "--help"])
         } catch {
@@ -65,11 +65,12 @@ extension Remit {
         var failure = ExitCode.failure
         guard let settings = settings(parsed, printer: printer, failure: &failure) else { return failure }
         let logger = WatchLogger(minimum: level, format: format)
-        let options = WatchOptions(
+        var options = WatchOptions(
             inbox: inbox, invoices: invoices, invoiceLayout: parsed.options["--invoice-layout"] ?? "generic",
             outputDirectory: out, ledgerPath: parsed.options["--ledger"], settings: settings, runTime: runTime,
             shutdownTimeout: timeout, settleMillis: settle, once: parsed.flags.contains("--once"),
             workers: workers)
+        options.historyPath = parsed.options["--history"]
         let signals = ShutdownSignals(timeout: timeout, logger: logger)
         do {
             let code = try WatchService(options: options, logger: logger, signals: signals).run()

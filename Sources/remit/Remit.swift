@@ -21,6 +21,7 @@ enum Remit {
             case "watch": print(HelpText.watch)
             case "status": print(HelpText.status)
             case "ack": print(HelpText.ack)
+            case "explain": print(HelpText.explain)
             case nil: print(HelpText.main)
             case let other?:
                 printer.print(message: "no command '\(other)'; see 'remit --help'")
@@ -28,6 +29,7 @@ enum Remit {
             }
             return .success
         case "reconcile": return reconcile(rest, printer: printer)
+        case "explain": return explain(rest, printer: printer)
         case "convert": return convert(rest, printer: printer)
         case "watch": return watch(rest, printer: printer)
         case "status": return status(rest, printer: printer)
@@ -141,7 +143,7 @@ enum Remit {
 
     /// Prints why a command could not finish and gives its exit code: an output that is one of the inputs is a
     /// mistake on the command line (64); anything else stopped the run (2).
-    private static func failed(_ error: any Error, printer: DiagnosticPrinter) -> ExitCode {
+    static func failed(_ error: any Error, printer: DiagnosticPrinter) -> ExitCode {
         guard let diagnostic = error as? Diagnostic else {
             printer.print(message: "error: \(error)")
             return .failure
@@ -150,17 +152,22 @@ enum Remit {
         return diagnostic.code == "output.is-input" ? .usage : .failure
     }
 
+    /// The options `remit reconcile` and `remit explain` share.
+    static let reconcileValued = [
+        "--invoices": "--invoices", "--invoice-layout": "--invoice-layout", "--out": "--out",
+        "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time",
+        "--auto-apply-score": "--auto-apply-score", "--suggest-score": "--suggest-score",
+        "--history": "--history", "--name-similarity": "--name-similarity",
+        "--combination-max-set-size": "--combination-max-set-size",
+        "--combination-max-steps": "--combination-max-steps",
+        "--combination-max-candidates": "--combination-max-candidates",
+    ]
+
     private static func reconcile(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {
         let parsed: ArgumentParser
         do {
             parsed = try ArgumentParser(
-                arguments,
-                valued: [
-                    "--invoices": "--invoices", "--invoice-layout": "--invoice-layout", "--out": "--out",
-                    "--currency": "--currency", "--mappings": "--mappings", "--run-time": "--run-time",
-                    "--auto-apply-score": "--auto-apply-score", "--suggest-score": "--suggest-score",
-                ],
-                flagNames: ["--strict", "-h", "--help"])
+                arguments, valued: reconcileValued, flagNames: ["--strict", "-h", "--help"])
         } catch {
             printer.print(message: "\(error); see 'remit reconcile --help'")
             return .usage
@@ -169,20 +176,52 @@ enum Remit {
             print(HelpText.reconcile)
             return .success
         }
-        guard let invoices = parsed.options["--invoices"] else {
-            printer.print(message: "reconcile needs --invoices FILE; see 'remit reconcile --help'")
+        var failure = ExitCode.failure
+        guard
+            let (options, settings) = reconcileOptions(
+                parsed, command: "reconcile", printer: printer, failure: &failure)
+        else { return failure }
+        do {
+            let outcome = try ReconcileJob.run(options, settings: settings, printer: printer)
+            printer.print(message: outcome.closingLine)
+            return outcome.inputRejected ? .inputRejected : .success
+        } catch {
+            return reconcileFailed(error, printer: printer)
+        }
+    }
+
+    /// Why `remit reconcile` or `remit explain` could not finish, and its exit code.
+    static func reconcileFailed(_ error: any Error, printer: DiagnosticPrinter) -> ExitCode {
+        if let diagnostic = error as? Diagnostic, diagnostic.code == "layout.unknown" {
+            // A layout name that does not exist is a mistake on the command line, not in the data.
+            printer.print(message: diagnostic.message + (diagnostic.hint.map { "; " + $0 } ?? ""))
             return .usage
         }
+        return failed(error, printer: printer)
+    }
+
+    /// The options of `remit reconcile` (and `remit explain`) as the job takes them; nil after printing why
+    /// not, with `failure` set to the exit code.
+    static func reconcileOptions(
+        _ parsed: ArgumentParser, command: String, printer: DiagnosticPrinter, failure: inout ExitCode
+    ) -> (ReconcileOptions, ParseSettings)? {
+        guard let invoices = parsed.options["--invoices"] else {
+            printer.print(message: "\(command) needs --invoices FILE; see 'remit \(command) --help'")
+            failure = .usage
+            return nil
+        }
         guard !parsed.positional.isEmpty else {
-            printer.print(message: "reconcile needs at least one remittance input; see 'remit reconcile --help'")
-            return .usage
+            printer.print(message: "\(command) needs at least one remittance input; see 'remit \(command) --help'")
+            failure = .usage
+            return nil
         }
         let runTime: String
         do {
             runTime = try RunTime.resolve(option: parsed.options["--run-time"], environment: environment)
         } catch {
             printer.print(message: "\(error)")
-            return .usage
+            failure = .usage
+            return nil
         }
         let autoApply = parsed.options["--auto-apply-score"].map { Int($0) } ?? 85
         let suggest = parsed.options["--suggest-score"].map { Int($0) } ?? 50
@@ -191,28 +230,53 @@ enum Remit {
         else {
             printer.print(
                 message: "--auto-apply-score takes a whole number from 0 to 101 (101: never apply), --suggest-score "
-                    + "one from 0 to 100, not above it; see 'remit reconcile --help'")
-            return .usage
+                    + "one from 0 to 100, not above it; see 'remit \(command) --help'")
+            failure = .usage
+            return nil
         }
-        var failure = ExitCode.failure
-        guard let settings = settings(parsed, printer: printer, failure: &failure) else { return failure }
+        guard let bounds = matchBounds(parsed, command: command, printer: printer) else {
+            failure = .usage
+            return nil
+        }
+        guard let settings = settings(parsed, printer: printer, failure: &failure) else { return nil }
         var options = ReconcileOptions(
             invoicesPath: invoices, invoiceLayout: parsed.options["--invoice-layout"] ?? "generic",
             inputs: parsed.positional, outputDirectory: parsed.options["--out"] ?? "out", strict: settings.strict,
             defaultCurrency: settings.defaultCurrency, mappingsDirectory: settings.mappingsDirectory, runTime: runTime)
         options.autoApplyScore = autoApply
         options.suggestScore = suggest
-        do {
-            let outcome = try ReconcileJob.run(options, settings: settings, printer: printer)
-            printer.print(message: outcome.closingLine)
-            return outcome.inputRejected ? .inputRejected : .success
-        } catch let diagnostic as Diagnostic where diagnostic.code == "layout.unknown" {
-            // A layout name that does not exist is a mistake on the command line, not in the data.
-            printer.print(message: diagnostic.message + (diagnostic.hint.map { "; " + $0 } ?? ""))
-            return .usage
-        } catch {
-            return failed(error, printer: printer)
+        options.historyPath = parsed.options["--history"]
+        options.nameSimilarity = bounds.nameSimilarity
+        options.combinationMaxSetSize = bounds.setSize
+        options.combinationMaxSteps = bounds.steps
+        options.combinationMaxCandidates = bounds.candidates
+        return (options, settings)
+    }
+
+    /// `--name-similarity` and the combination search bounds, checked; nil (after saying why) when one is
+    /// out of range.
+    private static func matchBounds(_ parsed: ArgumentParser, command: String, printer: DiagnosticPrinter) -> (
+        nameSimilarity: Int, setSize: Int, steps: Int, candidates: Int
+    )? {
+        let limits: [(name: String, fallback: Int, range: ClosedRange<Int>)] = [
+            ("--name-similarity", 85, 0...101), ("--combination-max-set-size", 5, 0...12),
+            ("--combination-max-steps", 200_000, 0...100_000_000), ("--combination-max-candidates", 60, 0...1_000),
+        ]
+        var values: [Int] = []
+        for limit in limits {
+            guard let text = parsed.options[limit.name] else {
+                values.append(limit.fallback)
+                continue
+            }
+            guard let value = Int(text), limit.range.contains(value) else {
+                printer.print(
+                    message: "\(limit.name) takes a whole number from \(limit.range.lowerBound) to "
+                        + "\(limit.range.upperBound), not '\(text)'; see 'remit \(command) --help'")
+                return nil
+            }
+            values.append(value)
         }
+        return (values[0], values[1], values[2], values[3])
     }
 
     private static func ack(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {

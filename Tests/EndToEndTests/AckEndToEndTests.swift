@@ -74,3 +74,34 @@ import Testing
         #expect(result.stderr.contains("ack needs at least one X12 file"))
     }
 }
+
+/// Acknowledgments whose names would collide: one per interchange, whatever the control numbers say.
+@Suite struct AckNameEndToEndTests {
+    /// Two interchanges with the same ISA13 (a resent one appended, or two files of the same name in two
+    /// folders) get two acknowledgments; the second does not replace the first.
+    @Test func interchangesWithTheSameControlNumberEachKeepTheirAcknowledgment() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let folder = try RemitProcess.temporaryDirectory()
+        let original = try Data(
+            contentsOf: RemitProcess.packageRoot.appendingPathComponent("fixtures/x12/remit-820-short-pay.edi"))
+        let twice = folder.appendingPathComponent("twice.edi")
+        try (original + original).write(to: twice)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("other"), withIntermediateDirectories: true)
+        let sameName = folder.appendingPathComponent("other/twice.edi")
+        try original.write(to: sameName)
+        let result = try RemitProcess.run(
+            ["ack", "-o", out.path] + AckEndToEndTests.time + [twice.path, sameName.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".997") }
+        #expect(
+            names.sorted() == ["twice.edi.000000202-2.997", "twice.edi.000000202-3.997", "twice.edi.000000202.997"])
+        #expect(result.stderr.contains("twice.edi.000000202-2.997: 997 for interchange 000000202"), "\(result.stderr)")
+        // Each holds its own control number: three interchanges, three groups, numbered 1 to 6.
+        let controls = try names.sorted().map { name in
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            return String(text.split(separator: "*")[13])
+        }
+        #expect(Set(controls).count == 3, "\(controls)")
+    }
+}

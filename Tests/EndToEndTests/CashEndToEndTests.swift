@@ -6,7 +6,8 @@ import Testing
 /// Set `REMIT_RECORD_GOLDEN=1` to re-record them after a deliberate change, then review the diff.
 @Suite(.serialized) struct CashEndToEndTests {
     static let outputs = [
-        "deductions.jsonl", "deductions.csv", "matches.jsonl", "matches.csv", "open-invoices.csv",
+        "deductions.jsonl", "deductions.csv", "deduction-register.csv", "matches.jsonl", "matches.csv",
+        "open-invoices.csv",
         "reassociation.jsonl", "reassociation.csv", "summary.json", "report.html",
     ]
     static let arguments = [

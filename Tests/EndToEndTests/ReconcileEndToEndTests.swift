@@ -6,7 +6,8 @@ import Testing
 /// then review the diff before committing.
 @Suite(.serialized) struct ReconcileEndToEndTests {
     static let outputs = [
-        "deductions.jsonl", "deductions.csv", "matches.jsonl", "matches.csv", "open-invoices.csv",
+        "deductions.jsonl", "deductions.csv", "deduction-register.csv", "matches.jsonl", "matches.csv",
+        "open-invoices.csv",
         "reassociation.jsonl", "reassociation.csv", "summary.json", "report.html",
     ]
     static let arguments = [

@@ -68,6 +68,54 @@ import Testing
         #expect(sink.payments.first?.amount.formattedAmount == "123.45")
     }
 
+    /// CCD+ addenda that carry RMR segments: each RMR becomes a remittance line of the entry's payment, the
+    /// text stays the payment's remittance text, and the tie-out compares the entry with the lines.
+    @Test func ccdPlusRMRSegmentsBecomeRemittanceLines() throws {
+        let sink = Fixtures.read(
+            Self.file([
+                Record.fileHeader(), Record.batchHeader(sec: "CCD"), Record.entry(),
+                Record.addenda("RMR*IV*0012345*PI*100.00*102.00*2.00\\RMR*IV*12346*PI*23.45\\"),
+            ]))
+        // The file is cut short after the addenda (no 8 and 9 records); nothing else is wrong.
+        #expect(sink.codes == ["ach.missing-control", "ach.missing-control"], "\(sink.diagnostics)")
+        let payment = try #require(sink.payments.first)
+        #expect(payment.remittanceText?.hasPrefix("RMR*IV*0012345") == true)
+        #expect(sink.lines.map(\.reference) == ["0012345", "12346"])
+        #expect(sink.lines.map(\.normalizedReference) == ["12345", "12346"])
+        #expect(sink.lines.map(\.amountPaid.formattedAmount) == ["100.00", "23.45"])
+        #expect(sink.lines.map { $0.invoiceAmount?.formattedAmount } == ["102.00", nil])
+        #expect(sink.lines.map { $0.discountTaken?.formattedAmount } == ["2.00", nil])
+        #expect(sink.lines.allSatisfy { $0.paymentID == payment.id })
+        // The second RMR starts at column 4 + 37 of the addenda record (after 36 bytes and a `\`), on line 4.
+        #expect(sink.lines.map(\.provenance.location.line) == [4, 4])
+        #expect(sink.lines.map(\.provenance.location.column) == [4, 41])
+        let summary = try #require(sink.summaries.first)
+        #expect(summary.imbalance?.amount.isZero == true)
+        #expect(summary.linesTotal?.formattedAmount == "123.45")
+    }
+
+    @Test func aSingleCCDPlusRMRWithoutAmountSettlesTheEntry() throws {
+        let sink = Fixtures.read(
+            Self.file([
+                Record.fileHeader(), Record.batchHeader(sec: "CCD"), Record.entry(), Record.addenda("RMR*IV*INV-77\\"),
+            ]))
+        #expect(sink.lines.map(\.amountPaid.formattedAmount) == ["123.45"])
+        #expect(sink.summaries.first?.imbalance?.amount.isZero == true)
+    }
+
+    @Test func ccdPlusLinesThatDoNotAddUpAreWarnedAboutAndABadAmountIsLocated() throws {
+        let sink = Fixtures.read(
+            Self.file([
+                Record.fileHeader(), Record.batchHeader(sec: "CCD"), Record.entry(),
+                Record.addenda("RMR*IV*A-1*PI*100.00\\RMR*IV*A-2*PI*12X.00\\"),
+            ]))
+        #expect(sink.lines.map(\.reference) == ["A-1"])
+        let bad = try #require(sink.diagnostic("ach.remittance-amount"))
+        #expect(bad.message.contains("RMR04 '12X.00'") && bad.location.column == 25)
+        let imbalance = try #require(sink.diagnostic("ach.remittance-imbalance"))
+        #expect(imbalance.message.contains("123.45") && imbalance.message.contains("100.00"))
+    }
+
     @Test func aMissingAddendaIsReportedOnce() throws {
         let sink = Fixtures.read(
             Self.file([

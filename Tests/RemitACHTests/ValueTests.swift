@@ -29,7 +29,7 @@ import Testing
         #expect(sink.lines.filter { $0.paymentID == sunrise.id }.map(\.payer) == [Party(name: "SUNRISE FOODS")])
     }
 
-    @Test func aCCDPlusEntryKeepsItsAddendaAsRemittanceText() throws {
+    @Test func aCCDPlusEntryKeepsItsAddendaAsRemittanceTextAndItsRMRAsALine() throws {
         let sink = try Fixtures.read(path: "fixtures/cash/acme-ach-2026-12-04.ach")
         let deli = sink.payments[2]
         #expect(deli.format == "CCD")
@@ -37,7 +37,9 @@ import Testing
         #expect(deli.amount.formattedAmount == "315.50")
         #expect(deli.payer == Party(name: "VALLEY DELI", id: "1999888777"))
         #expect(deli.provenance.location.segmentIndex == 20)
-        #expect(sink.summaries.last?.imbalance == deli.amount)
+        let line = try #require(sink.lines.last)
+        #expect(line.paymentID == deli.id && line.reference == "INV-400301" && line.amountPaid == deli.amount)
+        #expect(sink.summaries.last?.imbalance == Money(.zero, "USD"))
     }
 
     @Test func locationsInsideThe820PointAtTheAddendaBytes() throws {

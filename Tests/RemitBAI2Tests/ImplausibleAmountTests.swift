@@ -38,4 +38,16 @@ import Testing
         #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
         #expect(sink.transactions.first?.amount.formattedAmount == "99999999999999.99")
     }
+
+    /// Ten 49 totals of 18 digits each add up past what 64 bits hold: the 98 comparison is replaced by an
+    /// overflow error at the trailer, never a wrapped-around "computed" figure; the 99 adds the 98 as stated.
+    @Test func groupAndFileTotalsThatOverflowAreErrorsNotWrappedSums() throws {
+        var lines = ["01,SENDER,RECEIVER,240105,0800,1,,,2/", "02,RECEIVER,SENDER,1,240104,2400,USD,2/"]
+        for account in 0..<10 { lines += ["03,\(500 + account),USD,,,,/", "49,999999999999999999,2/"] }
+        lines += ["98,1,10,22/", "99,1,1,24/"]
+        let sink = Fixtures.read(lines: lines)
+        let atTrailers = sink.diagnostics.filter { $0.location.line > 22 }
+        #expect(atTrailers.map(\.code) == ["bai2.overflow"], "\(atTrailers)")
+        #expect(atTrailers.map { $0.location.element ?? "" } == ["98.1"])
+    }
 }

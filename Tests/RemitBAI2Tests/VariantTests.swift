@@ -346,4 +346,24 @@ import Testing
         #expect(sink.transactions.map(\.amount.formattedAmount) == ["2.00"])
         for size in [4096, 1 << 20] { #expect(Fixtures.read(lines: lines, chunkSize: size).events == sink.events) }
     }
+
+    /// Lines ended by CR alone (old Mac-style exports): split like LF lines in every chunk size, with the same
+    /// records, figures and line numbers as the LF file, and a mismatch located on the right line.
+    @Test(arguments: [1, 2, 7, 64, nil])
+    func linesEndedByCarriageReturnAlone(chunkSize: Int?) throws {
+        let lines =
+            VariantTests.header + [
+                "03,555,USD,010,500,,/", "16,142,10000,,BR1,CR1,FIRST/", "16,142,2500,,BR2,CR2,SECOND/",
+                "49,13000,4/", "98,13000,1,6/", "99,13001,1,8/",
+            ]
+        let bytes = Array((lines.joined(separator: "\r") + "\r").utf8)
+        let cr = Fixtures.read(bytes, chunkSize: chunkSize)
+        let lf = Fixtures.read(lines: lines)
+        #expect(cr.transactions.map(\.amount.formattedAmount) == ["100.00", "25.00"])
+        #expect(cr.transactions.map(\.text) == lf.transactions.map(\.text))
+        #expect(cr.transactions.map(\.provenance.location.line) == [4, 5])
+        // The 99 states 13001 where the groups add up to 13000: reported on line 8, as in the LF file.
+        #expect(cr.diagnostics.map(\.location.line) == [8], "\(cr.diagnostics)")
+        #expect(cr.diagnostics.map(\.code) == lf.diagnostics.map(\.code))
+    }
 }

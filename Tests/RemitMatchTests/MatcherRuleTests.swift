@@ -86,6 +86,39 @@ import Testing
         #expect(unknown.matches[0].evidence.contains(Evidence("discount_check", "terms not understood")))
     }
 
+    /// An ERP key the company's payment-terms table lists is judged by the terms it stands for.
+    @Test func aPaymentTermsKeyIsJudgedByTheTermsItStandsFor() throws {
+        var invoice = Make.invoice("100102", open: "2300.00")
+        invoice.terms = "zb01 "
+        invoice.invoiceDate = CalendarDate.parseISO("2026-10-22")
+        let line = Make.line(1, "100102", paid: "2254.00", discount: "46.00")
+        var table = PaymentTermsTable()
+        try table.load("key\tterms\tnote\n# SAP keys of this company\nZB01\t2/10 NET 30\tas configured\n",
+            name: "mappings/payment-terms/sap.tsv", path: "sap.tsv")
+        var options = MatchOptions()
+        options.paymentTerms = table
+        let late = Matcher(options: options).reconcile(
+            lines: [line], deductions: [], invoices: [invoice], payments: [Self.payment("f:pay:1")])
+        #expect(late.deductions.map(\.category) == [.unearnedDiscount])
+        #expect(late.matches[0].evidence.contains(Evidence("terms_key", "ZB01")))
+        #expect(late.matches[0].evidence.contains(Evidence("discount_terms", "2/10")))
+        #expect(table.sources["ZB01"] == "mappings/payment-terms/sap.tsv:3")
+    }
+
+    @Test(arguments: [
+        ("ZB01\n", 1, "mapping.columns"), ("\t2/10 NET 30\n", 1, "mapping.empty"),
+        ("# c\nZB01\tSOMETIMES\n", 2, "mapping.terms"),
+    ])
+    func aBadPaymentTermsRowIsRejectedWithItsLine(text: String, line: Int, code: String) {
+        var table = PaymentTermsTable()
+        #expect {
+            try table.load(text, name: "mappings/payment-terms/x.tsv", path: "x.tsv")
+        } throws: { error in
+            let diagnostic = error as? Diagnostic
+            return diagnostic?.code == code && diagnostic?.location.line == line
+        }
+    }
+
     @Test func aPaymentReadTwiceFromOneFileIsNotADuplicate() {
         // Two payments with one trace in the same file may be two real payments; only other files are compared.
         var second = Make.line(2, "100102", paid: "50.00")
@@ -172,6 +205,29 @@ import Testing
             payments: [Self.payment("f:pay:1", trace: "T1"), Self.payment("f:pay:2", file: "b.xml")])
         #expect(untraced.matches.map(\.rule) == ["exact-reference", "duplicate-payment"])
         #expect(untraced.findings.map(\.kind) == [.paymentRepeated])
+    }
+
+    @Test func aPaymentAnEarlierRunReadIsSetAsideUnlessItsTraceDiffers() {
+        let line = Make.line(1, "100101", paid: "50.00")
+        let invoices = [Make.invoice("100101", open: "50.00")]
+        let earlier = Matcher()
+        var remembered = EarlierPayments()
+        let before = Self.payment("old:pay:1", file: "monday.820", trace: "T1")
+        remembered.add(
+            EarlierPayments.Entry(paymentID: before.id, source: "monday.820", runTime: "2026-11-30T18:00:00Z",
+                trace: "T1"),
+            keys: earlier.paymentKeys(before, references: ["100101"]))
+        var options = MatchOptions()
+        options.earlierPayments = remembered
+        let resent = Matcher(options: options).reconcile(
+            lines: [line], deductions: [], invoices: invoices, payments: [Self.payment("f:pay:1", trace: "T1")])
+        #expect(resent.matches.map(\.rule) == ["duplicate-payment"])
+        let source = Evidence("duplicate_source", "monday.820 (run of 2026-11-30T18:00:00Z)")
+        #expect(resent.matches[0].evidence.contains(source))
+        #expect(resent.findings.map(\.kind) == [.paymentRepeated])
+        let another = Matcher(options: options).reconcile(
+            lines: [line], deductions: [], invoices: invoices, payments: [Self.payment("f:pay:1", trace: "T2")])
+        #expect(another.matches.map(\.rule) == ["exact-reference"])
     }
 
     @Test func aReferenceThatEqualsAPOIsTrustedOnlyWithTheAmount() {

@@ -173,7 +173,7 @@ import Testing
         }
         let manifest = try #require(html.range(of: "<h2>1. Run manifest</h2>"))
         let tieOuts = try #require(html.range(of: "<h2>2. Control totals and tie-outs</h2>"))
-        let deductions = try #require(html.range(of: "<h2>3. Deductions by category and payer</h2>"))
+        let deductions = try #require(html.range(of: "<h2>3. Deductions by category, payer and age</h2>"))
         let exceptions = try #require(html.range(of: "<h2>4. Exceptions</h2>"))
         let matches = try #require(html.range(of: "<h2>5. Match table</h2>"))
         #expect(manifest.lowerBound < tieOuts.lowerBound)

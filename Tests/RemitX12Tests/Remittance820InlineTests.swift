@@ -148,4 +148,50 @@ import Testing
         #expect(sink.deductions.isEmpty)
         #expect(sink.diagnostics.isEmpty)
     }
+
+    /// RMR07/RMR08 on the RMR itself: a stated, categorised deduction against the line that explains the
+    /// short pay, so no `unidentified` remainder is left; the line comes first, then its deduction.
+    @Test func rmr07AndRmr08AreAStatedDeductionOnTheLine() throws {
+        let transaction = [
+            "ST*820*0001", "BPR*C*95.00*C*CHK", "TRN*1*T1", "N1*PR*PAYER", "RMR*IV*A-1*PI*95.00*100.00**CS*-5.00",
+            "REF*PO*PO-9", "SE*7*0001",
+        ]
+        let sink = Fixtures.read(Inline.file(transaction))
+        #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
+        #expect(sink.lines.map(\.purchaseOrder) == ["PO-9"])
+        let deduction = try #require(sink.deductions.first)
+        #expect(sink.deductions.count == 1, "RMR05 100 - RMR04 95 is explained by RMR08: no short pay")
+        #expect(deduction.amount == usd(500))
+        #expect(deduction.reasonCode == "CS" && deduction.reasonCodeList == "X12-426")
+        #expect(deduction.origin == .stated)
+        #expect(deduction.lineID == sink.lines.first?.id && deduction.invoiceReference == "A-1")
+        #expect(deduction.provenance.location.element == "RMR08")
+        guard case .remittanceLine = sink.records[1], case .deduction = sink.records[2] else {
+            Issue.record("expected payment, line, deduction: \(sink.records)")
+            return
+        }
+    }
+
+    @Test func rmr07WithoutAnAmountIsWarnedAboutAndTheShortPayStays() throws {
+        let transaction = [
+            "ST*820*0001", "BPR*C*95.00*C*CHK", "N1*PR*PAYER", "RMR*IV*A-1*PI*95.00*100.00**CS", "SE*5*0001",
+        ]
+        let sink = Fixtures.read(Inline.file(transaction))
+        #expect(sink.codes == ["x12.rmr-reason-without-amount"])
+        #expect(sink.deductions.map(\.origin) == [.shortPay])
+    }
+
+    /// A 003010 820 (BPS and RMT): one clear error naming the layout, not one message per segment.
+    @Test func a003010PaymentOrderIsRefusedWithOneClearError() throws {
+        let transaction = [
+            "ST*820*0001", "BPS*C*150.00*ACH*CTX", "N1*PR*PAYER", "RMT*IV*A-1*150.00", "SE*5*0001",
+        ]
+        let sink = Fixtures.read(Inline.file(transaction, version: "003010"))
+        #expect(sink.codes == ["x12.version-003010"], "\(sink.diagnostics)")
+        let error = try #require(sink.diagnostics.first)
+        #expect(error.severity == .error && error.location.line == 4)
+        #expect(error.message.contains("GS08 003010"))
+        #expect(sink.payments.isEmpty && sink.lines.isEmpty)
+        #expect(sink.summaries.map(\.status) == [.rejected])
+    }
 }

@@ -12,11 +12,12 @@ import Testing
             "NTE*ADD*SEE BELOW\nISA*00*NOT A HEADER", "SE*7*0001",
         ])
         let sink = Fixtures.read(text)
-        #expect(sink.diagnostics.isEmpty)
+        // A line break is never data: the NTE is read without it, and that is reported once.
+        #expect(sink.codes == ["x12.wrapped"])
         #expect(sink.payments.map(\.payer) == [Party(name: "ISA", idQualifier: "92", id: "ISA")])
         #expect(sink.lines.map(\.reference) == ["ISAAC-1"])
         let deduction = try #require(sink.deductions.first)
-        #expect(deduction.reasonText == "SEE BELOW\nISA")
+        #expect(deduction.reasonText == "SEE BELOWISA")
         #expect(sink.summaries.map(\.status) == [.accepted])
         // The line feed inside the NTE moves every later segment down a line: SE is segment 9 on line 10.
         let se = Tokenized(text).segments[8]
@@ -198,5 +199,74 @@ import Testing
                 #expect(accepted == (length >= 714), "cut at \(length)")
             }
         }
+    }
+
+    /// The file's records with their ids and sources left out: what a hard-wrapped copy must reproduce.
+    static func contents(_ sink: CollectingSink) -> [String] {
+        sink.payments.map { "\($0.payer) \($0.amount) \($0.traceNumber ?? "-") \($0.date.map(\.description) ?? "-")" }
+            + sink.lines.map { "\($0.reference) \($0.amountPaid) \($0.invoiceAmount.map(\.description) ?? "-")" }
+            + sink.deductions.map { "\($0.amount) \($0.reasonCode ?? "-") \($0.reasonText ?? "-")" }
+            + sink.summaries.map { "\($0.kind) \($0.status) \($0.recordCount)" }
+    }
+
+    /// Cut every 80 bytes, inside the ISA, tags, amounts and control numbers alike, with LF or CRLF: the
+    /// same records as the original, in every chunk size, and one warning per interchange.
+    @Test(arguments: ["\n", "\r\n"], [1, 2, 7, 64, nil])
+    func aFileHardWrappedEvery80BytesReadsAsTheOriginal(lineBreak: String, chunkSize: Int?) throws {
+        let original = try Fixtures.bytes("remit-820-adx-attached-unattached.edi")
+        let flat = original.filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        var wrapped: [UInt8] = []
+        for (index, byte) in flat.enumerated() {
+            if index > 0 && index % 80 == 0 { wrapped += Array(lineBreak.utf8) }
+            wrapped.append(byte)
+        }
+        let expected = Fixtures.read(original)
+        let sink = Fixtures.read(wrapped, chunkSize: chunkSize)
+        #expect(!expected.lines.isEmpty && expected.codes.isEmpty)
+        #expect(Self.contents(sink) == Self.contents(expected))
+        #expect(sink.codes == ["x12.wrapped"], "\(sink.diagnostics)")
+        let warning = try #require(sink.diagnostic("x12.wrapped"))
+        #expect(warning.location.line == 1 && warning.location.byteOffset == 0)
+        // The second line starts inside the ISA; the payment is located at BPR02 (after `BPR*I*`), on its line.
+        let payment = try #require(sink.payments.first)
+        let bprStart = flat.indices.first { index in Array(flat[index..<(index + 4)]) == Array("BPR*".utf8) }!
+        #expect(payment.provenance.location.line == (bprStart + 6) / 80 + 1)
+    }
+
+    /// An IEA cut in two by a line break (`IE`, CRLF, `A*1*...`) closes its interchange.
+    @Test(arguments: [1, 7, nil])
+    func aTrailerSplitByALineBreakIsStillRecognised(chunkSize: Int?) throws {
+        let text = Inline.file(Inline.oneInvoice).replacingOccurrences(of: "IEA*1*", with: "IE\r\nA*1*")
+        let sink = Fixtures.read(text, chunkSize: chunkSize)
+        #expect(sink.codes == ["x12.wrapped"], "\(sink.diagnostics)")
+        #expect(sink.summaries.map(\.status) == [.accepted])
+        #expect(sink.payments.count == 1)
+    }
+
+    /// `.` as the element separator cuts every decimal amount: an error at the ISA, never a silent 100 for
+    /// 100.50; `-` as the repetition separator is only a warning.
+    @Test func delimitersThatNumbersUseAreReported() throws {
+        let dotted = Inline.lines(
+            [Inline.isa(separator: "."), "GS.RA.SENDER.RECEIVER.20260105.0930.1.X.004010", "ST.820.0001",
+             "BPR.C.100.50.C.CHK", "RMR.IV.A-1..100.50", "SE.4.0001", "GE.1.1", "IEA.1.000000001"])
+        let sink = Fixtures.read(dotted)
+        let error = try #require(sink.diagnostic("x12.numeric-delimiter"))
+        #expect(error.severity == .error && error.location.line == 1)
+        #expect(error.message.contains("element separator '.'"))
+        let plain = Fixtures.read(Inline.file(Inline.oneInvoice, isaVersion: "00402").replacingOccurrences(
+            of: "*U*00402*", with: "*-*00402*"))
+        #expect(plain.codes == ["x12.numeric-delimiter"])
+        #expect(plain.diagnostics.first?.severity == .warning)
+        #expect(plain.diagnostics.first?.message.contains("repetition separator '-'") == true)
+    }
+
+    /// Ten thousand empty segments are reported one step at a time, never piled up inside the tokenizer, and
+    /// the segments after them are still read.
+    @Test func emptySegmentsAreHandedOverAsTheyAreFound() {
+        let text = Inline.isa() + "~GS*RA*S*R*20260105*0930*1*X*004010~" + String(repeating: "~", count: 10_000)
+            + "ST*820*0001~SE*2*0001~GE*1*1~IEA*1*000000001~"
+        let tokenized = Tokenized(text)
+        #expect(tokenized.mostPendingDiagnostics == 1)
+        #expect(tokenized.segments.map { $0.elements[0] } == ["ISA", "GS", "ST", "SE", "GE", "IEA"])
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// Runs the built `remit watch` against a temporary inbox and checks what lands where.
 @Suite(.serialized) struct WatchInboxTests {
     static let outputs = [
-        "deductions.csv", "deductions.jsonl", "matches.csv", "matches.jsonl", "open-invoices.csv",
+        "deduction-register.csv", "deductions.csv", "deductions.jsonl", "matches.csv", "matches.jsonl",
+        "open-invoices.csv",
         "reassociation.csv", "reassociation.jsonl", "report.html", "summary.json",
     ]
 
@@ -87,6 +88,28 @@ import Testing
         #expect(try ledger.duplicates().map(\.name) == ["second.820"])
         #expect(!harness.exists("out/second.820"))
         #expect(harness.log.contains("duplicate file=second.820"))
+    }
+
+    @Test func withAHistoryAPaymentResentInALaterFileIsNotAppliedTwice() throws {
+        let harness = try WatchHarness()
+        let history = harness.out.deletingLastPathComponent().appendingPathComponent("history.sqlite3")
+        try harness.start(["--history", history.path])
+        try harness.drop("first.820", Sample820.bytes(8))
+        #expect(harness.waitUntil { harness.names(in: "processed") == ["first.820"] }, "log: \(harness.log)")
+        // The same payment in a new interchange (another control number): other bytes, the same money.
+        let resent = String(decoding: Sample820.bytes(8), as: UTF8.self).replacingOccurrences(
+            of: "000000031", with: "000000032")
+        try harness.drop("resent.820", Array(resent.utf8))
+        #expect(
+            harness.waitUntil { harness.names(in: "processed") == ["first.820", "resent.820"] }, "log: \(harness.log)")
+        #expect(harness.stop() == 0)
+        let first = try String(
+            contentsOf: harness.out.appendingPathComponent("first.820/matches.jsonl"), encoding: .utf8)
+        let again = try String(
+            contentsOf: harness.out.appendingPathComponent("resent.820/matches.jsonl"), encoding: .utf8)
+        #expect(first.contains(#""rule":"exact-reference""#), "\(first)")
+        #expect(
+            again.contains(#""rule":"duplicate-payment""#) && again.contains("inbox/first.820 (run of "), "\(again)")
     }
 
     @Test func filesDroppedWhileStoppedAreProcessedAtStartUp() throws {
@@ -254,7 +277,7 @@ import Testing
         let status = try harness.run(["status", "--out", "out"])
         #expect(status.status == 0)
         #expect(status.output.contains("processed  s.820  sha256="))
-        #expect(status.output.contains("outputs=s.820/ (9 files)  moved_to=processed/s.820"))
+        #expect(status.output.contains("outputs=s.820/ (10 files)  moved_to=processed/s.820"))
         #expect(status.output.contains("    inbox/junk.txt:1:1: error: not a recognised"))
         #expect(status.output.contains("3 files seen: 1 processed, 1 failed, 1 duplicate; ledger out/ledger.sqlite3"))
         let json = try harness.run(["status", "--out", "out", "--json"])

@@ -1,5 +1,6 @@
 import Foundation
 import RemitCore
+import RemitPipeline
 import Testing
 
 @testable import RemitWatch

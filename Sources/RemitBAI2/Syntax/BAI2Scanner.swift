@@ -8,10 +8,10 @@ import RemitCore
 
 /// Cuts BAI2 bytes into physical records and glues each record to its 88 continuations.
 ///
-/// Physical records are lines (LF or CRLF, trailing blanks and blank lines ignored, the last line may lack
-/// its newline), or, when the file has no line breaks and its 01 declares a record length, slices of that
-/// length. Only the line in progress is copied when a chunk ends inside it; a line longer than
-/// `maximumLineLength` is reported and skipped.
+/// Physical records are lines (each ended by LF, CRLF or CR alone, whichever the others use; trailing blanks
+/// and blank lines ignored, the last line may lack its newline), or, when the file has no line breaks and its
+/// 01 declares a record length, slices of that length. Only the line in progress is copied when a chunk ends
+/// inside it; a line longer than `maximumLineLength` is reported and skipped.
 struct BAI2Scanner {
     /// What `handle` is called for. The record goes beside the event rather than inside it, so it is lent to the
     /// handler without a copy; with `.problem` it is the record in progress and means nothing.
@@ -47,6 +47,8 @@ struct BAI2Scanner {
     /// File offset of that line's first byte (0 in fixed-length files, whose only line is the whole file).
     private(set) var lineStart: Int64 = 0
     private var skippingLongLine = false
+    /// The previous chunk ended with the CR that ended a line: an LF first in this one belongs to it (CRLF).
+    private var afterCarriageReturn = false
     /// Physical records seen so far.
     private(set) var recordCount = 0
 
@@ -72,8 +74,15 @@ struct BAI2Scanner {
             return
         }
         var position = 0
+        if afterCarriageReturn {
+            afterCarriageReturn = false
+            if base[0] == 0x0A {
+                position = 1
+                lineStart = chunkOffset + 1
+            }
+        }
         while position < count {
-            guard let found = memchr(base + position, 0x0A, count - position) else {
+            guard let lineEnd = Self.lineBreak(base, from: position, count: count) else {
                 keep(base + position, count: count - position, offset: chunkOffset + Int64(position), handle)
                 if layout == .undecided {
                     if let length = declaredFixedLength() {
@@ -91,7 +100,6 @@ struct BAI2Scanner {
                 }
                 return
             }
-            let lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if layout == .undecided { layout = .lines }
             if pending.isEmpty && !skippingLongLine {
                 if lineEnd - position > Self.maximumLineLength {
@@ -110,9 +118,30 @@ struct BAI2Scanner {
             }
             skippingLongLine = false
             position = lineEnd + 1
+            if base[lineEnd] == 0x0D {
+                // CRLF is one line break; when the chunk ends on the CR, the next chunk says.
+                if position == count {
+                    afterCarriageReturn = true
+                } else if base[position] == 0x0A {
+                    position += 1
+                }
+            }
             line += 1
             lineStart = chunkOffset + Int64(position)
         }
+    }
+
+    /// The index of the first CR or LF in `base[from..<count]`, nil when there is none.
+    @inline(__always)
+    private static func lineBreak(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int? {
+        let lineFeed = memchr(base + from, 0x0A, count - from).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+        }
+        let limit = lineFeed ?? count
+        let carriageReturn = memchr(base + from, 0x0D, limit - from).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+        }
+        return carriageReturn ?? lineFeed
     }
 
     /// Reads a last line without a newline and completes the record in progress.
@@ -214,7 +243,6 @@ struct BAI2Scanner {
         }
     }
 
-    // TODO: lines ended by CR alone (no LF) are not split; such a file reads as one long line.
     /// One physical line (or fixed-length slice) in `base[start..<end]`, whose first byte is at file `offset`.
     private mutating func physicalLine(
         _ base: UnsafePointer<UInt8>, start: Int, end: Int, offset: Int64, _ handle: Handler

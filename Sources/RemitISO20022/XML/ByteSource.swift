@@ -26,6 +26,24 @@ final class ByteSource {
     /// 1 for the first document, then counting.
     private(set) var documentNumber = 1
 
+    /// Markup from a `<` to its `>` longer than this is refused before libxml2 reads it: libxml2 checks an
+    /// element's attributes for duplicates pair by pair, so a tag of a few megabytes costs it minutes. ISO 20022
+    /// tags are a few hundred bytes; a comment or CDATA section this long without a `>` is refused as well.
+    static let maximumTagLength = 1 << 16
+    /// File offset of the next byte served, and the line it is on with the offset that line starts at.
+    private var served: Int64 = 0
+    private var servedLine = 1
+    private var servedLineStart: Int64 = 0
+    /// Where the markup being served started (its `<`), while no `>` has closed it.
+    private var openTag: (offset: Int64, line: Int, column: Int)?
+
+    /// The markup at `offset` (line and column of its `<`) runs over `ByteSource.maximumTagLength` bytes.
+    struct TagTooLong: Error {
+        var line: Int
+        var column: Int
+        var offset: Int64
+    }
+
     private static let declaration: [UInt8] = Array("<?xml".utf8)
 
     private init(
@@ -82,11 +100,44 @@ final class ByteSource {
         limit = Swift.min(limit, start + max)
         let count = limit - start
         if count <= 0 { return 0 }
+        if let tooLong = checkTags(from: start, to: limit) {
+            failure = tooLong
+            return -1
+        }
         buffer.withUnsafeBytes { bytes in
             destination.copyMemory(from: bytes.baseAddress! + start, byteCount: count)
         }
         start = limit
         return count
+    }
+
+    /// Follows `<` and `>` and line feeds through `buffer[from..<to]`, about to be served.
+    ///
+    /// - Returns: the markup that has run over `maximumTagLength` bytes, if any.
+    private func checkTags(from: Int, to: Int) -> TagTooLong? {
+        var problem: TagTooLong?
+        buffer.withUnsafeBytes { bytes in
+            for index in from..<to {
+                let offset = served + Int64(index - from)
+                switch bytes[index] {
+                case UInt8(ascii: "<"):
+                    openTag = (offset, servedLine, Int(offset - servedLineStart) + 1)
+                case UInt8(ascii: ">"):
+                    openTag = nil
+                case UInt8(ascii: "\n"):
+                    servedLine += 1
+                    servedLineStart = offset + 1
+                default:
+                    break
+                }
+                if let tag = openTag, offset - tag.offset >= Int64(Self.maximumTagLength) {
+                    problem = TagTooLong(line: tag.line, column: tag.column, offset: tag.offset)
+                    return
+                }
+            }
+        }
+        served += Int64(to - from)
+        return problem
     }
 
     /// After a document ended at a declaration: serve the next one. False at the end of the input.

@@ -14,6 +14,11 @@ extension MatchRun {
         guard settled > .zero else { return nil }
         // Credit memos and overpaid items (negative open amounts) are left out: the search needs positive amounts.
         let candidates = openInScope(scope, currency: currency).filter { ledger.remaining[$0] > .zero }
+        if trace != nil {
+            traceLookup(
+                index, key: "open invoices of the payer in \(currency)", looked: openInScope(scope, currency: currency),
+                kept: candidates, scope: scope, otherwise: "no positive open amount; the search takes none")
+        }
         guard !candidates.isEmpty else { return nil }
         let settings = settings(for: line.payer)
         let digits = Currency.minorDigits(of: currency)
@@ -48,6 +53,7 @@ extension MatchRun {
         let result = search.run(amounts: amounts, target: target.units + below.units, below: below.units)
         guard !result.sets.isEmpty else { return nil }
         let sets = result.sets.map { $0.map { candidates[$0] } }
+        if trace != nil { traceSets(index, sets) }
         evidence.append(Evidence("search_candidates", String(candidates.count)))
         evidence.append(Evidence("search_steps", String(result.steps)))
         evidence.append(Evidence("search_complete", result.complete ? "yes" : "no"))

@@ -19,24 +19,31 @@ extension MatchRun {
             DiscountCheck(allowed: taken, unearned: .zero, evidence: [Evidence("discount_check", why)], reason: "")
         }
         func money(_ value: FixedDecimal) -> String { Money(value, currency).formattedAmount }
-        guard let termsText = invoice.terms?.trimmingSpaces(), !termsText.isEmpty else {
+        guard let exported = invoice.terms?.trimmingSpaces(), !exported.isEmpty else {
             return allowedAsTaken("no terms in the export")
         }
+        // An ERP key such as SAP's ZB01 stands for the terms the company's table gives it.
+        let keyed = options.paymentTerms.lookUp(exported)
+        let termsText = keyed?.terms ?? exported
+        let keyEvidence = keyed.map { [Evidence("terms_key", $0.key)] } ?? []
         guard let terms = DiscountTerms.parse(termsText) else {
             guard DiscountTerms.isNetOnly(termsText) else { return allowedAsTaken("terms not understood") }
             return DiscountCheck(
                 allowed: .zero, unearned: taken,
-                evidence: [Evidence("discount_terms", termsText), Evidence("unearned_discount", money(taken))],
+                evidence: keyEvidence + [
+                    Evidence("discount_terms", termsText), Evidence("unearned_discount", money(taken)),
+                ],
                 reason: "discount taken but the terms '\(termsText)' grant none")
         }
         guard let invoiceDate = invoice.invoiceDate else { return allowedAsTaken("no invoice date") }
         guard let paymentDate = payments[line.paymentID]?.date else { return allowedAsTaken("no payment date") }
         let windowEnd = invoiceDate.adding(days: terms.days)
         let lastDay = windowEnd.adding(days: settings.discountGraceDays)
-        var evidence = [
-            Evidence("discount_terms", terms.description), Evidence("payment_date", paymentDate.description),
-            Evidence("discount_window_end", windowEnd.description),
-        ]
+        var evidence =
+            keyEvidence + [
+                Evidence("discount_terms", terms.description), Evidence("payment_date", paymentDate.description),
+                Evidence("discount_window_end", windowEnd.description),
+            ]
         if settings.discountGraceDays > 0 {
             evidence.append(Evidence("discount_grace_days", String(settings.discountGraceDays)))
         }

@@ -2,19 +2,22 @@ import RemitCore
 
 extension MatchRun {
     /// A key naming the payer the same way whichever alias it used: its partner, else its id, else its name.
-    func payerKey(_ payer: Party) -> String {
-        let facts = payerFacts(payer)
+    func payerKey(_ payer: Party) -> String { Self.payerKey(payerFacts(payer)) }
+
+    static func payerKey(_ payer: Party, partners: PartnerDirectory) -> String {
+        payerKey(CustomerFacts(payer, partners: partners))
+    }
+
+    /// The payer key from the payer's normalized facts, so a run works them out once per payer.
+    private static func payerKey(_ facts: CustomerFacts) -> String {
         if let partner = facts.partnerKey { return "partner:" + partner }
         if let id = facts.id { return "id:" + id }
         return "name:" + (facts.name ?? "")
     }
 
     /// Finds payments read twice from two different input files (same payer and amount, and the same trace
-    /// number, or the same date and references when a trace number is missing on one side) and sets the later
-    /// copy's lines aside, unapplied.
-    ///
-    /// TODO: a payment repeated across runs needs the watch ledger's memory of earlier runs; only this run's
-    /// files are compared.
+    /// number, or the same date and references when a trace number is missing on one side), within this run or
+    /// against the earlier runs in `options.earlierPayments`, and sets the later copy's lines aside, unapplied.
     mutating func markRepeatedPayments() {
         guard !payments.isEmpty else { return }
         // A payment's lines usually follow one another: only a change of payment needs a lookup.
@@ -38,17 +41,10 @@ extension MatchRun {
         var seen: [String: String] = [:]
         seen.reserveCapacity(groups.count * 2)
         let payments = payments
+        let earlierPayments = options.earlierPayments
         for (paymentID, indices) in groups {
             guard let payment = payments[paymentID] else { continue }
-            let base = payerKey(payment.payer) + "|" + Self.amountKey(payment.amount)
-            var keys: [String] = []
-            if let trace = payment.traceNumber?.trimmingSpaces(), !trace.isEmpty {
-                keys.append(base + "|trace:" + trace)
-            }
-            if let date = payment.date {
-                let references = indices.map { lines[$0].normalizedReference }.sorted().joined(separator: ",")
-                keys.append(base + "|date:" + date.description + "|refs:" + references)
-            }
+            let keys = paymentKeys(payment, references: indices.map { lines[$0].normalizedReference })
             let file = payment.provenance.location.file
             // Two trace numbers that differ are two payments, however alike: a payer can pay one invoice twice.
             let trace = Self.trace(payment)
@@ -57,25 +53,60 @@ extension MatchRun {
                     && (trace == nil || Self.trace($0) == nil || Self.trace($0) == trace)
             }
             if let earlier = repeated {
-                findings.append(
-                    MatchFinding(
-                        kind: .paymentRepeated, subject: payment.id, ids: [earlier.id, payment.id],
-                        detail: "payment \(payment.id) in \(file) repeats \(earlier.id) from "
-                            + "\(earlier.provenance.location.file); not applied twice"))
-                for index in indices {
-                    decided[index] = unmatched(
-                        lines[index],
-                        evidence: [
-                            Evidence("normalized_reference", lines[index].normalizedReference),
-                            Evidence("duplicate_of_payment", earlier.id),
-                            Evidence("duplicate_source", earlier.provenance.location.file),
-                        ], why: "the same payment was already read from another file; not applied twice",
-                        rule: "duplicate-payment", score: 100)
-                }
+                setAside(payment, indices: indices, as: earlier.id, source: earlier.provenance.location.file)
+                continue
+            }
+            let before = keys.lazy.compactMap { earlierPayments.byKey[$0] }.first {
+                trace == nil || $0.trace == nil || $0.trace == trace
+            }
+            if let earlier = before {
+                setAside(
+                    payment, indices: indices, as: earlier.paymentID,
+                    source: "\(earlier.source) (run of \(earlier.runTime))")
                 continue
             }
             for key in keys where seen[key] == nil { seen[key] = payment.id }
         }
+    }
+
+    /// Reports `payment` as a repeat of the payment `earlierID` read from `source` and leaves its lines
+    /// unapplied.
+    mutating func setAside(_ payment: Payment, indices: [Int], as earlierID: String, source: String) {
+        findings.append(
+            MatchFinding(
+                kind: .paymentRepeated, subject: payment.id, ids: [earlierID, payment.id],
+                detail: "payment \(payment.id) in \(payment.provenance.location.file) repeats \(earlierID) from "
+                    + "\(source); not applied twice"))
+        for index in indices {
+            decided[index] = unmatched(
+                lines[index],
+                evidence: [
+                    Evidence("normalized_reference", lines[index].normalizedReference),
+                    Evidence("duplicate_of_payment", earlierID),
+                    Evidence("duplicate_source", source),
+                ], why: "the same payment was already read from another file; not applied twice",
+                rule: "duplicate-payment", score: 100)
+        }
+    }
+
+    /// The keys under which a payment and a repeat of it meet: payer and amount with the trace number, and
+    /// payer and amount with the date and the lines' normalized references.
+    func paymentKeys(_ payment: Payment, references: [String]) -> [String] {
+        Self.paymentKeys(payment, references: references, payerKey: payerKey(payment.payer))
+    }
+
+    static func paymentKeys(_ payment: Payment, references: [String], partners: PartnerDirectory) -> [String] {
+        paymentKeys(payment, references: references, payerKey: payerKey(payment.payer, partners: partners))
+    }
+
+    private static func paymentKeys(_ payment: Payment, references: [String], payerKey: String) -> [String] {
+        let base = payerKey + "|" + amountKey(payment.amount)
+        var keys: [String] = []
+        if let trace = trace(payment) { keys.append(base + "|trace:" + trace) }
+        if let date = payment.date {
+            keys.append(base + "|date:" + date.description + "|refs:" + references.sorted().joined(separator: ","))
+        }
+        return keys
     }
 
     /// Finds stated deductions announced twice under two labels: same payer, same invoice and amount,

@@ -41,6 +41,9 @@ extension MatchRun {
             ofOthers = candidates.filter { !scope.members.contains($0) }
             undecided = []
         }
+        if trace != nil {
+            traceExact(index, ofPayer: ofPayer, ofOthers: ofOthers, undecided: undecided, similar: similar)
+        }
         evidence.append(Evidence("candidates", String(candidates.count)))
         let chosen: Int
         let rule: String
@@ -70,6 +73,7 @@ extension MatchRun {
         } else if !ofOthers.isEmpty && undecided.isEmpty {
             let owners = Matcher.listed(ofOthers.map { describeCustomer(ledger.invoices[$0]) })
             evidence.append(Evidence("belongs_to", owners))
+            referencesOfOtherCustomers.append(index)
             return unmatched(line, evidence: evidence, why: "the reference belongs to another customer")
         } else {
             evidence.append(Evidence("invoices", numbers(ofOthers + undecided)))
@@ -80,6 +84,10 @@ extension MatchRun {
         guard invoice.openAmount.currency == currency else {
             evidence.append(Evidence("invoice_currency", invoice.openAmount.currency))
             return unmatched(line, evidence: evidence, why: "the invoice is in another currency")
+        }
+        let payerScope = rule == "exact-reference" ? similar ?? scope(for: line.payer) : nil
+        if let doubt = doubtedExactReference(index, chosen: chosen, rule: rule, scope: payerScope, evidence: evidence) {
+            return doubt
         }
         return settle(index, invoiceIndex: chosen, others: [], rule: rule, score: 100, evidence: evidence)
     }

@@ -13,6 +13,10 @@ extension MatchRun {
         let hits = ledger.candidates(for: cleaned).filter {
             scope.members.contains($0) && ledger.isOpen($0) && ledger.invoices[$0].openAmount.currency == currency
         }
+        if trace != nil {
+            traceLookup(
+                index, key: "cleaned reference \(cleaned)", looked: ledger.candidates(for: cleaned), scope: scope)
+        }
         guard !hits.isEmpty else { return nil }
         var evidence = [
             Evidence("normalized_reference", line.normalizedReference), Evidence("cleaned_reference", cleaned),
@@ -44,6 +48,11 @@ extension MatchRun {
         for (key, source) in keys {
             let hits = ledger.purchaseOrderCandidates(for: key).filter {
                 scope.members.contains($0) && ledger.isOpen($0) && ledger.invoices[$0].openAmount.currency == currency
+            }
+            if trace != nil {
+                traceLookup(
+                    index, key: "purchase order \(key) (the line's \(source == "po" ? "PO" : "reference"))",
+                    looked: ledger.purchaseOrderCandidates(for: key), scope: scope, judgesAmount: true)
             }
             guard !hits.isEmpty else { continue }
             var evidence = [
@@ -91,6 +100,12 @@ extension MatchRun {
             return scope.members.contains($0) && ledger.isOpen($0) && invoice.openAmount.currency == currency
                 && invoice.normalizedNumber.count >= 4 && EditDistance.isOneEdit(reference, invoice.normalizedNumber)
         }
+        if trace != nil {
+            traceLookup(
+                index, key: "invoice numbers one edit from \(reference)", looked: ledger.nearCandidates(for: reference),
+                kept: hits, scope: scope, otherwise: "not one edit from the reference, or under 4 characters",
+                judgesAmount: true)
+        }
         guard !hits.isEmpty else { return nil }
         let agreeing = hits.filter { amountAgrees(line, open: ledger.remaining[$0]) }
         var evidence = [Evidence("normalized_reference", reference)]
@@ -116,17 +131,27 @@ extension MatchRun {
     }
 
     /// Rule 5, `free-text-reference`: an open invoice number of the payer appears in the payment's free text
-    /// (ISO 20022 `Ustrd`) or inside a long reference, as a word or as a run of at least 4 digits.
+    /// (ISO 20022 `Ustrd`) or inside a long reference, or one with letters around a number (`SI-0043614`), as
+    /// a word or as a run of at least 4 digits.
     mutating func freeTextReference(_ index: Int) -> RuleFinding? {
         let line = lines[index]
         var texts: [String] = []
         if let text = payments[line.paymentID]?.remittanceText { texts.append(text) }
-        if line.reference.contains(where: \.isWhitespace) || line.reference.count > 20 { texts.append(line.reference) }
+        if line.reference.contains(where: \.isWhitespace) || line.reference.count > 20
+            || FreeText.wrapsNumber(line.reference)
+        {
+            texts.append(line.reference)
+        }
         guard !texts.isEmpty, let scope = scope(for: line.payer) else { return nil }
         let currency = line.amountPaid.currency
         var hits: [Int] = []
         var words: [String] = []
         for token in texts.flatMap(FreeText.tokens) where token != line.normalizedReference {
+            if trace != nil, !ledger.candidates(for: token).isEmpty {
+                traceLookup(
+                    index, key: "word \(token) of the text", looked: ledger.candidates(for: token), scope: scope,
+                    judgesAmount: true)
+            }
             for hit in ledger.candidates(for: token)
             where scope.members.contains(hit) && ledger.isOpen(hit)
                 && ledger.invoices[hit].openAmount.currency == currency && !hits.contains(hit)

@@ -38,9 +38,8 @@ struct DiscountTerms: Sendable, Hashable {
 
     /// Whether the terms plainly grant no discount: `NET 30`, `N30`, `Net 45 days`, `Due on receipt`.
     ///
-    /// Terms that are neither this nor a discount (an ERP's own key such as SAP's `ZB01`) are not understood,
-    /// and a discount taken against them is not judged.
-    // TODO: ERP payment-term keys (SAP ZTERM, Oracle term names) need a per-company table to be judged.
+    /// Terms that are neither this nor a discount (an ERP's own key such as SAP's `ZB01` that
+    /// `PaymentTermsTable` does not list) are not understood, and a discount taken against them is not judged.
     static func isNetOnly(_ terms: String) -> Bool {
         let words = terms.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         guard let first = words.first else { return false }

@@ -2,6 +2,18 @@ import RemitCore
 
 /// Splits free text into the keys an invoice number might hide behind.
 enum FreeText {
+    /// Whether a reference has letters and a run of 4 or more digits: a number behind a prefix the normalizer
+    /// does not know (`SI-0043614`, `IV0043614`), which only its digits can match.
+    static func wrapsNumber(_ reference: String) -> Bool {
+        guard reference.contains(where: \.isLetter) else { return false }
+        var run = 0
+        for character in reference {
+            run = character.isASCII && character.isNumber ? run + 1 : 0
+            if run >= 4 { return true }
+        }
+        return false
+    }
+
     /// Each word (letters and digits) normalized, then each run of 4 or more digits inside a word.
     static func tokens(_ text: String) -> [String] {
         if let tokens = asciiTokens(text) { return tokens }

@@ -1,18 +1,29 @@
 import RemitCore
 
 extension HTMLReport {
-    static func deductionBreakdown(_ input: ReportInput, _ analysis: ReportAnalysis, into html: inout HTMLWriter) {
+    static func deductionBreakdown(
+        _ input: ReportInput, _ analysis: ReportAnalysis, into html: inout HTMLWriter, file: inout OutputFile
+    ) throws(SystemCallError) {
         let deductions = input.reconciliation.deductions
-        let total = MoneyTotals(deductions.map(\.amount)).values
-        html.raw("<section id=\"deductions\">\n<h2>3. Deductions by category and payer</h2>\n")
+        html.raw("<section id=\"deductions\">\n<h2>3. Deductions by category, payer and age</h2>\n")
         html.raw("<p class=\"explain\">Stated deductions and the unexplained differences matching found. ")
         html.raw("Every one is listed with its reason and source in section 6. These totals include deductions ")
         html.raw("attached to no remittance line (section 4.5), which the match table cannot show; section 5.1 ")
-        html.raw("adds its Deducted column up to them.</p>\n")
+        html.raw("adds its Deducted column up to them. Sections 3.3 to 3.6 age those still open.</p>\n")
         if deductions.isEmpty {
-            html.raw("<p class=\"none\">No deductions.</p>\n</section>\n")
-            return
+            html.raw("<p class=\"none\">No deductions.</p>\n")
+        } else {
+            breakdownTables(deductions, analysis, into: &html)
         }
+        try openDeductions(input, analysis, into: &html, file: &file)
+        html.raw("</section>\n")
+    }
+
+    /// Sections 3.1 and 3.2: the register by category and by payer.
+    private static func breakdownTables(
+        _ deductions: [Deduction], _ analysis: ReportAnalysis, into html: inout HTMLWriter
+    ) {
+        let total = MoneyTotals(deductions.map(\.amount)).values
         html.raw("<h3>3.1 By category</h3>\n<table>\n<thead><tr><th>Category</th><th class=\"num\">Count</th>")
         html.raw("<th class=\"num\">Amount</th></tr></thead>\n<tbody>\n")
         for group in analysis.deductionsByCategory {
@@ -40,7 +51,7 @@ extension HTMLReport {
         html.raw("<tr class=\"total\"><td colspan=\"2\">Total</td>")
         html.countCell(deductions.count)
         html.moneyCell(total)
-        html.raw("</tr>\n</tbody>\n</table>\n</section>\n")
+        html.raw("</tr>\n</tbody>\n</table>\n")
     }
 
     /// Section 4.5: deductions taken against a payment as a whole, which no invoice absorbs.

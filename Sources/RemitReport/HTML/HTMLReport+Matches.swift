@@ -30,6 +30,7 @@ extension HTMLReport {
         html.moneyCell(deducted.values)
         html.raw("</tr>\n</tbody>\n</table>\n")
         deductedToRegister(input, analysis, into: &html)
+        autoMatchRates(analysis, into: &html)
 
         html.raw("<h3>5.2 Every line</h3>\n")
         guard !matches.isEmpty else {

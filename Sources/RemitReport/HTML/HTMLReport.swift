@@ -3,7 +3,7 @@ import RemitMatch
 
 /// `report.html`: the page an auditor reads, self-contained (inline CSS, no scripts, nothing fetched).
 ///
-/// Sections, in order: run manifest; control totals and tie-outs; deductions by category and by payer;
+/// Sections, in order: run manifest; control totals and tie-outs; deductions by category, payer and age;
 /// exceptions with their source locations; the match table; the deduction register; cash (bank credits
 /// paired with remittances); review and sign-off.
 /// Every value from an input is escaped; amounts are exact decimals with the currency's minor digits.
@@ -24,7 +24,7 @@ enum HTMLReport {
         header(input, analysis, into: &html)
         manifest(input, into: &html)
         try controls(input, analysis, into: &html, file: &file)
-        deductionBreakdown(input, analysis, into: &html)
+        try deductionBreakdown(input, analysis, into: &html, file: &file)
         try exceptions(input, analysis, into: &html, file: &file)
         try matchTable(input, analysis, into: &html, file: &file)
         try deductionRegister(input, into: &html, file: &file)
@@ -66,7 +66,7 @@ enum HTMLReport {
             <nav><ol>
             <li><a href="#manifest">Run manifest</a></li>
             <li><a href="#controls">Control totals and tie-outs</a></li>
-            <li><a href="#deductions">Deductions by category and payer</a></li>
+            <li><a href="#deductions">Deductions by category, payer and age</a></li>
             <li><a href="#exceptions">Exceptions</a></li>
             <li><a href="#matches">Match table</a></li>
             <li><a href="#register">Deduction register</a></li>
@@ -106,6 +106,14 @@ enum HTMLReport {
         html.countCell(counts.warnings)
         html.raw("<th>Notes</th>")
         html.countCell(counts.notes)
+        html.raw("</tr>\n<tr><th>Applied automatically, lines</th><td class=\"num\">")
+        lineRate(analysis.autoMatch, into: &html)
+        html.raw("</td><th>Applied automatically, amount</th><td class=\"num\">")
+        amountRate(analysis.autoMatch, into: &html)
+        html.raw("</td><th>Open deductions</th>")
+        html.moneyCell(analysis.deductionAging.total.total)
+        html.raw("<th>Open over 90 days</th>")
+        html.moneyCell(analysis.deductionAging.total.amounts(in: .over90))
         html.raw("</tr>\n</tbody>\n</table>\n")
     }
 
@@ -176,8 +184,8 @@ enum HTMLReport {
         html.text(input.manifest.remitVersion)
         html.raw(" for the run of ")
         html.text(input.manifest.runTime)
-        html.raw(". The same directory holds deductions.csv, deductions.jsonl, matches.csv, matches.jsonl, ")
-        html.raw("open-invoices.csv, reassociation.csv, reassociation.jsonl and summary.json with the figures shown ")
-        html.raw("here.</footer>\n")
+        html.raw(". The same directory holds deductions.csv, deductions.jsonl, deduction-register.csv, matches.csv, ")
+        html.raw("matches.jsonl, open-invoices.csv, reassociation.csv, reassociation.jsonl and summary.json with the ")
+        html.raw("figures shown here.</footer>\n")
     }
 }

@@ -17,6 +17,10 @@ public struct ReportAnalysis: Sendable {
     public var openRemaining: [Money]
     /// The register split into deductions on matched lines, on unmatched lines and on no line.
     public var deductionPlacement: DeductionPlacement
+    /// The deductions still open, aged, with totals per bucket, category and payer.
+    public var deductionAging: DeductionAging
+    /// Lines, and their amount, that matching applied on its own.
+    public var autoMatch: AutoMatchRate
 
     /// The scope name of the checks over all inputs together.
     public static let allInputs = "all inputs"
@@ -32,6 +36,8 @@ public struct ReportAnalysis: Sendable {
         diagnosticCounts = counts
         openRemaining = MoneyTotals(input.reconciliation.openInvoices.map(\.remaining)).values
         deductionPlacement = DeductionPlacement(input.reconciliation)
+        deductionAging = DeductionAging(input)
+        autoMatch = AutoMatchRate(input.reconciliation.matches)
         tieOuts = ReportAnalysis.tieOuts(input, overall: overall)
     }
 

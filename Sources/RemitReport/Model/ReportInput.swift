@@ -12,6 +12,8 @@ public struct ReportInput: Sendable {
     public var reassociation: Reassociation
     /// What became of the deductions announced in 812 memos; empty when the run read none.
     public var announcements = Announcements()
+    /// The date of each payment read, by payment id: what open deductions are aged from.
+    public var paymentDates: [String: CalendarDate] = [:]
 
     public init(
         manifest: RunManifest, files: [FileSummary], invoiceExport: InvoiceExportSummary,

@@ -35,6 +35,7 @@ enum SummaryJSON {
         writer.endArray()
         outcomes(analysis.outcomes, into: &writer)
         deductions(input.reconciliation.deductions, analysis, into: &writer)
+        openDeductions(analysis.deductionAging, into: &writer)
         announcements(input.announcements, into: &writer)
         writer.key("open_invoices")
         writer.beginObject()
@@ -42,7 +43,7 @@ enum SummaryJSON {
         writer.moneyList("remaining", analysis.openRemaining)
         writer.endObject()
         cash(input, into: &writer)
-        matching(input.reconciliation, into: &writer)
+        matching(input.reconciliation, analysis, into: &writer)
         writer.diagnosticCounts("diagnostics", analysis.diagnosticCounts)
         writer.field("diagnostics_not_listed", analysis.diagnosticCounts.notListed)
         writer.endObject()
@@ -213,8 +214,11 @@ enum SummaryJSON {
         writer.endObject()
     }
 
-    /// How many lines each decision got, and the duplicates matching found.
-    private static func matching(_ reconciliation: Reconciliation, into writer: inout JSONWriter) {
+    /// How many lines each decision got, how many (and how much) were applied automatically, and the
+    /// duplicates matching found.
+    private static func matching(
+        _ reconciliation: Reconciliation, _ analysis: ReportAnalysis, into writer: inout JSONWriter
+    ) {
         let matches = reconciliation.matches
         writer.key("decisions")
         writer.beginObject()
@@ -222,6 +226,7 @@ enum SummaryJSON {
         writer.field("suggested", matches.filter { $0.decision == .suggested }.count)
         writer.field("none", matches.filter { $0.decision == .none }.count)
         writer.endObject()
+        autoMatch(analysis.autoMatch, into: &writer)
         writer.key("findings")
         writer.beginArray()
         for finding in reconciliation.findings {

@@ -21,7 +21,7 @@ struct EnvelopeScanner {
                     tokenizer.diagnostics.removeAll()
                     switch step {
                     case .segment(let segment): handle(segment, quote: quote)
-                    case .unreadable: continue
+                    case .unreadable, .reported: continue
                     case .needMore, .exhausted: return
                     }
                 }

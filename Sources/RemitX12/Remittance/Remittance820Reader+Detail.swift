@@ -74,12 +74,45 @@ extension Remittance820Reader {
             qualifier: segment.string(1), reference: reference ?? "", paid: paid!, invoiceTotal: total,
             discount: discount, place: paidPlace,
             invoiceTotalPlace: total == nil ? nil : segment.place(element: 5, name: "RMR05"))
+        if segment.elementCount >= 7 { readLineAdjustment(segment, into: &sink) }
+    }
+
+    /// RMR07 (a 426 reason code) and RMR08 (its amount, signed as ADX01 is in this version), which later
+    /// releases and some retailer guides put on the RMR itself: a stated deduction against the line, as an
+    /// ADX under it would be.
+    private mutating func readLineAdjustment<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
+        let place = segment.place(element: 8, name: "RMR08")
+        guard let sent = amount(segment, 8, name: "RMR08", into: &sink) else {
+            if !rejected, let code = segment.string(7) {
+                sink.report(
+                    X12Diagnostics.reasonWithoutAmount(
+                        code, at: segment.location(file: context.file, element: 7, name: "RMR07")))
+            }
+            return
+        }
+        guard !sent.isZero else { return }
+        let withheld = context.negativeAdjustmentReduces ? sent.negated() : sent
+        guard let deducted = sum(line!.deducted, withheld, at: place, into: &sink) else { return }
+        line!.deducted = deducted
+        lineAdjustment = OpenAdjustment(
+            segmentIndex: segment.index, withheld: withheld, reasonCode: segment.string(7), memoQualifier: nil,
+            memoNumber: nil, lineID: line!.id, invoiceReference: line!.reference, place: place)
+    }
+
+    /// Emits the RMR07/RMR08 deduction of the line just emitted, if it has one.
+    private mutating func emitLineAdjustment<Sink: RecordSink>(into sink: inout Sink) {
+        guard lineAdjustment != nil else { return }
+        var record = adjustmentRecord(lineAdjustment!)
+        record.id += ":rmr"
+        lineAdjustment = nil
+        emit(.deduction(record), into: &sink)
     }
 
     mutating func emitLineIfNeeded<Sink: RecordSink>(into sink: inout Sink) {
         guard line != nil, !line!.emitted else { return }
         line!.emitted = true
         emit(.remittanceLine(lineRecord(line!)), into: &sink)
+        emitLineAdjustment(into: &sink)
     }
 
     /// The record of an open line. Not mutating, so `open` can be borrowed from `line` without a copy.
@@ -99,7 +132,10 @@ extension Remittance820Reader {
     mutating func closeLine<Sink: RecordSink>(into sink: inout Sink) {
         // The open line is read in place through `line!` and by non-mutating functions; a copy costs more.
         guard line != nil else { return }
-        if !line!.emitted { emit(.remittanceLine(lineRecord(line!)), into: &sink) }
+        if !line!.emitted {
+            emit(.remittanceLine(lineRecord(line!)), into: &sink)
+            emitLineAdjustment(into: &sink)
+        }
         guard let total = line!.invoiceTotal, let place = line!.invoiceTotalPlace else {
             line = nil
             return

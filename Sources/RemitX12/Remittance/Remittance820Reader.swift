@@ -28,6 +28,8 @@ struct Remittance820Reader {
     // Detail.
     var line: OpenLine?
     var adjustment: OpenAdjustment?
+    /// The adjustment RMR07/RMR08 state on the open line, emitted right after the line.
+    var lineAdjustment: OpenAdjustment?
     /// Sum of RMR04.
     var linesTotal = FixedDecimal.zero
     /// Sum of the ADX01 not under an RMR, with the 003050+ sign (negative reduces the payment).
@@ -89,6 +91,8 @@ struct Remittance820Reader {
             "DTP", "PEN", "AMT", "INV", "N9", "EMS", "ATN", "PYD", "RYL", "LOC", "PID", "PCT", "ASM",
         ] as [StaticString]).map(SegmentTag.of))
 
+    static let bps = SegmentTag.of("BPS")
+
     init(context: TransactionContext) {
         self.context = context
         currency = context.defaultCurrency
@@ -117,6 +121,11 @@ struct Remittance820Reader {
             readChild(segment, into: &sink)
         case SegmentTag.bpr, SegmentTag.trn, SegmentTag.cur, SegmentTag.n1, SegmentTag.nm1:
             readHeading(segment, into: &sink)
+        case Self.bps where inHeading:
+            // 003010 wrote the payment as BPS and the lines as RMT, with other element positions.
+            reject(
+                X12Diagnostics.version003010(
+                    version: context.envelope.version, at: segment.location(file: context.file)), into: &sink)
         default:
             // N2/N3/N4/PER, IT1/SAC/TXI and the other loops carry nothing the canonical records hold.
             if !Self.otherSegments.contains(segment.tag) {
@@ -136,6 +145,7 @@ struct Remittance820Reader {
             rejected = true
             line = nil
             adjustment = nil
+            lineAdjustment = nil
         }
         if !rejected {
             if inHeading { startDetail(at: nil, location: location, into: &sink) }
@@ -174,6 +184,7 @@ struct Remittance820Reader {
         rejected = true
         line = nil
         adjustment = nil
+        lineAdjustment = nil
     }
 
     @inline(__always)

@@ -31,6 +31,131 @@ enum ISAHeaderScanner {
         case malformed(reason: String, consumed: Int)
     }
 
+    enum Wrapping {
+        case notWrapped
+        /// A line break comes inside the header (in `ISA`, before ISA16 or inside its terminator) and no other
+        /// header starts after it: the file is hard-wrapped at a fixed width.
+        case wrapped
+        case needMore
+    }
+
+    enum Opening {
+        /// `ISA` and an element separator, which sits at `separatorAt`.
+        case header(separatorAt: Int)
+        case notHeader
+        case needMore
+    }
+
+    /// Line-break bytes a hard wrap puts between two bytes of a header: CR, LF or CRLF.
+    static let maximumWrapLength = 2
+
+    /// Whether `ISA` and a byte that can be an element separator start at `start`.
+    ///
+    /// - Parameter allowingLineBreaks: a line break (up to `maximumWrapLength` CR or LF bytes) may sit
+    ///   between any two of the four bytes, as in a file hard-wrapped at a narrow width.
+    static func opening(
+        _ base: UnsafePointer<UInt8>, at start: Int, end: Int, final: Bool, allowingLineBreaks: Bool
+    ) -> Opening {
+        let tag = [UInt8(ascii: "I"), UInt8(ascii: "S"), UInt8(ascii: "A")]
+        var index = start
+        for step in 0..<4 {
+            if step > 0 && allowingLineBreaks {
+                var skipped = 0
+                while index < end && skipped < maximumWrapLength && isLineBreak(base[index]) {
+                    index += 1
+                    skipped += 1
+                }
+            }
+            guard index < end else { return final ? .notHeader : .needMore }
+            let byte = base[index]
+            if step < 3 {
+                guard byte == tag[step] else { return .notHeader }
+                index += 1
+            } else {
+                let separator =
+                    !isAlphanumeric(byte) && byte != UInt8(ascii: " ") && !isLineBreak(byte)
+                return separator ? .header(separatorAt: index) : .notHeader
+            }
+        }
+        return .notHeader
+    }
+
+    /// Whether the header at `start` is cut by a line break anywhere from `ISA` to its terminator.
+    ///
+    /// A line break right after ISA16 is the terminator itself (a file with one segment per line), unless the
+    /// next line starts with a byte that can only be a terminator: then it is a wrap.
+    static func wrapping(_ base: UnsafePointer<UInt8>, start: Int, end: Int, final: Bool) -> Wrapping {
+        let separatorIndex: Int
+        switch opening(base, at: start, end: end, final: final, allowingLineBreaks: true) {
+        case .needMore: return .needMore
+        case .notHeader: return .notWrapped
+        case .header(let at): separatorIndex = at
+        }
+        // A break inside `ISA` itself: the copy without line breaks is read.
+        if separatorIndex != start + 3 { return .wrapped }
+        let separator = base[separatorIndex]
+        var found = 0
+        var index = start + 3
+        var sawBreak = false
+        while found < 16 && index - start < maximumLength {
+            guard index < end else { return final ? .notWrapped : .needMore }
+            let byte = base[index]
+            if byte == separator {
+                found += 1
+            } else if isLineBreak(byte) {
+                var next = index + 1
+                while next < end && isLineBreak(base[next]) {
+                    next += 1
+                }
+                if end - next < 4 && !final { return .needMore }
+                // Another header on the next line: this one is cut short, which `scan` reports.
+                if end - next >= 4 && startsHeader(base, at: next) { return .notWrapped }
+                sawBreak = true
+            }
+            index += 1
+        }
+        guard found == 16 else { return .notWrapped }
+        if sawBreak { return .wrapped }
+        return wrappingAfterSeparators(base, start: start, isa16: index, end: end, final: final)
+    }
+
+    /// The part of `wrapping` from ISA16 (at `isa16`) to the end of the terminator.
+    private static func wrappingAfterSeparators(
+        _ base: UnsafePointer<UInt8>, start: Int, isa16: Int, end: Int, final: Bool
+    ) -> Wrapping {
+        guard isa16 < end else { return final ? .notWrapped : .needMore }
+        let component = base[isa16]
+        if isLineBreak(component) { return .wrapped }
+        var index = isa16 + 1
+        while index < end && base[index] == UInt8(ascii: " ") && index - start < maximumLength { index += 1 }
+        guard index < end else { return final ? .notWrapped : .needMore }
+        let lead = base[index]
+        if isLineBreak(lead) {
+            var next = index
+            while next < end && next - index < maximumWrapLength && isLineBreak(base[next]) { next += 1 }
+            guard next < end else { return final ? .notWrapped : .needMore }
+            let first = base[next]
+            let onlyATerminator =
+                !isAlphanumeric(first) && first != UInt8(ascii: " ") && !isLineBreak(first)
+                && first != base[start + 3] && first != component
+            return onlyATerminator ? .wrapped : .notWrapped
+        }
+        // A terminator of several bytes with a line break between them.
+        let length = utf8Length(lead)
+        for offset in 1..<max(length, 1) {
+            guard index + offset < end else { return final ? .notWrapped : .needMore }
+            let byte = base[index + offset]
+            if isLineBreak(byte) { return .wrapped }
+            if !(0x80...0xBF).contains(byte) { break }
+        }
+        return .notWrapped
+    }
+
+    @inline(__always)
+    static func isLineBreak(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
     /// Reads the header starting at `start`, where the bytes `ISA` are.
     static func scan(_ base: UnsafePointer<UInt8>, start: Int, end: Int, final: Bool) -> Outcome {
         guard end - start >= 4 else {

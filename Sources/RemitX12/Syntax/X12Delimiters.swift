@@ -57,4 +57,31 @@ struct PackedTerminator: Hashable {
         }
         return true
     }
+
+    /// How many bytes the terminator starting at `position` takes: 0 when none starts there, nil when the
+    /// buffer ends before that can be decided.
+    ///
+    /// - Parameter acrossLineBreaks: a line break (up to two CR or LF bytes, as a hard wrap puts in) may sit
+    ///   between two bytes of a terminator of several bytes; it is then counted in the length.
+    @inline(__always)
+    func length(_ base: UnsafePointer<UInt8>, at position: Int, end: Int, acrossLineBreaks: Bool) -> Int? {
+        if count == 1 { return 1 }
+        guard acrossLineBreaks else {
+            guard let matched = matches(base, at: position, end: end) else { return nil }
+            return matched ? count : 0
+        }
+        var index = position + 1
+        for offset in 1..<count {
+            var skipped = 0
+            while index < end && skipped < 2 && (base[index] == UInt8(ascii: "\n") || base[index] == UInt8(ascii: "\r"))
+            {
+                index += 1
+                skipped += 1
+            }
+            guard index < end else { return nil }
+            if base[index] != UInt8(truncatingIfNeeded: rest >> (8 * UInt32(offset - 1))) { return 0 }
+            index += 1
+        }
+        return index - position
+    }
 }

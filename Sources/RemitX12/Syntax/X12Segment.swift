@@ -17,8 +17,10 @@ struct X12Segment {
     let line: Int
     let column: Int
     let byteOffset: Int64
-    /// A line break occurs inside the segment, so element columns must be counted, not added.
-    let hasLineBreaks: Bool
+    /// The segment's bytes as they are in the file, when a line break occurs inside it (nil otherwise): element
+    /// places are counted on them. When `base` is a copy with the line breaks left out (a hard-wrapped file),
+    /// these are the original bytes.
+    let fileBytes: UnsafeBufferPointer<UInt8>?
     /// The segment ID packed by `SegmentTag.make`.
     let tag: UInt32
 
@@ -90,17 +92,42 @@ struct X12Segment {
         } else {
             offset = count
         }
+        return place(ofByte: offset, name: name)
+    }
+
+    /// Where the segment's byte at `offset` (counted without line breaks) is in the file, named `name`.
+    func place(ofByte offset: Int, name: String) -> ElementPlace {
         var place = ElementPlace(
             line: line, column: column + offset, byteOffset: byteOffset + Int64(offset), segmentIndex: index,
             element: name)
-        if hasLineBreaks {
-            let (lines, lastBreakEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base, count: offset))
-            if lines > 0 {
-                place.line = line + lines
-                place.column = offset - lastBreakEnd + 1
-            }
+        guard let fileBytes, let fileBase = fileBytes.baseAddress else { return place }
+        let fileOffset = fileBase == base ? offset : Self.fileOffset(of: offset, in: fileBytes)
+        let (lines, lastBreakEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: fileBase, count: fileOffset))
+        place.byteOffset = byteOffset + Int64(fileOffset)
+        if lines > 0 {
+            place.line = line + lines
+            place.column = fileOffset - lastBreakEnd + 1
+        } else {
+            place.column = column + fileOffset
         }
         return place
+    }
+
+    /// Where the byte at `offset` of the copy without line breaks sits among `bytes`, which have them.
+    private static func fileOffset(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var kept = 0
+        for (index, byte) in bytes.enumerated() where byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
+            if kept == offset { return index }
+            kept += 1
+        }
+        return bytes.count
+    }
+
+    /// The name of the element holding the byte at `offset`: the ID itself, or e.g. `N102`.
+    func elementName(holdingByte offset: Int) -> String {
+        var position = 0
+        while position < separatorCount && Int(separators[position]) < offset { position += 1 }
+        return position == 0 ? id : elementName(position)
     }
 
     /// `ID` followed by the two-digit position, e.g. `ADX01`.

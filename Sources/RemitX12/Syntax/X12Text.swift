@@ -15,15 +15,36 @@ enum X12Text {
         return UnsafeBufferPointer(start: base + start, count: end - start)
     }
 
-    /// Line feeds in `bytes`, and the offset just past the last one (0 when there is none).
+    /// Line breaks in `bytes` (LF, CRLF or CR alone), and the offset just past the last one (0 when there is
+    /// none).
     static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, lastEnd: Int) {
         var count = 0
         var lastEnd = 0
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            count += 1
-            lastEnd = offset + 1
+        for (offset, byte) in bytes.enumerated() {
+            let ends =
+                byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r")
+                    && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n")))
+            if ends {
+                count += 1
+                lastEnd = offset + 1
+            }
         }
         return (count, lastEnd)
+    }
+
+    /// The offset of the first byte in `bytes` that does not belong to a valid UTF-8 sequence, nil when all do.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// Reads an X12 `R` (decimal) value: an optional leading sign, digits and at most one decimal point.

@@ -16,6 +16,9 @@ struct X12Tokenizer {
         /// A segment was too long to hold and was skipped; its transaction cannot be trusted. The problem is
         /// in `unreadable`. (Kept out of the step so a step stays small: it is returned once per segment.)
         case unreadable
+        /// A problem was reported (in `diagnostics`) and no segment read; drain them and call again. Returned
+        /// so a file of millions of empty segments is reported as it goes, not held.
+        case reported
         /// The buffer ends inside a segment; call again with the same position once more bytes are there.
         case needMore
         case exhausted
@@ -48,6 +51,12 @@ struct X12Tokenizer {
     private var afterCarriageReturn = false
     private var skip = Skip.none
     private var reportedStrayText = false
+    /// Holds a segment with its line breaks taken out (a hard-wrapped file); valid until the next call.
+    private let unwrapped = UnwrappedSegment()
+    /// The interchange being read has had a line break inside a segment, which was reported once.
+    private var reportedWrapping = false
+    /// The interchange being read has had a byte that is not UTF-8, which was reported once.
+    private var reportedEncoding = false
 
     init(file: String) {
         self.file = file
@@ -92,13 +101,21 @@ struct X12Tokenizer {
                 afterCarriageReturn = false
             }
             if byte == UInt8(ascii: "I") || delimiters == nil {
-                if end - position < 4 && !final { return .needMore }
-                if startsHeader(base, at: position, end: end) {
+                // A hard-wrapped file can cut `ISA` itself; a file with one segment per line cannot.
+                let opening = ISAHeaderScanner.opening(
+                    base, at: position, end: end, final: final,
+                    allowingLineBreaks: delimiters == nil || !terminatorBreaksLine)
+                switch opening {
+                case .needMore:
+                    return .needMore
+                case .header:
                     if let step = header(base, end: end, position: &position, offset: offset, final: final, separators)
                     {
                         return step
                     }
                     continue
+                case .notHeader:
+                    break
                 }
             }
             if delimiters == nil {
@@ -115,6 +132,7 @@ struct X12Tokenizer {
             if let step = segment(base, end: end, position: &position, offset: offset, final: final, separators) {
                 return step
             }
+            if !diagnostics.isEmpty { return .reported }
         }
         return .exhausted
     }
@@ -134,6 +152,9 @@ struct X12Tokenizer {
         var breaks = 0
         var lastBreakEnd = 0
         var contentEnd = -1
+        var terminatorLength = terminator.count
+        // Any byte above 0x7F: only then is the segment checked for UTF-8.
+        var high: UInt8 = 0
         while index < end {
             let byte = base[index]
             if byte == separator {
@@ -142,20 +163,35 @@ struct X12Tokenizer {
                     separatorCount += 1
                 }
             } else if byte == terminator.first {
-                guard let matched = terminator.matches(base, at: index, end: end) else { break }
-                if matched {
+                // In a hard-wrapped file a line break can fall between the bytes of a terminator such as `…`.
+                guard
+                    let length = terminator.length(
+                        base, at: index, end: end, acrossLineBreaks: !terminatorBreaksLine)
+                else { break }
+                if length > 0 {
                     contentEnd = index
+                    terminatorLength = length
                     break
                 }
-            } else if byte == UInt8(ascii: "\n") {
+            } else if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (index + 1 == end || base[index + 1] != UInt8(ascii: "\n")))
+            {
+                // LF, CRLF and CR alone each end a line, here as between segments.
                 breaks += 1
                 lastBreakEnd = index + 1 - start
             }
+            high |= byte
             index += 1
         }
         let next: Int
         if contentEnd >= 0 {
-            next = contentEnd + terminator.count
+            next = contentEnd + terminatorLength
+            if terminatorLength > terminator.count {
+                let (inside, lastEnd) = X12Text.lineBreaks(
+                    UnsafeBufferPointer(start: base + contentEnd, count: terminatorLength))
+                breaks += inside
+                lastBreakEnd = contentEnd + lastEnd - start
+            }
         } else if final {
             contentEnd = end
             next = end
@@ -181,18 +217,74 @@ struct X12Tokenizer {
         if count == 0 {
             diagnostics.append(X12Diagnostics.emptySegment(at: here(startOffset)))
             position = next
-            finishLine(breaks: 0, lastBreakEnd: 0, segmentStart: startOffset, next: offset + Int64(next))
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
             return nil
+        }
+        if breaks > 0 && !terminatorBreaksLine {
+            // Line breaks are never data: a file hard-wrapped at a fixed width has them anywhere, even inside
+            // a tag or an amount. The segment is read without them.
+            let segment = unwrap(base + start, count: count, separators, startOffset: startOffset)
+            if high >= 0x80 && !reportedEncoding { checkEncoding(segment) }
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
+            position = next
+            return .segment(segment)
         }
         let idLength = separatorCount > 0 ? Int(separators[0]) : count
         segmentCount += 1
         let segment = X12Segment(
             base: base + start, count: count, separators: separators, separatorCount: separatorCount,
             index: segmentCount, line: line, column: Int(startOffset - lineStart) + 1, byteOffset: startOffset,
-            hasLineBreaks: breaks > 0, tag: SegmentTag.make(base + start, length: idLength))
+            fileBytes: breaks > 0 ? UnsafeBufferPointer(start: base + start, count: count) : nil,
+            tag: SegmentTag.make(base + start, length: idLength))
+        if high >= 0x80 && !reportedEncoding { checkEncoding(segment) }
         finishLine(breaks: breaks, lastBreakEnd: lastBreakEnd, segmentStart: startOffset, next: offset + Int64(next))
         position = next
         return .segment(segment)
+    }
+
+    /// The segment in `bytes` without its CR and LF bytes, copied to the tokenizer's own buffer; its
+    /// location is that of its first byte, and its elements are located where they are in `bytes`.
+    private mutating func unwrap(
+        _ bytes: UnsafePointer<UInt8>, count: Int, _ separators: UnsafeMutablePointer<Int32>, startOffset: Int64
+    ) -> X12Segment {
+        let location = here(startOffset)
+        if !reportedWrapping {
+            reportedWrapping = true
+            diagnostics.append(X12Diagnostics.lineBreakInSegment(at: location))
+        }
+        let target = unwrapped.reserve(count)
+        var length = 0
+        var separatorCount = 0
+        for index in 0..<count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
+            if byte == separator && separatorCount < X12Tokenizer.separatorCapacity {
+                separators[separatorCount] = Int32(truncatingIfNeeded: length)
+                separatorCount += 1
+            }
+            target[length] = byte
+            length += 1
+        }
+        let idLength = separatorCount > 0 ? Int(separators[0]) : length
+        segmentCount += 1
+        return X12Segment(
+            base: UnsafePointer(target), count: length, separators: separators, separatorCount: separatorCount,
+            index: segmentCount, line: location.line, column: location.column, byteOffset: startOffset,
+            fileBytes: UnsafeBufferPointer(start: bytes, count: count),
+            tag: SegmentTag.make(UnsafePointer(target), length: idLength))
+    }
+
+    /// Reports the first byte of `segment` that is not UTF-8, where it is in the file; values show it as
+    /// U+FFFD. Once per interchange: a file from a Latin-1 system has such bytes everywhere. A wrapped
+    /// segment is checked without its line breaks, which may cut a character in two.
+    private mutating func checkEncoding(_ segment: X12Segment) {
+        guard let bad = X12Text.firstInvalidUTF8(UnsafeBufferPointer(start: segment.base, count: segment.count))
+        else { return }
+        reportedEncoding = true
+        let place = segment.place(ofByte: bad, name: segment.elementName(holdingByte: bad))
+        diagnostics.append(X12Diagnostics.notUTF8(segment.base[bad], at: place.location(file: file)))
     }
 
     /// Counts and reports a segment over `maximumSegmentLength` that starts at file offset `startOffset`.
@@ -211,6 +303,17 @@ struct X12Tokenizer {
     ) -> Step? {
         let startOffset = offset + Int64(position)
         let location = here(startOffset)
+        reportedWrapping = false
+        reportedEncoding = false
+        switch ISAHeaderScanner.wrapping(base, start: position, end: end, final: final) {
+        case .needMore:
+            return .needMore
+        case .wrapped:
+            return wrappedHeader(
+                base, end: end, position: &position, offset: offset, final: final, separators, location: location)
+        case .notWrapped:
+            break
+        }
         switch ISAHeaderScanner.scan(base, start: position, end: end, final: final) {
         case .needMore:
             return .needMore
@@ -240,11 +343,13 @@ struct X12Tokenizer {
             let segment = X12Segment(
                 base: base + position, count: layout.contentLength, separators: separators, separatorCount: 16,
                 index: segmentCount, line: line, column: location.column, byteOffset: startOffset,
-                hasLineBreaks: breaks > 0, tag: SegmentTag.isa)
+                fileBytes: breaks > 0 ? UnsafeBufferPointer(start: base + position, count: layout.contentLength) : nil,
+                tag: SegmentTag.isa)
             if layout.separators[15] != ISAHeaderScanner.standardLength - 3 || layout.spacesBeforeTerminator > 0 {
                 let place = segment.location(file: file, element: 16, name: "ISA16")
                 diagnostics.append(X12Diagnostics.irregularHeader(layout: layout, at: place))
             }
+            checkNumericDelimiters(newDelimiters, at: location)
             finishLine(
                 breaks: breaks, lastBreakEnd: lastEnd, segmentStart: startOffset,
                 next: startOffset + Int64(layout.totalLength))
@@ -253,15 +358,92 @@ struct X12Tokenizer {
         }
     }
 
-    /// Whether the bytes at `position` are `ISA` followed by a delimiter, i.e. an interchange header.
-    @inline(__always)
-    private func startsHeader(_ base: UnsafePointer<UInt8>, at position: Int, end: Int) -> Bool {
-        guard end - position >= 4, base[position] == UInt8(ascii: "I"), base[position + 1] == UInt8(ascii: "S"),
-            base[position + 2] == UInt8(ascii: "A")
-        else { return false }
-        let next = base[position + 3]
-        return !ISAHeaderScanner.isAlphanumeric(next) && next != UInt8(ascii: " ") && next != UInt8(ascii: "\r")
-            && next != UInt8(ascii: "\n")
+    /// Reads an ISA header that a line break cuts before its 16th element separator (a hard-wrapped file):
+    /// the header is read from a copy without its line breaks, and the bytes it took in the file are skipped.
+    private mutating func wrappedHeader(
+        _ base: UnsafePointer<UInt8>, end: Int, position: inout Int, offset: Int64, final: Bool,
+        _ separators: UnsafeMutablePointer<Int32>, location: SourceLocation
+    ) -> Step? {
+        // Enough for the longest header the scanner accepts, with room for the terminator after ISA16.
+        let limit = ISAHeaderScanner.maximumLength + 8
+        // Line breaks may follow every byte; beyond that the header is not wrapped but broken, and is not waited
+        // for (a run of line breaks must not make the carry-over buffer grow).
+        let rawLimit = limit * (1 + ISAHeaderScanner.maximumWrapLength)
+        let target = unwrapped.reserve(limit)
+        var rawIndex: [Int] = []
+        rawIndex.reserveCapacity(limit)
+        var index = position
+        while index < end && rawIndex.count < limit && index - position < rawLimit {
+            let byte = base[index]
+            if byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
+                target[rawIndex.count] = byte
+                rawIndex.append(index)
+            }
+            index += 1
+        }
+        let complete = final || rawIndex.count == limit || index - position >= rawLimit
+        switch ISAHeaderScanner.scan(UnsafePointer(target), start: 0, end: rawIndex.count, final: complete) {
+        case .needMore:
+            return .needMore
+        case .malformed(let reason, let consumed):
+            diagnostics.append(X12Diagnostics.malformedHeader(reason, at: location))
+            let rawConsumed = consumed > 0 ? rawIndex[min(consumed, rawIndex.count) - 1] + 1 - position : 1
+            let (breaks, lastEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base + position, count: rawConsumed))
+            finishLine(breaks: breaks, lastBreakEnd: lastEnd, segmentStart: offset + Int64(position), next: nil)
+            position += rawConsumed
+            delimiters = nil
+            reportedStrayText = true
+            skip = .toLineBreak
+            return nil
+        case .layout(let layout):
+            let newDelimiters = layout.delimiters
+            delimiters = newDelimiters
+            separator = newDelimiters.element
+            terminator = newDelimiters.packedTerminator
+            terminatorBreaksLine =
+                newDelimiters.terminator == [UInt8(ascii: "\r")] || newDelimiters.terminator == [UInt8(ascii: "\n")]
+            reportedStrayText = false
+            reportedWrapping = true
+            diagnostics.append(X12Diagnostics.lineBreakInSegment(at: location))
+            checkNumericDelimiters(newDelimiters, at: location)
+            for (slot, separatorOffset) in layout.separators.enumerated() {
+                separators[slot] = Int32(separatorOffset)
+            }
+            segmentCount += 1
+            let rawLength = rawIndex[layout.totalLength - 1] + 1 - position
+            let rawContentLength = rawIndex[layout.contentLength] - position
+            let segment = X12Segment(
+                base: UnsafePointer(target), count: layout.contentLength, separators: separators, separatorCount: 16,
+                index: segmentCount, line: line, column: location.column, byteOffset: offset + Int64(position),
+                fileBytes: UnsafeBufferPointer(start: base + position, count: rawContentLength), tag: SegmentTag.isa)
+            let (breaks, lastEnd) = X12Text.lineBreaks(UnsafeBufferPointer(start: base + position, count: rawLength))
+            finishLine(
+                breaks: breaks, lastBreakEnd: lastEnd, segmentStart: offset + Int64(position),
+                next: offset + Int64(position + rawLength))
+            position += rawLength
+            return .segment(segment)
+        }
+    }
+
+    /// Reports delimiters that numbers are written with (`.`, `-`, `+`): an amount such as `100.50` would be
+    /// cut at an element separator or terminator (an error: values can be wrong), and a component or
+    /// repetition separator among them is a warning.
+    private mutating func checkNumericDelimiters(_ delimiters: X12Delimiters, at location: SourceLocation) {
+        let numeric: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+")]
+        var cutting: [String] = []
+        var other: [String] = []
+        if numeric.contains(delimiters.element) { cutting.append("element separator '\(delimiters.element.ascii)'") }
+        if delimiters.terminator.count == 1, numeric.contains(delimiters.terminator[0]) {
+            cutting.append("segment terminator '\(delimiters.terminator[0].ascii)'")
+        }
+        if numeric.contains(delimiters.component) {
+            other.append("component separator '\(delimiters.component.ascii)'")
+        }
+        if let repetition = delimiters.repetition, numeric.contains(repetition) {
+            other.append("repetition separator '\(repetition.ascii)'")
+        }
+        if !cutting.isEmpty { diagnostics.append(X12Diagnostics.numericDelimiter(cutting, cuts: true, at: location)) }
+        if !other.isEmpty { diagnostics.append(X12Diagnostics.numericDelimiter(other, cuts: false, at: location)) }
     }
 
     /// Reports text outside any interchange once, then skips it line by line until an ISA shows up.
@@ -358,4 +540,28 @@ struct X12Tokenizer {
 
     /// The location just past the last byte read, for problems found at the end of the file.
     func endLocation(_ offset: Int64) -> SourceLocation { here(offset) }
+}
+
+/// The tokenizer's buffer for a segment read without its line breaks. A class, so the bytes stay put while
+/// the segment that points at them is handled.
+final class UnwrappedSegment {
+    private var storage: UnsafeMutablePointer<UInt8>?
+    private var capacity = 0
+
+    /// Room for `count` bytes; what was there before is gone.
+    func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if let storage, capacity >= count { return storage }
+        storage?.deallocate()
+        capacity = max(count, 256)
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        storage = fresh
+        return fresh
+    }
+
+    deinit { storage?.deallocate() }
+}
+
+extension UInt8 {
+    /// The byte as a one-character string (delimiters are ASCII punctuation here).
+    fileprivate var ascii: String { String(UnicodeScalar(self)) }
 }

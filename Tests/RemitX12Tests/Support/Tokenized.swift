@@ -13,6 +13,8 @@ struct Tokenized {
 
     var segments: [Segment] = []
     var delimiters: [X12Delimiters] = []
+    /// The most problems the tokenizer held between two steps.
+    var mostPendingDiagnostics = 0
 
     init(_ bytes: [UInt8]) {
         var tokenizer = X12Tokenizer(file: "tokenized.edi")
@@ -24,8 +26,11 @@ struct Tokenized {
                     let step = tokenizer.next(
                         base, end: buffer.count, position: &position, offset: 0, final: true,
                         separators: room.baseAddress!)
+                    mostPendingDiagnostics = max(mostPendingDiagnostics, tokenizer.diagnostics.count)
+                    tokenizer.diagnostics.removeAll()
                     guard case .segment(let segment) = step else {
                         if case .unreadable = step { continue }
+                        if case .reported = step { continue }
                         break
                     }
                     let elements =

@@ -1,6 +1,6 @@
 import CSQLite3
 
-/// A SQLite connection: the one place the watch service touches the C API.
+/// A SQLite connection: the one place Remit touches the C API (the watch ledger, the run history).
 ///
 /// Values cross as Swift values at once (`SQLiteValue`); statements are prepared, bound, stepped and
 /// finalized inside one call, so no C pointer outlives it.
@@ -27,6 +27,11 @@ package final class SQLiteDatabase {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// How long a statement waits for another connection's lock before failing with "database is locked".
+    package func waitWhenBusy(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
 
     /// Runs statements that return no rows (schema, pragmas, BEGIN/COMMIT).
     package func execute(_ sql: String) throws(SQLiteError) {
@@ -107,6 +112,13 @@ package struct SQLiteError: Error, Sendable, CustomStringConvertible {
     package var operation: String
     package var code: Int32
     package var message: String
+
+    package init(path: String, operation: String, code: Int32, message: String) {
+        self.path = path
+        self.operation = operation
+        self.code = code
+        self.message = message
+    }
 
     /// A UNIQUE (or other) constraint refused the statement.
     package var isConstraintViolation: Bool { code & 0xFF == SQLITE_CONSTRAINT }
