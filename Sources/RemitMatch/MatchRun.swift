@@ -53,6 +53,7 @@ struct MatchRun {
         }
         stated = statedByLine
         var byID: [String: Payment] = [:]
+        byID.reserveCapacity(payments.count)
         for payment in payments where byID[payment.id] == nil { byID[payment.id] = payment }
         self.payments = byID
         for line in lines { _ = payers.slot(for: line.payer, options: options) }

@@ -85,8 +85,7 @@ extension MatchRun {
             evidence.append(Evidence("invoice_currency", invoice.openAmount.currency))
             return unmatched(line, evidence: evidence, why: "the invoice is in another currency")
         }
-        let payerScope = rule == "exact-reference" ? similar ?? scope(for: line.payer) : nil
-        if let doubt = doubtedExactReference(index, chosen: chosen, rule: rule, scope: payerScope, evidence: evidence) {
+        if let doubt = doubtedExactReference(index, chosen: chosen, rule: rule, similar: similar, evidence: evidence) {
             return doubt
         }
         return settle(index, invoiceIndex: chosen, others: [], rule: rule, score: 100, evidence: evidence)
