@@ -46,7 +46,7 @@ public struct Matcher {
         lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice], payments: [Payment],
         tracer: inout MatchTracer?
     ) -> Reconciliation {
-        var run = MatchRun(
+        var run = MatchRun.prepared(
             options: options, lines: lines, deductions: deductions, invoices: invoices, payments: payments)
         run.trace = tracer
         run.execute()
