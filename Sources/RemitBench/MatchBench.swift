@@ -1,43 +1,74 @@
 import RemitCore
 import RemitMatch
 
-/// `remit-bench match LINES`: a synthetic receivables book and remittances with known answers, matched in
-/// memory. Prints the time taken and precision and recall of automatic application against the answers.
+/// `remit-bench match LINES`: reconciles the synthetic `MatchBook` in memory and prints the time taken,
+/// precision and recall of automatic application against the book's answers, what each rule decided, the
+/// combination search's effort, a digest of every decision and peak RSS.
 ///
-/// Big payers (200 open invoices each) pay most lines by exact reference, some with two digits swapped,
-/// some by PO number; small payers (8 invoices each) pay half by reference and half with no reference at
-/// all, to be found by amount. Amounts come from a fixed linear congruential sequence, so every run is
-/// the same.
+/// The digest is SHA-256 over every match, deduction, open invoice and finding: two builds that print the
+/// same digest for the same LINES made the same decisions, so a speed change can be checked against the
+/// build before it.
 enum MatchBench {
-    struct Case {
-        var line: RemittanceLine
-        var truth: String
-    }
-
     static func run(lines requested: Int) {
-        let (invoices, cases) = book(lines: requested)
+        let book = MatchBook(lines: requested)
+        let bookRSS = BenchFigures.peakRSS()
+        let matcher = Matcher(options: MatchOptions(partners: PartnerDirectory(partners: book.partners)))
         let clock = BenchClock()
-        let result = Matcher().reconcile(lines: cases.map(\.line), deductions: [], invoices: invoices)
+        let cpuBefore = BenchFigures.cpuSeconds()
+        let result = matcher.reconcile(
+            lines: book.lines, deductions: book.deductions, invoices: book.invoices,
+            payments: book.payments)
         let seconds = clock.seconds
+        let cpu = BenchFigures.cpuSeconds() - cpuBefore
+        let peakRSS = BenchFigures.peakRSS()
         var applied = 0
         var right = 0
         var suggested = 0
+        var answered = 0
         var byRule: [String: Int] = [:]
-        for (item, match) in zip(cases, result.matches) {
+        var searches = 0
+        var searchSteps = 0
+        var searchesStopped = 0
+        var outcomes: [String: Int] = [:]
+        var writtenOff = 0
+        for (index, match) in result.matches.enumerated() {
+            let truth = book.truth(of: index)
             let why = match.decision == .applied ? "" : " (\(match.evidence.last { $0.name == "reason" }?.value ?? ""))"
             byRule[match.rule + "/" + match.decision.rawValue + why, default: 0] += 1
+            if let steps = match.evidence.first(where: { $0.name == "search_steps" }).flatMap({ Int($0.value) }) {
+                searches += 1
+                searchSteps += steps
+                if match.evidence.contains(Evidence("search_complete", "no")) { searchesStopped += 1 }
+            }
+            outcomes[match.outcome.rawValue, default: 0] += 1
+            if !match.writtenOff.isZero { writtenOff += 1 }
+            if !truth.isEmpty { answered += 1 }
             if match.decision == .suggested { suggested += 1 }
             guard match.decision == .applied, let invoice = match.invoice else { continue }
             applied += 1
-            if invoice.number == item.truth && match.allocations.isEmpty { right += 1 }
+            let numbers = [invoice.number] + match.allocations.map(\.invoice.number)
+            if numbers.sorted() == truth.sorted() { right += 1 }
         }
         print(
-            "matched \(cases.count) lines against \(invoices.count) invoices in "
-                + "\(BenchFigures.fixed(seconds, digits: 3)) s; "
+            "matched \(book.lines.count) lines against \(book.invoices.count) invoices in "
+                + "\(BenchFigures.fixed(seconds, digits: 3)) s (CPU \(BenchFigures.fixed(cpu, digits: 3)) s); "
                 + "applied \(applied), right \(right), suggested \(suggested); "
-                + "precision \(percent(right, applied)), recall \(percent(right, cases.count)); "
-                + "peak RSS \(BenchFigures.peakRSS() >> 20) MiB")
+                + "precision \(percent(right, applied)), recall \(percent(right, answered)) "
+                + "(\(answered) lines have an answer); "
+                + "peak RSS \(peakRSS >> 20) MiB (\(bookRSS >> 20) MiB once the book was built)")
         print("by rule: " + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        var found: [String: Int] = [:]
+        for deduction in result.deductions {
+            found[deduction.origin.rawValue + " " + deduction.category.rawValue, default: 0] += 1
+        }
+        print(
+            "outcomes: " + outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                + "; written off \(writtenOff); deductions: "
+                + found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(
+            "combination search, lines where it found a set: \(searches) lines, \(searchSteps) steps, "
+                + "\(searchesStopped) stopped at the step bound")
+        print("decisions digest: \(digest(result))")
     }
 
     static func percent(_ part: Int, _ whole: Int) -> String {
@@ -46,61 +77,43 @@ enum MatchBench {
         return "\(tenths / 10).\(tenths % 10) %"
     }
 
-    /// A deterministic book: invoices, and one remittance line per invoice.
-    static func book(lines requested: Int) -> ([Invoice], [Case]) {
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
-        var invoices: [Invoice] = []
-        var cases: [Case] = []
-        var number = 4_000_000
-        var customer = 0
-        while cases.count < requested {
-            customer += 1
-            let big = customer % 5 != 0
-            let count = big ? 200 : 8
-            let id = "K\(customer)"
-            let payer = Party(name: "Customer \(customer) Inc", idQualifier: "92", id: id)
-            for _ in 0..<count where cases.count < requested {
-                number += 1 + next(7)
-                let cents = Int64(10_000 + next(900_000))
-                let amount = Money(FixedDecimal(units: cents, scale: 2), "USD")
-                let invoiceNumber = String(number)
-                let po = "PO\(number * 3 + 11)"
-                invoices.append(
-                    Invoice(
-                        number: invoiceNumber, normalizedNumber: invoiceNumber, customerID: id,
-                        customerName: "Customer \(customer) Inc", purchaseOrder: po, invoiceDate: nil, dueDate: nil,
-                        amount: amount, openAmount: amount, terms: "NET 30",
-                        location: SourceLocation(file: "bench.csv", line: invoices.count + 2, column: 1, byteOffset: 0))
-                )
-                let roll = next(100)
-                var reference = invoiceNumber
-                if big && roll >= 80 && roll < 90 {
-                    var digits = Array(invoiceNumber)
-                    digits.swapAt(3, 4)
-                    reference = String(digits)
-                } else if big && roll >= 90 {
-                    reference = po
-                } else if !big && roll >= 50 {
-                    reference = ""
-                }
-                let index = cases.count
-                cases.append(
-                    Case(
-                        line: RemittanceLine(
-                            id: "bench:line:\(index)", paymentID: "bench:pay:\(index / 20)", referenceQualifier: "IV",
-                            reference: reference, normalizedReference: ReferenceNormalizer.normalize(reference),
-                            purchaseOrder: nil, invoiceDate: nil, amountPaid: amount, invoiceAmount: nil,
-                            discountTaken: nil, payer: payer,
-                            provenance: Provenance(
-                                location: SourceLocation(file: "bench.820", line: index + 1, column: 1, byteOffset: 0),
-                                transactionID: "ST@1")),
-                        truth: invoiceNumber))
+    /// SHA-256 over a text rendering of the whole reconciliation.
+    static func digest(_ result: Reconciliation) -> String {
+        var hasher = SHA256Hasher()
+        func show(_ money: Money?) -> String { money.map(\.description) ?? "-" }
+        for match in result.matches {
+            let allocations = match.allocations.map {
+                "\($0.invoice.number):\($0.openBefore):\($0.applied)"
             }
+            let fields = [
+                match.line.id, match.invoice?.number ?? "-", match.outcome.rawValue, match.rule, String(match.score),
+                match.decision.rawValue, match.evidence.map(\.description).joined(separator: "|"),
+                show(match.openBefore), show(match.applied), show(match.discountTaken), show(match.statedDeductions),
+                show(match.unexplained), show(match.unapplied), show(match.openAfter), show(match.writtenOff),
+                allocations.joined(separator: ","),
+            ]
+            add("match " + fields.joined(separator: " ; "), to: &hasher)
         }
-        return (invoices, cases)
+        for deduction in result.deductions {
+            let fields = [
+                deduction.id, deduction.lineID ?? "-", show(deduction.amount), deduction.category.rawValue,
+                deduction.categorySource, deduction.reasonText ?? "-", deduction.origin.rawValue,
+            ]
+            add("deduction " + fields.joined(separator: " ; "), to: &hasher)
+        }
+        for open in result.openInvoices {
+            add("open \(open.invoice.number) ; \(open.remaining) ; \(open.appliedThisRun)", to: &hasher)
+        }
+        for finding in result.findings {
+            add(
+                "finding \(finding.kind.rawValue) ; \(finding.subject) ; \(finding.ids) ; \(finding.detail)",
+                to: &hasher)
+        }
+        return hasher.finalize()
+    }
+
+    private static func add(_ text: String, to hasher: inout SHA256Hasher) {
+        var text = text + "\n"
+        text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
     }
 }

@@ -16,14 +16,17 @@ let usage = """
            remit-bench generate ach SIZE PATH   write a synthetic NACHA file of CTX (820) and CCD+ entries
            remit-bench generate camt054 SIZE PATH
                                                 write a synthetic ISO 20022 camt.054 notification
+           remit-bench generate invoices COUNT PATH
+                                                write COUNT open invoices (generic layout) that a synthetic 820
+                                                pays against, for remit reconcile
            remit-bench x12 PATH                 parse and normalize an X12 file (records counted, not written)
            remit-bench bai2 PATH                parse and normalize a BAI2 file (transactions counted, not written)
            remit-bench iso20022 [--single-thread] PATH
                                                 read an ISO 20022 file (records counted, not written); libxml2 runs
                                                 on a thread of its own unless --single-thread
            remit-bench convert PATH             the whole `remit convert` path: hash, parse, JSON Lines to /dev/null
-           remit-bench match LINES              match LINES synthetic remittance lines with known answers in memory;
-                                                prints time, precision and recall of automatic application
+           remit-bench match LINES              reconcile a synthetic book of LINES remittance lines in memory;
+                                                prints time, precision, recall and a digest of decisions
            remit-bench scenario [--noise none|low|moderate|high] [--seed N] [--invoices K] --out DIR
                                                 write an open-items export in every shipped layout, remittances
                                                 in every format (X12 820, camt.054, remt.001, NACHA CTX) and
@@ -38,7 +41,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "generate" where arguments.count == 4:
-        guard let size = BenchFigures.parseSize(arguments[2]) else { throw BenchError.usage }
+        let size = BenchFigures.parseSize(arguments[2]) ?? 0
+        guard size > 0 else { throw BenchError.usage }
         switch arguments[1] {
         case "x12":
             let clock = BenchClock()
@@ -48,6 +52,11 @@ do {
             let clock = BenchClock()
             let (bytes, details) = try SyntheticBAI2.write(path: arguments[3], targetBytes: size)
             print("wrote \(arguments[3]): \(bytes) bytes, \(details) detail records in \(clock.elapsedText) s")
+        case "invoices":
+            guard let count = Int(arguments[2]), count > 0 else { throw BenchError.usage }
+            let clock = BenchClock()
+            let bytes = try SyntheticInvoices.write(path: arguments[3], count: count)
+            print("wrote \(arguments[3]): \(bytes) bytes, \(count) invoices in \(clock.elapsedText) s")
         case "ach":
             let clock = BenchClock()
             let (bytes, entries) = try SyntheticACH.write(path: arguments[3], targetBytes: size)

@@ -118,16 +118,27 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// The plain decimal text, with at least `minimumScale` fractional digits: `-0.10`, `1250`, `0.015`.
     public func formatted(minimumScale: UInt8 = 0) -> String {
         let value = rescaled(to: minimumScale) ?? self
-        let magnitude = value.units.magnitude
-        var digits = String(magnitude)
         let scale = Int(value.scale)
-        if scale > 0 {
-            if digits.count <= scale {
-                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+        // Written right to left into a buffer on the stack (at most 19 digits plus zero padding up to the scale,
+        // a point and a sign), without the intermediate strings that inserting a point would build; a short
+        // result then needs no heap storage at all.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 42) { buffer in
+            var magnitude = value.units.magnitude
+            var end = buffer.count
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
             }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+            var written = 0
+            repeat {
+                if scale > 0 && written == scale { put(UInt8(ascii: ".")) }
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+                written += 1
+            } while magnitude > 0 || written <= scale
+            if value.units < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
-        return value.units < 0 ? "-" + digits : digits
     }
 
     public var description: String { formatted() }

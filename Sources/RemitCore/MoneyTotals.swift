@@ -10,16 +10,51 @@ public struct MoneyTotals: Sendable, Hashable {
         var scale: UInt8 = 0
     }
 
-    private var sums: [String: Sum] = [:]
+    /// The first currency added and its sum, held inline: most totals have one currency, and a dictionary
+    /// costs an allocation per total and a hash per amount (a million invoice tie-outs add up four each).
+    private var firstCurrency: String?
+    private var firstSum = Sum()
+    /// The sums of every other currency.
+    private var otherSums: [String: Sum] = [:]
     /// Set when the 128-bit accumulator itself overflowed (only some 10^20 plausible amounts get there).
     private var wrapped: Set<String> = []
+
+    /// Every currency's sum.
+    private var sums: [String: Sum] {
+        var all = otherSums
+        if let firstCurrency { all[firstCurrency] = firstSum }
+        return all
+    }
+
+    private func sum(in currency: String) -> Sum? {
+        currency == firstCurrency ? firstSum : otherSums[currency]
+    }
+
+    private func forEachSum(_ body: (String, Sum) -> Void) {
+        if let firstCurrency { body(firstCurrency, firstSum) }
+        for (currency, sum) in otherSums { body(currency, sum) }
+    }
+
+    private mutating func setSum(_ sum: Sum, in currency: String) {
+        if firstCurrency == nil { firstCurrency = currency }
+        if currency == firstCurrency { firstSum = sum } else { otherSums[currency] = sum }
+    }
+
+    public static func == (lhs: MoneyTotals, rhs: MoneyTotals) -> Bool {
+        lhs.sums == rhs.sums && lhs.wrapped == rhs.wrapped
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sums)
+        hasher.combine(wrapped)
+    }
 
     /// True when some sum does not fit a `FixedDecimal`; only absurd inputs get here.
     public var overflowed: Bool { !overflowedCurrencies.isEmpty }
 
     /// The currencies whose sum does not fit a `FixedDecimal`, in order.
     public var overflowedCurrencies: [String] {
-        currencies.filter { wrapped.contains($0) || MoneyTotals.fixed(sums[$0]!) == nil }
+        currencies.filter { wrapped.contains($0) || MoneyTotals.fixed(sum(in: $0)!) == nil }
     }
 
     public init() {}
@@ -34,13 +69,13 @@ public struct MoneyTotals: Sendable, Hashable {
 
     /// Adds every sum of `other`, exactly; an overflowed sum stays overflowed.
     public mutating func add(_ other: MoneyTotals) {
-        for (currency, sum) in other.sums { add(sum, to: currency) }
+        other.forEachSum { add($1, to: $0) }
         wrapped.formUnion(other.wrapped)
     }
 
     /// Subtracts every sum of `other`, exactly; an overflowed sum stays overflowed.
     public mutating func subtract(_ other: MoneyTotals) {
-        for (currency, sum) in other.sums {
+        other.forEachSum { currency, sum in
             let (negated, overflow) = Int128(0).subtractingReportingOverflow(sum.units)
             if overflow { wrapped.insert(currency) }
             add(Sum(units: overflow ? .max : negated, scale: sum.scale), to: currency)
@@ -51,18 +86,21 @@ public struct MoneyTotals: Sendable, Hashable {
     /// The sum in `currency` (zero when none was added), or nil when it does not fit a `FixedDecimal`.
     public func amount(in currency: String) -> Money? {
         guard !wrapped.contains(currency) else { return nil }
-        return MoneyTotals.fixed(sums[currency] ?? Sum()).map { Money($0, currency) }
+        return MoneyTotals.fixed(sum(in: currency) ?? Sum()).map { Money($0, currency) }
     }
 
-    public var currencies: [String] { sums.keys.sorted() }
+    public var currencies: [String] {
+        guard let firstCurrency else { return [] }
+        return otherSums.isEmpty ? [firstCurrency] : ([firstCurrency] + otherSums.keys).sorted()
+    }
 
     /// One `Money` per currency seen, in currency order, leaving out the sums that `overflowedCurrencies` names.
     public var values: [Money] { currencies.compactMap { amount(in: $0) } }
 
-    public var isZero: Bool { sums.values.allSatisfy { $0.units == 0 } }
+    public var isZero: Bool { firstSum.units == 0 && otherSums.values.allSatisfy { $0.units == 0 } }
 
     private mutating func add(_ value: Sum, to currency: String) {
-        var sum = sums[currency, default: Sum()]
+        var sum = sum(in: currency) ?? Sum()
         var units = value.units
         if value.scale > sum.scale {
             for _ in sum.scale..<value.scale { sum.units = multiplyChecked(sum.units, currency) }
@@ -73,7 +111,7 @@ public struct MoneyTotals: Sendable, Hashable {
         let (total, overflow) = sum.units.addingReportingOverflow(units)
         if overflow { wrapped.insert(currency) }
         sum.units = overflow ? 0 : total
-        sums[currency] = sum
+        setSum(sum, in: currency)
     }
 
     private mutating func multiplyChecked(_ value: Int128, _ currency: String) -> Int128 {

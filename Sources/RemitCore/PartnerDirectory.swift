@@ -85,6 +85,8 @@ public struct PartnerDirectory: Sendable {
 
     /// The partner whose ids or names include the payer's, ids first.
     public func partner(for party: Party) -> Partner? {
+        // Most runs have few partners or none; the keys below cost more than the lookups.
+        if partners.isEmpty { return nil }
         if let id = party.id.map(PartnerDirectory.idKey), let index = byID[id] { return partners[index] }
         if let name = party.name.map(PartnerDirectory.nameKey), !name.isEmpty, let index = byName[name] {
             return partners[index]
@@ -100,16 +102,59 @@ public struct PartnerDirectory: Sendable {
     }
 
     static func idKey(_ id: String) -> String {
-        id.uppercased().filter { !$0.isWhitespace }
+        if let key = ASCIIKey.make(id, keep: { !ASCIIKey.isWhitespace($0) }) { return key }
+        return id.uppercased().filter { !$0.isWhitespace }
     }
 
     /// Letters and digits only, upper case: `Big-Mart Stores, Inc.` and `BIGMART STORES INC` agree.
     public static func nameKey(_ name: String) -> String {
-        String(
+        // Looking up Unicode properties scalar by scalar is slow; ASCII text, by far the most common, has its
+        // letters and digits where they are expected.
+        if let key = ASCIIKey.make(name, keep: ASCIIKey.isLetterOrDigit) { return key }
+        return String(
             String.UnicodeScalarView(
                 name.uppercased().unicodeScalars.filter {
                     $0.properties.isAlphabetic || $0.properties.numericType != nil
                 }))
+    }
+}
+
+/// Keys built from ASCII text byte by byte, giving what the Unicode-aware versions give for such text.
+package enum ASCIIKey {
+    /// The text upper-cased with the bytes `keep` refuses left out; nil when the text is not all ASCII.
+    @inline(__always)
+    package static func make(_ text: String, keep: (UInt8) -> Bool) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var ascii = true
+            for byte in bytes where byte >= 0x80 { ascii = false }
+            guard ascii else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                for byte in bytes where keep(byte) {
+                    output[count] = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+                    count += 1
+                }
+                return count
+            }
+        }
+    }
+
+    /// A-Z, a-z and 0-9: the ASCII scalars that are alphabetic or have a numeric type.
+    package static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "a")...UInt8(ascii: "z"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The ASCII characters `Character.isWhitespace` accepts: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    package static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D)
     }
 }
 

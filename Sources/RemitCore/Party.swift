@@ -33,7 +33,7 @@ public struct Party: Sendable, Hashable {
     public var isEmpty: Bool { name == nil && id == nil }
 
     /// The shared storage: the same object means the same values (it is immutable).
-    var identity: AnyObject { storage }
+    package var identity: AnyObject { storage }
 
     public static func == (lhs: Party, rhs: Party) -> Bool {
         lhs.storage === rhs.storage

@@ -33,11 +33,16 @@ public enum ReferenceNormalizer {
         return String(decoding: kept[start...], as: UTF8.self)
     }
 
-    /// Whether `reference` is its own key: capitals and digits only, starting with a digit other than 0, so
-    /// there is nothing to drop or upper-case. Most references are plain invoice numbers like this.
+    /// Whether `reference` is its own key: capitals and digits only, starting with a digit other than 0 or a
+    /// letter that cannot begin a document or number word (`INV…`, `NO…`), so there is nothing to drop or
+    /// upper-case. Most references are plain invoice or PO numbers like this.
     private static func isAlreadyKey(_ reference: String) -> Bool {
         var utf8 = reference.utf8.makeIterator()
-        guard let first = utf8.next(), first >= UInt8(ascii: "1") && first <= UInt8(ascii: "9") else { return false }
+        guard let first = utf8.next(),
+            (first >= UInt8(ascii: "1") && first <= UInt8(ascii: "9"))
+                || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") && first != UInt8(ascii: "I")
+                    && first != UInt8(ascii: "N"))
+        else { return false }
         while let byte = utf8.next() {
             guard isDigit(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) else { return false }
         }

@@ -13,11 +13,7 @@ enum CustomerKey {
 
     static func name(_ text: String?) -> String? {
         guard let text else { return nil }
-        let kept = String(
-            String.UnicodeScalarView(
-                text.uppercased().unicodeScalars.filter {
-                    $0.properties.isAlphabetic || $0.properties.numericType != nil
-                }))
+        let kept = PartnerDirectory.nameKey(text)
         return kept.isEmpty ? nil : kept
     }
 
@@ -41,6 +37,21 @@ enum CustomerKey {
 
 extension String {
     func trimmingSpaces() -> String {
+        // ASCII text, by far the most common, is trimmed byte by byte; nil from the closure means nothing to trim.
+        var text = self
+        var isASCII = true
+        let trimmed = text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                isASCII = false
+                return nil
+            }
+            var start = 0
+            var end = bytes.count
+            while start < end && ASCIIKey.isWhitespace(bytes[start]) { start += 1 }
+            while end > start && ASCIIKey.isWhitespace(bytes[end - 1]) { end -= 1 }
+            return start == 0 && end == bytes.count ? nil : String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        if isASCII { return trimmed ?? self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
@@ -58,6 +69,10 @@ extension CustomerKey {
     /// The name's words, upper case, letters and digits only, legal-form words dropped, run together; nil when
     /// nothing is left.
     static func comparableName(_ text: String) -> String? {
+        if let words = asciiWords(text) {
+            let kept = words.filter { !legalForms.contains($0) }.joined()
+            return kept.isEmpty ? nil : kept
+        }
         var words: [String] = []
         var word = ""
         for scalar in text.uppercased().unicodeScalars {
@@ -71,5 +86,14 @@ extension CustomerKey {
         words.append(word)
         let kept = words.filter { !$0.isEmpty && !legalForms.contains($0) }.joined()
         return kept.isEmpty ? nil : kept
+    }
+
+    /// `comparableName`'s words for ASCII text, read byte by byte (nil for other text): letters and digits
+    /// upper-cased, `.` and `'` skipped, anything else ends a word; empty words left out.
+    private static func asciiWords(_ text: String) -> [String]? {
+        guard let spaced = ASCIIKey.make(text, keep: { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "'") })
+        else { return nil }
+        let words = spaced.utf8.split(whereSeparator: { !ASCIIKey.isLetterOrDigit($0) })
+        return words.map { String(decoding: $0, as: UTF8.self) }
     }
 }

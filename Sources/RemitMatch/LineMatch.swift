@@ -5,9 +5,18 @@ import RemitCore
 /// `discountTaken` is the discount allowed: what the payer took, less any part found unearned (which becomes an
 /// `unearned_discount` deduction).
 public struct LineMatch: Sendable, Hashable {
-    public var line: RemittanceLine
+    public var line: RemittanceLine {
+        _read { yield lineSlot.value }
+        set { lineSlot = SharedElement(newValue) }
+    }
     /// The invoice the line was applied to, nil when unmatched.
-    public var invoice: Invoice?
+    public var invoice: Invoice? {
+        get { invoiceSlot?.value }
+        set { invoiceSlot = newValue.map { SharedElement($0) } }
+    }
+    // The matcher's decisions point into its input arrays rather than copy the line and invoice.
+    private var lineSlot: SharedElement<RemittanceLine>
+    private var invoiceSlot: SharedElement<Invoice>?
     public var outcome: MatchOutcome
     /// The rule that decided, e.g. `exact-reference`, `purchase-order`, `combination`, or `none`.
     public var rule: String
@@ -19,20 +28,45 @@ public struct LineMatch: Sendable, Hashable {
     /// What the rule looked at, in the order it looked.
     public var evidence: [Evidence]
     /// The invoice's open amount before this line was applied.
-    public var openBefore: Money?
+    public var openBefore: Money? {
+        get { amounts[.openBefore] }
+        set { amounts[.openBefore] = newValue }
+    }
     /// Cash applied to the invoice: the amount paid, capped at what was open.
-    public var applied: Money
-    public var discountTaken: Money?
+    public var applied: Money {
+        get { amounts[.applied]! }
+        set { amounts[.applied] = newValue }
+    }
+    public var discountTaken: Money? {
+        get { amounts[.discountTaken] }
+        set { amounts[.discountTaken] = newValue }
+    }
     /// Deductions the payer stated against this line (X12 ADX under the RMR).
-    public var statedDeductions: Money
+    public var statedDeductions: Money {
+        get { amounts[.statedDeductions]! }
+        set { amounts[.statedDeductions] = newValue }
+    }
     /// What the payer withheld without saying why: open − paid − discount − stated.
-    public var unexplained: Money
+    public var unexplained: Money {
+        get { amounts[.unexplained]! }
+        set { amounts[.unexplained] = newValue }
+    }
     /// Cash beyond the open amount, or the whole amount for an unmatched line.
-    public var unapplied: Money
+    public var unapplied: Money {
+        get { amounts[.unapplied]! }
+        set { amounts[.unapplied] = newValue }
+    }
     /// The invoice's open amount after this line.
-    public var openAfter: Money?
+    public var openAfter: Money? {
+        get { amounts[.openAfter] }
+        set { amounts[.openAfter] = newValue }
+    }
     /// A shortfall within the payer's tolerance, written off rather than kept as a deduction.
-    public var writtenOff: Money
+    public var writtenOff: Money {
+        get { amounts[.writtenOff]! }
+        set { amounts[.writtenOff] = newValue }
+    }
+    private var amounts: MatchAmounts
     /// Further invoices a combination match settled in full, besides `invoice` (which takes any difference).
     /// `applied` is the total over `invoice` and these.
     public var allocations: [InvoiceAllocation]
@@ -43,22 +77,41 @@ public struct LineMatch: Sendable, Hashable {
         unapplied: Money, openAfter: Money?, decision: MatchDecision? = nil, writtenOff: Money? = nil,
         allocations: [InvoiceAllocation] = []
     ) {
-        self.line = line
-        self.invoice = invoice
+        self.init(
+            line: SharedElement(line), invoice: invoice.map { SharedElement($0) }, outcome: outcome, rule: rule,
+            score: score, evidence: evidence, openBefore: openBefore, applied: applied, discountTaken: discountTaken,
+            statedDeductions: statedDeductions, unexplained: unexplained, unapplied: unapplied, openAfter: openAfter,
+            decision: decision, writtenOff: writtenOff, allocations: allocations)
+    }
+
+    /// A decision whose line and invoice are elements of arrays the caller already holds.
+    init(
+        line: SharedElement<RemittanceLine>, invoice: SharedElement<Invoice>?, outcome: MatchOutcome, rule: String,
+        score: Int, evidence: [Evidence], openBefore: Money?, applied: Money, discountTaken: Money?,
+        statedDeductions: Money, unexplained: Money, unapplied: Money, openAfter: Money?,
+        decision: MatchDecision? = nil, writtenOff: Money? = nil, allocations: [InvoiceAllocation] = []
+    ) {
+        lineSlot = line
+        invoiceSlot = invoice
         self.outcome = outcome
         self.rule = rule
         self.score = score
-        self.evidence = evidence
-        self.openBefore = openBefore
-        self.applied = applied
-        self.discountTaken = discountTaken
-        self.statedDeductions = statedDeductions
-        self.unexplained = unexplained
-        self.unapplied = unapplied
-        self.openAfter = openAfter
+        // Rules build evidence by appending, and a copy made to append leaves twice the room needed; a million
+        // decisions would keep hundreds of megabytes of it. The decision keeps a copy of the size needed.
+        self.evidence =
+            evidence.capacity > evidence.count ? evidence.withUnsafeBufferPointer { Array($0) } : evidence
+        amounts = MatchAmounts(
+            openBefore: openBefore, applied: applied, discountTaken: discountTaken, statedDeductions: statedDeductions,
+            unexplained: unexplained, unapplied: unapplied, openAfter: openAfter,
+            writtenOff: writtenOff ?? .zero(line.value.amountPaid.currency))
         self.decision = decision ?? (invoice == nil ? .none : .applied)
-        self.writtenOff = writtenOff ?? .zero(line.amountPaid.currency)
         self.allocations = allocations
+    }
+
+    /// Whether the line was applied to an invoice, without reading the invoice.
+    var hasInvoice: Bool {
+        if case .some = invoiceSlot { return true }
+        return false
     }
 
     /// Cash applied to `invoice` alone: `applied` less what the allocations took.

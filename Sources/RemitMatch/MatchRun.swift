@@ -1,4 +1,6 @@
+import Dispatch
 import RemitCore
+import Synchronization
 
 /// One reconciliation in progress: the ledger, the lines still undecided, and what was decided so far.
 ///
@@ -9,47 +11,106 @@ struct MatchRun {
     let lines: [RemittanceLine]
     var ledger: InvoiceLedger
     /// One slot per line; nil while no rule has decided it.
-    var decided: [LineMatch?]
+    var decided: Decisions
     /// Stated deductions by line id.
-    let stated: [String: [Deduction]]
+    let stated: IDMap<[Deduction]>
     let payments: [String: Payment]
     /// Deductions matching found (unearned discount, unexplained shortfall), by line id, in the order found.
-    var found: [String: [Deduction]] = [:]
+    var found = IDMap<[Deduction]>()
     var findings: [MatchFinding] = []
     /// What the exact-reference pass saw for lines it left undecided, kept for the line's evidence.
     var firstLook: [Int: [Evidence]] = [:]
     /// Why the exact-reference pass found nothing, when it is not "no open invoice has this reference".
     var firstReason: [Int: String] = [:]
-    var scopes: [Party: PayerScope?] = [:]
+    /// Each payer's scope, by its number in `payers`.
+    var scopes: [Int: PayerScope?] = [:]
+    /// The payers of the lines, worked out once each.
+    var payers = PayerTable()
     /// What the rules consider, recorded only when `Matcher.explain` asked; nil in a normal run.
     var trace: MatchTracer?
     /// Lines rule 1 left unmatched because their reference is another customer's invoice; see
     /// `retryReferencesOfOtherCustomers`.
     var referencesOfOtherCustomers: [Int] = []
 
-    init(
+    /// A run ready for `execute`: the invoice ledger is built on one thread while the lines' side (payers,
+    /// stated deductions, payments read twice) is prepared on another, which on two cores takes the longer
+    /// of the two rather than their sum. Neither reads what the other builds.
+    static func prepared(
         options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice],
         payments: [Payment]
-    ) {
+    ) -> MatchRun {
+        let ledger = Mutex<Handoff<InvoiceLedger>?>(nil)
+        let run = Mutex<Handoff<MatchRun>?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let built = Handoff(InvoiceLedger(invoices: invoices, partners: options.partners))
+                ledger.withLock { $0 = built }
+            } else {
+                var lineSide = MatchRun(options: options, lines: lines, deductions: deductions, payments: payments)
+                lineSide.markRepeatedPayments()
+                let built = Handoff(lineSide)
+                run.withLock { $0 = built }
+            }
+        }
+        var prepared = run.withLock { $0.take()! }.value
+        prepared.ledger = ledger.withLock { $0.take()! }.value
+        return prepared
+    }
+
+    /// A run whose ledger holds no invoices yet: `prepared` puts the built one in before `execute`.
+    private init(options: MatchOptions, lines: [RemittanceLine], deductions: [Deduction], payments: [Payment]) {
         self.options = options
         self.lines = lines
-        ledger = InvoiceLedger(invoices: invoices, partners: options.partners)
-        decided = Array(repeating: nil, count: lines.count)
-        var statedByLine: [String: [Deduction]] = [:]
+        ledger = InvoiceLedger(invoices: [], partners: options.partners)
+        decided = Decisions(
+            count: lines.count,
+            placeholder: LineMatch(
+                line: RemittanceLine(
+                    id: "", paymentID: "", referenceQualifier: nil, reference: "", normalizedReference: "",
+                    purchaseOrder: nil, invoiceDate: nil, amountPaid: .zero(""), invoiceAmount: nil, discountTaken: nil,
+                    payer: Party(), provenance: Provenance(location: .wholeFile(""))),
+                invoice: nil, outcome: .unmatched, rule: "", score: 0, evidence: [], openBefore: nil,
+                applied: .zero(""), discountTaken: nil, statedDeductions: .zero(""), unexplained: .zero(""),
+                unapplied: .zero(""), openAfter: nil))
+        var statedByLine = IDMap<[Deduction]>()
         for deduction in deductions where deduction.origin == .stated {
             if let lineID = deduction.lineID { statedByLine[lineID, default: []].append(deduction) }
         }
         stated = statedByLine
         var byID: [String: Payment] = [:]
+        byID.reserveCapacity(payments.count)
         for payment in payments where byID[payment.id] == nil { byID[payment.id] = payment }
         self.payments = byID
+        for line in lines { _ = payers.slot(for: line.payer, options: options) }
     }
 
-    /// Runs every rule in order; lines no rule decided end unmatched.
+    /// The payer's number in `payers`.
+    mutating func payerSlot(_ payer: Party) -> Int {
+        payers.slot(for: payer, options: options)
+    }
+
+    /// What customer comparisons need about the payer: looked up for the lines' payers, worked out for others.
+    func payerFacts(_ payer: Party) -> CustomerFacts {
+        if let slot = payers.knownSlot(for: payer) { return payers.entries[slot].facts }
+        return CustomerFacts(payer, partners: options.partners)
+    }
+
+    /// The matching settings of the payer's partner, or the defaults.
+    func settings(for payer: Party) -> PartnerMatchingSettings {
+        if let slot = payers.knownSlot(for: payer) { return payers.entries[slot].settings }
+        return options.settings(for: payer)
+    }
+
+    /// `CustomerKey.sameCustomer` for the payer and the export's invoice at `index`.
+    func sameCustomer(_ payer: Party, _ index: Int) -> Bool? {
+        payerFacts(payer).sameCustomer(as: ledger.customer(of: index))
+    }
+
+    /// Runs every rule in order, after `prepared` set aside the payments read twice; lines no rule decided end
+    /// unmatched.
     mutating func execute() {
-        markRepeatedPayments()
         if trace != nil { traceRepeatedPayments() }
-        for index in lines.indices where decided[index] == nil {
+        for index in lines.indices where !decided.hasDecision(index) {
             if trace != nil { traceBegin(1, index) }
             decided[index] = exactReference(index)
             if trace != nil { traceEnd(index) }
@@ -61,7 +122,7 @@ struct MatchRun {
             { $0.freeTextReference($1) }, { $0.amountOnly($1) },
         ]
         for (offset, rule) in referenceRules.enumerated() {
-            for index in lines.indices where decided[index] == nil {
+            for index in lines.indices where !decided.hasDecision(index) {
                 if trace != nil { traceBegin(offset + 2, index) }
                 if let finding = rule(&self, index) { conclude(index, finding) }
                 if trace != nil { traceEnd(index) }
@@ -70,13 +131,13 @@ struct MatchRun {
         // Not traced as a rule of its own: the line's final decision shows what the retry settled.
         retryReferencesOfOtherCustomers()
         for (offset, rule) in weakerRules.enumerated() {
-            for index in lines.indices where decided[index] == nil {
+            for index in lines.indices where !decided.hasDecision(index) {
                 if trace != nil { traceBegin(offset + 5, index) }
                 if let finding = rule(&self, index) { conclude(index, finding) }
                 if trace != nil { traceEnd(index) }
             }
         }
-        for index in lines.indices where decided[index] == nil {
+        for index in lines.indices where !decided.hasDecision(index) {
             let evidence =
                 firstLook[index] ?? [Evidence("normalized_reference", lines[index].normalizedReference)]
             let why = firstReason[index] ?? "no open invoice has this reference"
@@ -140,7 +201,7 @@ struct MatchRun {
         else { return false }
         if difference.isZero { return true }
         guard difference > .zero else { return false }
-        let settings = options.settings(for: line.payer)
+        let settings = settings(for: line.payer)
         let digits = Currency.minorDigits(of: line.amountPaid.currency)
         return difference <= settings.toleranceLimit(on: open, minorDigits: digits)
     }
@@ -149,4 +210,15 @@ struct MatchRun {
     func openInScope(_ scope: PayerScope, currency: String) -> [Int] {
         scope.invoices.filter { ledger.isOpen($0) && ledger.invoices[$0].openAmount.currency == currency }
     }
+}
+
+/// Carries a value built on one of `prepared`'s two threads to the thread that waits for both.
+///
+/// The ledger and the run hold classes (the lazily built near-number index, the parties' storage) and so
+/// are not `Sendable`; each is built by one thread, handed over once, and used afterwards by the waiting
+/// thread alone, after `concurrentPerform` has returned.
+private struct Handoff<Value>: @unchecked Sendable {
+    var value: Value
+
+    init(_ value: Value) { self.value = value }
 }

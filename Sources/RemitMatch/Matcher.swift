@@ -46,31 +46,53 @@ public struct Matcher {
         lines: [RemittanceLine], deductions: [Deduction], invoices: [Invoice], payments: [Payment],
         tracer: inout MatchTracer?
     ) -> Reconciliation {
-        var run = MatchRun(
+        var run = MatchRun.prepared(
             options: options, lines: lines, deductions: deductions, invoices: invoices, payments: payments)
         run.trace = tracer
         run.execute()
+        // One pass over the line ids finds the lines stated deductions name and the lines matching found
+        // deductions for; each id is hashed once, and most are in neither map.
+        var named = IDMap<Bool>()
+        for deduction in deductions where deduction.origin == .stated {
+            if let lineID = deduction.lineID { named[lineID] = true }
+        }
         var lineIndex: [String: Int] = [:]
-        for (index, line) in lines.enumerated() where lineIndex[line.id] == nil { lineIndex[line.id] = index }
+        var foundLines: [Int] = []
+        if !named.isEmpty || !run.found.isEmpty {
+            for index in lines.indices {
+                let lineID = lines[index].id
+                let hash = IDMap<Bool>.hash(lineID)
+                if named.contains(lineID, hash: hash) && lineIndex[lineID] == nil { lineIndex[lineID] = index }
+                if run.found.contains(lineID, hash: hash) { foundLines.append(index) }
+            }
+        }
         run.markRepeatedDeductions(deductions, lineIndex: lineIndex)
         if run.trace != nil {
             run.finishTrace()
             tracer = run.trace
         }
-        let matches = run.decided.map { $0! }
-        let matchedLineIDs = Set(matches.filter { $0.invoice != nil }.map(\.line.id))
+        run.ledger.dropIndexes()
+        let matches = run.decided.all
         var result: [Deduction] = []
+        result.reserveCapacity(deductions.count + run.found.allValues.reduce(0) { $0 + $1.count })
         var placed: Set<String> = []
-        for deduction in deductions {
-            if deduction.origin == .shortPay, let lineID = deduction.lineID, matchedLineIDs.contains(lineID) {
-                if let replacement = run.found[lineID], placed.insert(lineID).inserted { result += replacement }
-                continue
+        if deductions.contains(where: { $0.origin == .shortPay }) {
+            var matchedLineIDs: Set<String> = []
+            for index in matches.indices where matches[index].hasInvoice { matchedLineIDs.insert(lines[index].id) }
+            for deduction in deductions {
+                if deduction.origin == .shortPay, let lineID = deduction.lineID, matchedLineIDs.contains(lineID) {
+                    if let replacement = run.found[lineID], placed.insert(lineID).inserted { result += replacement }
+                    continue
+                }
+                result.append(deduction)
             }
-            result.append(deduction)
+        } else {
+            result += deductions
         }
         // Deductions found only by matching follow the parsers' deductions, in line order.
-        for match in matches {
-            if let extra = run.found[match.line.id], placed.insert(match.line.id).inserted { result += extra }
+        for index in foundLines {
+            let lineID = lines[index].id
+            if let extra = run.found[lineID], placed.insert(lineID).inserted { result += extra }
         }
         return Reconciliation(
             matches: matches, deductions: result, openInvoices: run.ledger.openInvoices(), findings: run.findings)

@@ -20,7 +20,7 @@ extension MatchRun {
                 kept: candidates, scope: scope, otherwise: "no positive open amount; the search takes none")
         }
         guard !candidates.isEmpty else { return nil }
-        let settings = options.settings(for: line.payer)
+        let settings = settings(for: line.payer)
         let digits = Currency.minorDigits(of: currency)
         let tolerance = settings.toleranceLimit(on: settled, minorDigits: digits)
         var evidence = [Evidence("normalized_reference", line.normalizedReference)]

@@ -2,12 +2,17 @@ import RemitCore
 
 extension MatchRun {
     /// A key naming the payer the same way whichever alias it used: its partner, else its id, else its name.
-    func payerKey(_ payer: Party) -> String { Self.payerKey(payer, partners: options.partners) }
+    func payerKey(_ payer: Party) -> String { Self.payerKey(payerFacts(payer)) }
 
     static func payerKey(_ payer: Party, partners: PartnerDirectory) -> String {
-        if let partner = partners.partner(for: payer) { return "partner:" + partner.key }
-        if let id = CustomerKey.id(payer.id) { return "id:" + id }
-        return "name:" + (CustomerKey.name(payer.name) ?? "")
+        payerKey(CustomerFacts(payer, partners: partners))
+    }
+
+    /// The payer key from the payer's normalized facts, so a run works them out once per payer.
+    private static func payerKey(_ facts: CustomerFacts) -> String {
+        if let partner = facts.partnerKey { return "partner:" + partner }
+        if let id = facts.id { return "id:" + id }
+        return "name:" + (facts.name ?? "")
     }
 
     /// Finds payments read twice from two different input files (same payer and amount, and the same trace
@@ -15,20 +20,35 @@ extension MatchRun {
     /// against the earlier runs in `options.earlierPayments`, and sets the later copy's lines aside, unapplied.
     mutating func markRepeatedPayments() {
         guard !payments.isEmpty else { return }
-        var linesByPayment: [String: [Int]] = [:]
-        var paymentOrder: [String] = []
-        for (index, line) in lines.enumerated() {
-            if linesByPayment[line.paymentID] == nil { paymentOrder.append(line.paymentID) }
-            linesByPayment[line.paymentID, default: []].append(index)
+        // A payment's lines usually follow one another: only a change of payment needs a lookup.
+        var groupOf: [String: Int] = [:]
+        var groups: [(paymentID: String, lines: [Int])] = []
+        var current = -1
+        for index in lines.indices {
+            let paymentID = lines[index].paymentID
+            if current < 0 || groups[current].paymentID != paymentID {
+                if let known = groupOf[paymentID] {
+                    current = known
+                } else {
+                    current = groups.count
+                    groupOf[paymentID] = current
+                    groups.append((paymentID, []))
+                }
+            }
+            groups[current].lines.append(index)
         }
-        var seen: [String: Payment] = [:]
-        for paymentID in paymentOrder {
-            guard let payment = payments[paymentID], let indices = linesByPayment[paymentID] else { continue }
+        // Each key names the first payment that had it, by id (`payments` holds the payment itself).
+        var seen: [String: String] = [:]
+        seen.reserveCapacity(groups.count * 2)
+        let payments = payments
+        let earlierPayments = options.earlierPayments
+        for (paymentID, indices) in groups {
+            guard let payment = payments[paymentID] else { continue }
             let keys = paymentKeys(payment, references: indices.map { lines[$0].normalizedReference })
             let file = payment.provenance.location.file
             // Two trace numbers that differ are two payments, however alike: a payer can pay one invoice twice.
             let trace = Self.trace(payment)
-            let repeated = keys.lazy.compactMap { seen[$0] }.first {
+            let repeated = keys.lazy.compactMap { seen[$0].flatMap { payments[$0] } }.first {
                 $0.provenance.location.file != file
                     && (trace == nil || Self.trace($0) == nil || Self.trace($0) == trace)
             }
@@ -36,8 +56,7 @@ extension MatchRun {
                 setAside(payment, indices: indices, as: earlier.id, source: earlier.provenance.location.file)
                 continue
             }
-            let earlierPayments = options.earlierPayments
-            let before = keys.compactMap { earlierPayments.byKey[$0] }.first {
+            let before = keys.lazy.compactMap { earlierPayments.byKey[$0] }.first {
                 trace == nil || $0.trace == nil || $0.trace == trace
             }
             if let earlier = before {
@@ -46,7 +65,7 @@ extension MatchRun {
                     source: "\(earlier.source) (run of \(earlier.runTime))")
                 continue
             }
-            for key in keys where seen[key] == nil { seen[key] = payment }
+            for key in keys where seen[key] == nil { seen[key] = payment.id }
         }
     }
 
@@ -73,11 +92,15 @@ extension MatchRun {
     /// The keys under which a payment and a repeat of it meet: payer and amount with the trace number, and
     /// payer and amount with the date and the lines' normalized references.
     func paymentKeys(_ payment: Payment, references: [String]) -> [String] {
-        Self.paymentKeys(payment, references: references, partners: options.partners)
+        Self.paymentKeys(payment, references: references, payerKey: payerKey(payment.payer))
     }
 
     static func paymentKeys(_ payment: Payment, references: [String], partners: PartnerDirectory) -> [String] {
-        let base = payerKey(payment.payer, partners: partners) + "|" + amountKey(payment.amount)
+        paymentKeys(payment, references: references, payerKey: payerKey(payment.payer, partners: partners))
+    }
+
+    private static func paymentKeys(_ payment: Payment, references: [String], payerKey: String) -> [String] {
+        let base = payerKey + "|" + amountKey(payment.amount)
         var keys: [String] = []
         if let trace = trace(payment) { keys.append(base + "|trace:" + trace) }
         if let date = payment.date {

@@ -26,7 +26,7 @@ extension MatchRun {
         var ofOthers: [Int] = []
         var undecided: [Int] = []
         for candidate in candidates {
-            switch CustomerKey.sameCustomer(line.payer, ledger.invoices[candidate], partners: options.partners) {
+            switch sameCustomer(line.payer, candidate) {
             case true?: ofPayer.append(candidate)
             case false?: ofOthers.append(candidate)
             case nil: undecided.append(candidate)
@@ -54,7 +54,7 @@ extension MatchRun {
             if let similar {
                 evidence += similar.evidence
             } else {
-                let how = payerMatch(line.payer, ledger.invoices[chosen])
+                let how = payerMatch(line.payer, chosen)
                 if how == "partner", let partner = options.partners.partner(for: line.payer) {
                     evidence.append(Evidence("partner", partner.key))
                 }
@@ -85,8 +85,7 @@ extension MatchRun {
             evidence.append(Evidence("invoice_currency", invoice.openAmount.currency))
             return unmatched(line, evidence: evidence, why: "the invoice is in another currency")
         }
-        let payerScope = rule == "exact-reference" ? similar ?? scope(for: line.payer) : nil
-        if let doubt = doubtedExactReference(index, chosen: chosen, rule: rule, scope: payerScope, evidence: evidence) {
+        if let doubt = doubtedExactReference(index, chosen: chosen, rule: rule, similar: similar, evidence: evidence) {
             return doubt
         }
         return settle(index, invoiceIndex: chosen, others: [], rule: rule, score: 100, evidence: evidence)

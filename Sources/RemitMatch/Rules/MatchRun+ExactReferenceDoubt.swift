@@ -12,23 +12,37 @@ extension MatchRun {
     /// - the payer is not in the export (`exact-reference-unknown-payer`): the reference is then the only
     ///   tie between the payer and the invoice, and a disagreeing amount leaves nothing to confirm it.
     ///
+    /// - Parameter similar: the customer an unknown payer's name is near, when rule 1 took the payer as it.
     /// - Returns: the suggestion, or nil when the reference may be applied.
-    func doubtedExactReference(
-        _ index: Int, chosen: Int, rule: String, scope: PayerScope?, evidence: [Evidence]
+    mutating func doubtedExactReference(
+        _ index: Int, chosen: Int, rule: String, similar: PayerScope?, evidence: [Evidence]
     ) -> LineMatch? {
         let line = lines[index]
         // An invoice an earlier line closed is judged by what the export had open: a second payment of it
         // agrees with that amount when the payer really paid it twice.
         let open = ledger.isOpen(chosen) ? ledger.remaining[chosen] : ledger.invoices[chosen].openAmount.amount
         guard !amountAgrees(line, open: open) else { return nil }
+        // Worked out only now: most lines' amounts agree. A payer not in the export searches every invoice.
+        let payerScope = rule == "exact-reference" ? similar ?? scope(for: line.payer) : nil
         let reference = line.normalizedReference
         let currency = line.amountPaid.currency
-        let near = ledger.nearCandidates(for: reference).filter { candidate in
-            let invoice = ledger.invoices[candidate]
-            return candidate != chosen && ledger.isOpen(candidate) && invoice.openAmount.currency == currency
-                && (scope?.members.contains(candidate) ?? true) && invoice.normalizedNumber.count >= 4
-                && reference.count >= 4 && EditDistance.isOneEdit(reference, invoice.normalizedNumber)
-                && amountAgrees(line, open: ledger.remaining[candidate])
+        var near: [Int] = []
+        if reference.count >= 4 {
+            // The payer's own invoices are compared one by one when it has few (see `nearCandidates(for:among:)`);
+            // the cheap tests come first and the amount last, so most invoices cost one comparison of numbers.
+            let looked =
+                payerScope.map { ledger.nearCandidates(for: reference, among: $0) }
+                ?? ledger.nearCandidates(for: reference)
+            for candidate in looked where candidate != chosen && ledger.isOpen(candidate) {
+                let number = ledger.invoices[candidate].normalizedNumber
+                if EditDistance.isOneEdit(reference, number) && number.count >= 4
+                    && ledger.invoices[candidate].openAmount.currency == currency
+                    && (payerScope?.members.contains(candidate) ?? true)
+                    && amountAgrees(line, open: ledger.remaining[candidate])
+                {
+                    near.append(candidate)
+                }
+            }
         }
         let unknownPayer = rule == "exact-reference-unknown-payer"
         guard unknownPayer || !near.isEmpty else { return nil }

@@ -5,24 +5,25 @@ extension MatchRun {
     /// the one export customer whose name is similar enough (when two are, neither). Nil when the payer
     /// cannot be tied to a customer.
     mutating func scope(for payer: Party) -> PayerScope? {
-        if let cached = scopes[payer] { return cached }
+        let slot = payerSlot(payer)
+        if let cached = scopes[slot] { return cached }
         let result = findScope(for: payer)
-        scopes[payer] = result
+        scopes[slot] = result
         return result
     }
 
     private func findScope(for payer: Party) -> PayerScope? {
-        let invoices = ledger.invoices
         let same = ledger.invoicesOf(payer)
         if let first = same.first {
-            return PayerScope(invoices: same, evidence: [Evidence("payer_match", payerMatch(payer, invoices[first]))])
+            return PayerScope(invoices: same, evidence: [Evidence("payer_match", payerMatch(payer, first))])
         }
         guard !ledger.knowsPayer(payer), let name = payer.name.flatMap(CustomerKey.comparableName) else { return nil }
         // Exactly one customer may come near enough: two near customers leave the payer unknown.
         var near: [(similarity: Int, slot: Int)] = []
         for (slot, customer) in ledger.customersByName.enumerated() {
-            let similarity = EditDistance.similarity(name, customer.key)
-            if similarity >= options.nameSimilarityThreshold { near.append((similarity, slot)) }
+            if let similarity = EditDistance.similarity(name, customer.key, atLeast: options.nameSimilarityThreshold) {
+                near.append((similarity, slot))
+            }
         }
         guard near.count == 1, let best = near.first else { return nil }
         let customer = ledger.customersByName[best.slot]
@@ -34,11 +35,14 @@ extension MatchRun {
             ])
     }
 
-    /// `partner`, `id` or `name`: which of `CustomerKey.sameCustomer`'s tests joined payer and customer.
-    func payerMatch(_ payer: Party, _ invoice: Invoice) -> String {
-        switch CustomerKey.sameCustomer(payer, invoice, partners: PartnerDirectory()) {
+    /// `partner`, `id` or `name`: which of `CustomerKey.sameCustomer`'s tests joined payer and the customer
+    /// of the invoice at `index`.
+    func payerMatch(_ payer: Party, _ index: Int) -> String {
+        let facts = payerFacts(payer)
+        let customer = ledger.customer(of: index)
+        switch facts.sameIgnoringPartners(as: customer) {
         case true?:
-            return CustomerKey.id(payer.id) != nil && CustomerKey.id(invoice.customerID) != nil ? "id" : "name"
+            return facts.id != nil && customer.id != nil ? "id" : "name"
         default:
             return "partner"
         }

@@ -95,7 +95,7 @@ extension MatchRun {
         let reference = line.normalizedReference
         guard reference.count >= 4, let scope = scope(for: line.payer) else { return nil }
         let currency = line.amountPaid.currency
-        let hits = ledger.nearCandidates(for: reference).filter {
+        let hits = ledger.nearCandidates(for: reference, among: scope).filter {
             let invoice = ledger.invoices[$0]
             return scope.members.contains($0) && ledger.isOpen($0) && invoice.openAmount.currency == currency
                 && invoice.normalizedNumber.count >= 4 && EditDistance.isOneEdit(reference, invoice.normalizedNumber)

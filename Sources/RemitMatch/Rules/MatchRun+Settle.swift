@@ -9,7 +9,7 @@ extension MatchRun {
     ) -> LineMatch {
         let line = lines[index]
         let currency = line.amountPaid.currency
-        let settings = options.settings(for: line.payer)
+        let settings = settings(for: line.payer)
         var evidence = evidence
         var allocations: [InvoiceAllocation] = []
         var paid = line.amountPaid.amount
@@ -130,7 +130,8 @@ extension MatchRun {
             totalApplied = sum
         }
         return LineMatch(
-            line: line, invoice: invoice, outcome: outcome, rule: rule, score: score, evidence: evidence,
+            line: SharedElement(lines, at: index), invoice: SharedElement(ledger.invoices, at: invoiceIndex),
+            outcome: outcome, rule: rule, score: score, evidence: evidence,
             openBefore: Money(open, currency), applied: Money(totalApplied, currency),
             discountTaken: line.discountTaken.map { Money(discount.allowed, $0.currency) },
             statedDeductions: Money(statedTotal, currency), unexplained: Money(unexplained, currency),

@@ -16,6 +16,7 @@ enum FreeText {
 
     /// Each word (letters and digits) normalized, then each run of 4 or more digits inside a word.
     static func tokens(_ text: String) -> [String] {
+        if let tokens = asciiTokens(text) { return tokens }
         var result: [String] = []
         func add(_ token: String) {
             let normalized = ReferenceNormalizer.normalize(token)
@@ -42,4 +43,39 @@ enum FreeText {
         }
         return result
     }
+
+    /// `tokens` for ASCII text, read byte by byte instead of character by character; nil for other text.
+    private static func asciiTokens(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var result: [String] = []
+            func add(_ token: Slice<UnsafeBufferPointer<UInt8>>) {
+                let normalized = ReferenceNormalizer.normalize(String(decoding: token, as: UTF8.self))
+                if !normalized.isEmpty && !result.contains(normalized) { result.append(normalized) }
+            }
+            var start = 0
+            // One past the end stands for the space that ends the last word.
+            for end in 0...bytes.count {
+                if end < bytes.count
+                    && (ASCIIKey.isLetterOrDigit(bytes[end]) || bytes[end] == UInt8(ascii: "-")
+                        || bytes[end] == UInt8(ascii: "/"))
+                {
+                    continue
+                }
+                if start < end {
+                    for part in bytes[start..<end].split(separator: UInt8(ascii: "/")) { add(part) }
+                    var digits = start
+                    for inner in start...end where inner == end || !isDigit(bytes[inner]) {
+                        if inner - digits >= 4 { add(bytes[digits..<inner]) }
+                        digits = inner + 1
+                    }
+                }
+                start = end + 1
+            }
+            return result
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

@@ -18,6 +18,11 @@ struct HTMLWriter {
 
     /// Appends data, escaped.
     mutating func text(_ value: String) {
+        // Most values need no escaping: append them whole.
+        if !value.utf8.contains(where: HTMLWriter.needsEscape) {
+            bytes.append(contentsOf: value.utf8)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
@@ -29,6 +34,16 @@ struct HTMLWriter {
             case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: bytes.append(contentsOf: "\u{FFFD}".utf8)
             default: bytes.append(byte)
             }
+        }
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+            0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
+            return true
+        default:
+            return false
         }
     }
 

@@ -125,34 +125,33 @@ extension ReportAnalysis {
             var writtenOff = MoneyTotals()
             var openAfter: Money?
         }
-        var order: [InvoiceKey] = []
-        var groups: [InvoiceKey: Group] = [:]
-        func group(_ invoice: Invoice) -> InvoiceKey {
+        // Groups in the order their invoices first appear; each invoice's key is hashed once per line.
+        var groups: [Group] = []
+        var slots: [InvoiceKey: Int] = [:]
+        func group(_ invoice: Invoice) -> Int {
             let key = InvoiceKey(invoice)
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = Group(invoice: invoice)
-            }
-            return key
+            if let slot = slots[key] { return slot }
+            slots[key] = groups.count
+            groups.append(Group(invoice: invoice))
+            return groups.count - 1
         }
         for match in matches {
             guard let invoice = match.invoice else { continue }
             // A combination settles its other invoices in full; the primary invoice carries the difference.
             for allocation in match.allocations {
-                let key = group(allocation.invoice)
-                groups[key]!.applied.add(allocation.applied)
-                groups[key]!.openAfter = Money(.zero, allocation.applied.currency)
+                let slot = group(allocation.invoice)
+                groups[slot].applied.add(allocation.applied)
+                groups[slot].openAfter = Money(.zero, allocation.applied.currency)
             }
-            let key = group(invoice)
-            groups[key]!.applied.add(match.appliedToPrimary)
-            if let discount = match.discountTaken { groups[key]!.discounts.add(discount) }
-            if let lineDeductions = deductedByLine[match.line.id] { groups[key]!.deducted.add(lineDeductions) }
-            if !match.writtenOff.isZero { groups[key]!.writtenOff.add(match.writtenOff) }
-            groups[key]!.openAfter = match.openAfter
+            let slot = group(invoice)
+            groups[slot].applied.add(match.appliedToPrimary)
+            if let discount = match.discountTaken { groups[slot].discounts.add(discount) }
+            if let lineDeductions = deductedByLine[match.line.id] { groups[slot].deducted.add(lineDeductions) }
+            if !match.writtenOff.isZero { groups[slot].writtenOff.add(match.writtenOff) }
+            groups[slot].openAfter = match.openAfter
         }
-        return order.map { key in
-            let group = groups[key]!
-            return TieOut(
+        return groups.map { group in
+            TieOut(
                 check: .invoice, scope: group.invoice.number, location: group.invoice.location,
                 left: TieOut.Term("open before", .money([group.invoice.openAmount])),
                 right: [
