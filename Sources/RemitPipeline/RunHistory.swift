@@ -1,3 +1,6 @@
+import Dispatch
+import Glibc
+import CSQLite3
 import RemitCore
 import RemitMatch
 
@@ -28,9 +31,7 @@ public final class RunHistory {
         do throws(SQLiteError) {
             database = try SQLiteDatabase(path: path)
             database.waitWhenBusy(milliseconds: Self.waitForOtherRun)
-            try database.execute("PRAGMA journal_mode=WAL")
-            // Released by `record`'s commit, or by closing when the run fails before it.
-            try database.execute("BEGIN IMMEDIATE")
+            try Self.holdWhenFree(database)
             holding = true
             try database.execute(
                 """
@@ -75,6 +76,28 @@ public final class RunHistory {
                 """)
         } catch {
             throw Self.failure(error, path: path)
+        }
+    }
+
+    /// Switches the history to WAL and begins the write transaction that `record`'s commit releases (or
+    /// closing, when the run fails before it).
+    ///
+    /// SQLite's busy handler does not cover every wait: two runs that open a new history together both
+    /// read it, then both ask to change its journal mode, and SQLite fails one at once with "database is
+    /// locked" rather than let them wait on each other. Such a failure is tried again, every 20 ms, until
+    /// `waitForOtherRun` has passed.
+    private static func holdWhenFree(_ database: SQLiteDatabase) throws(SQLiteError) {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(waitForOtherRun) * 1_000_000
+        while true {
+            do throws(SQLiteError) {
+                try database.execute("PRAGMA journal_mode=WAL")
+                try database.execute("BEGIN IMMEDIATE")
+                return
+            } catch {
+                let busy = error.code & 0xFF == SQLITE_BUSY || error.code & 0xFF == SQLITE_LOCKED
+                guard busy, DispatchTime.now().uptimeNanoseconds < deadline else { throw error }
+                usleep(20_000)
+            }
         }
     }
 
