@@ -97,10 +97,14 @@ extension ReportAnalysis {
         var discounts = MoneyTotals()
         var deducted = MoneyTotals()
         var writtenOff = MoneyTotals()
+        var beyondOpen = MoneyTotals()
         for match in input.reconciliation.matches where match.invoice != nil {
             applied.add(match.applied)
             if let discount = match.discountTaken { discounts.add(discount) }
-            if let lineDeductions = deductedByLine[match.line.id] { deducted.add(lineDeductions) }
+            if let lineDeductions = deductedByLine[match.line.id] {
+                deducted.add(lineDeductions)
+                if let beyond = deductedBeyondOpen(match, lineDeductions) { beyondOpen.add(beyond) }
+            }
             if !match.writtenOff.isZero { writtenOff.add(match.writtenOff) }
         }
         let stillOpen = MoneyTotals(input.reconciliation.openInvoices.map(\.remaining))
@@ -113,7 +117,8 @@ extension ReportAnalysis {
                 TieOut.Term("applied", totals: applied),
                 TieOut.Term("discounts", totals: discounts),
                 TieOut.Term("deducted", totals: deducted),
-            ] + writtenOffTerm(writtenOff) + [TieOut.Term("still open", totals: stillOpen)])
+            ] + beyondOpenTerm(beyondOpen) + writtenOffTerm(writtenOff)
+                + [TieOut.Term("still open", totals: stillOpen)])
     }
 
     private static func invoiceChecks(_ matches: [LineMatch], deductedByLine: [String: MoneyTotals]) -> [TieOut] {
@@ -123,6 +128,7 @@ extension ReportAnalysis {
             var discounts = MoneyTotals()
             var deducted = MoneyTotals()
             var writtenOff = MoneyTotals()
+            var beyondOpen = MoneyTotals()
             var openAfter: Money?
         }
         // Groups in the order their invoices first appear; each invoice's key is hashed once per line.
@@ -146,7 +152,10 @@ extension ReportAnalysis {
             let slot = group(invoice)
             groups[slot].applied.add(match.appliedToPrimary)
             if let discount = match.discountTaken { groups[slot].discounts.add(discount) }
-            if let lineDeductions = deductedByLine[match.line.id] { groups[slot].deducted.add(lineDeductions) }
+            if let lineDeductions = deductedByLine[match.line.id] {
+                groups[slot].deducted.add(lineDeductions)
+                if let beyond = deductedBeyondOpen(match, lineDeductions) { groups[slot].beyondOpen.add(beyond) }
+            }
             if !match.writtenOff.isZero { groups[slot].writtenOff.add(match.writtenOff) }
             groups[slot].openAfter = match.openAfter
         }
@@ -158,9 +167,34 @@ extension ReportAnalysis {
                     TieOut.Term("applied", totals: group.applied),
                     TieOut.Term("discount", totals: group.discounts),
                     TieOut.Term("deducted", totals: group.deducted),
-                ] + writtenOffTerm(group.writtenOff)
+                ] + beyondOpenTerm(group.beyondOpen) + writtenOffTerm(group.writtenOff)
                     + [TieOut.Term("open after", .money(group.openAfter.map { [$0] } ?? []))])
         }
+    }
+
+    /// What a matched line's deductions claim beyond what was left open on its invoice, as a negative amount,
+    /// or nil when they claim no more.
+    ///
+    /// A line that pays an invoice an earlier line already settled, or states deductions larger than its short
+    /// pay, carries deductions that reduce nothing: the invoice had that much less open. They stay in the
+    /// register and in `deducted`, and the invoice and receivables checks take them back out as a term of
+    /// their own, so the figures still account for every deduction and a reader sees the excess.
+    static func deductedBeyondOpen(_ match: LineMatch, _ deducted: MoneyTotals) -> Money? {
+        guard let openBefore = match.openBefore else { return nil }
+        let currency = openBefore.currency
+        guard let claimed = deducted.amount(in: currency)?.amount, claimed > .zero else { return nil }
+        // Amounts are plausible (parsers refuse more than 14 integer digits), so these few always fit.
+        var left = openBefore.amount - match.appliedToPrimary.amount - match.writtenOff.amount
+        if let discount = match.discountTaken { left = left - discount.amount }
+        if let openAfter = match.openAfter { left = left - openAfter.amount }
+        let beyond = left > .zero ? claimed - left : claimed
+        return beyond > .zero ? Money(beyond.negated(), currency) : nil
+    }
+
+    /// A `deductions beyond the open amount` term (negative), only when there are such deductions.
+    private static func beyondOpenTerm(_ totals: MoneyTotals) -> [TieOut.Term] {
+        totals.values.isEmpty && !totals.overflowed
+            ? [] : [TieOut.Term("deductions beyond the open amount", totals: totals)]
     }
 
     /// A `written off` term, only when something was written off, so runs without tolerances read as before.
