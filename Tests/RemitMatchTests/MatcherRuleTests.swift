@@ -37,6 +37,21 @@ import Testing
         #expect(quiet.matches[0].rule == "none")
     }
 
+    /// 101, above every rule's score, applies nothing: an exact reference (score 100) is suggested too.
+    @Test func aThresholdAboveOneHundredOnlySuggests() throws {
+        let lines = [Make.line(1, "100108", paid: "500.00")]
+        let invoices = [Make.invoice("100108", open: "500.00")]
+        let result = Matcher(options: MatchOptions(autoApplyScore: 101)).reconcile(
+            lines: lines, deductions: [], invoices: invoices)
+        let match = result.matches[0]
+        #expect(match.rule == "exact-reference")
+        #expect(match.score == 100)
+        #expect(match.decision == .suggested)
+        #expect(match.invoice == nil)
+        #expect(match.evidence.contains(Evidence("invoice", "100108")))
+        #expect(result.openInvoices.map(\.invoice.number) == ["100108"])
+    }
+
     @Test func aStrongerRuleTakesItsInvoiceBeforeAWeakerOneCanGiveItAway() {
         // Line 1's typo is one edit from 100108 with the right amount; line 2 names 100108 exactly. Exact
         // references run over all lines first, so line 2 gets it and line 1 finds nothing.

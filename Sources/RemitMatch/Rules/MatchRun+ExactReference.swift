@@ -88,6 +88,13 @@ extension MatchRun {
         if let doubt = doubtedExactReference(index, chosen: chosen, rule: rule, similar: similar, evidence: evidence) {
             return doubt
         }
+        guard options.autoApplyScore <= 100 else {
+            // `--auto-apply-score 101`: nothing is applied, not even an exact reference; it is suggested.
+            return unmatched(
+                line, evidence: evidence,
+                why: "suggested only: score 100 is under the auto-apply threshold \(options.autoApplyScore)",
+                rule: rule, score: 100, decision: .suggested)
+        }
         return settle(index, invoiceIndex: chosen, others: [], rule: rule, score: 100, evidence: evidence)
     }
 }
