@@ -7,9 +7,11 @@ import RemitMatch
 /// What earlier `remit reconcile` runs read, kept in a SQLite file named by `--history`, so that a payment
 /// sent again in a later file (a resent 820, the same camt entry in two statements) is not applied twice.
 ///
-/// Rows are keyed by the SHA-256 of the input they came from. A run never compares an input with its own
-/// rows, and replaces them when it finishes: reading the same file again (a rerun, or the watch service
-/// redoing a file after a crash) gives the same outputs as the first time.
+/// Rows carry the SHA-256 of the input they came from and the run time. A run never compares an input with
+/// the rows written under its own run time, and replaces them when it finishes: reading the same file again
+/// at the same run time (a rerun given the same `--run-time`, or the watch service redoing a file after a
+/// crash, which keeps the file's first-seen time) gives the same outputs as the first time. A run of another
+/// run time that reads the same bytes takes them for a resend and sets its payments aside.
 ///
 /// The history is held from opening to `record`: a second run on the same file (another process, or another
 /// worker of the watch service) waits until the first has recorded, so that both cannot take one payment
@@ -115,10 +117,13 @@ public final class RunHistory {
         }
     }
 
-    /// The earlier runs' payments that share a key with `current`, leaving out rows of inputs in
-    /// `excluding` (this run's own files).
-    public func earlierPayments(matching current: [PaymentKeys], excluding: Set<String>) throws(Diagnostic)
-        -> EarlierPayments
+    /// The earlier runs' payments that share a key with `current`, leaving out the rows that this run itself
+    /// wrote before: those of inputs in `excluding` (this run's own files) recorded under `runTime`.
+    ///
+    /// The same file read by a run of another run time is a resend, not a rerun: its rows count, so a
+    /// partner's file sent twice byte for byte is set aside the second time like any other repeat.
+    public func earlierPayments(matching current: [PaymentKeys], excluding: Set<String>, runTime: String)
+        throws(Diagnostic) -> EarlierPayments
     {
         var result = EarlierPayments()
         var asked: Set<String> = []
@@ -129,7 +134,7 @@ public final class RunHistory {
                         + "ORDER BY run_time, rowid",
                     [.text(key)])
                 guard
-                    let row = rows.first(where: { !excluding.contains($0[0].text ?? "") }),
+                    let row = rows.first(where: { !(excluding.contains($0[0].text ?? "") && $0[3].text == runTime) }),
                     let paymentID = row[1].text, let source = row[2].text, let runTime = row[3].text
                 else { continue }
                 result.add(
@@ -206,7 +211,9 @@ public final class RunHistory {
             holding = false
             do throws(SQLiteError) {
                 for input in paths.keys.sorted() {
-                    try database.query("DELETE FROM payments WHERE input_sha256 = ?", [.text(input)])
+                    // Only this run time's rows: an earlier run that read the same file keeps its own.
+                    try database.query(
+                        "DELETE FROM payments WHERE input_sha256 = ? AND run_time = ?", [.text(input), .text(runTime)])
                     try database.query("DELETE FROM announcements WHERE input_sha256 = ?", [.text(input)])
                 }
                 for deduction in announcements {

@@ -85,6 +85,7 @@ enum HelpText {
           deduction-register.csv             the deductions still open, with their date, age and age bucket
           matches.jsonl, matches.csv         one row per remittance line: invoice, outcome, rule, evidence
           open-invoices.csv                  invoices the run left open
+          reassociation.jsonl, .csv          which bank credit funds which remittance, and what is unpaired
           summary.json                       control totals per input file and overall
           report.html                        the reconciliation report for auditors
 

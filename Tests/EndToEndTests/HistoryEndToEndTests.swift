@@ -50,6 +50,30 @@ import Testing
         #expect(try Self.rules(day2) == ["exact-reference"])
     }
 
+    /// The same bytes read by a run of another run time are a resend, set aside; the first run's rows stay,
+    /// so a third copy is set aside too. The same run time is a rerun (next test).
+    @Test func theSameFileSentAgainOnALaterDayIsSetAside() throws {
+        let folder = try RemitProcess.temporaryDirectory()
+        let history = folder.appendingPathComponent("history.sqlite3")
+        let copy = folder.appendingPathComponent("corner-sent-again.820")
+        try FileManager.default.copyItem(atPath: Self.first, toPath: copy.path)
+        let days = ["2026-12-01T18:00:00Z", "2026-12-02T18:00:00Z", "2026-12-03T18:00:00Z"]
+        let inputs = [Self.first, copy.path, Self.first]
+        var rules: [[String]] = []
+        for (day, input) in zip(days, inputs) {
+            let out = folder.appendingPathComponent(String(day.prefix(10)))
+            let result = try Self.reconcile([input], out: out, history: history, runTime: day)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            rules.append(try Self.rules(out))
+        }
+        #expect(rules == [["exact-reference"], ["duplicate-payment"], ["duplicate-payment"]])
+        let third = try JSONLines.read(folder.appendingPathComponent("2026-12-03/matches.jsonl"))[0]
+        let evidence = (third["evidence"] as! [[String: Any]]).map {
+            ($0["name"] as! String) + "=" + ($0["value"] as! String)
+        }
+        #expect(evidence.contains("duplicate_source=\(Self.first) (run of 2026-12-01T18:00:00Z)"), "\(evidence)")
+    }
+
     @Test func readingTheSameFileAgainGivesTheSameOutputs() throws {
         let folder = try RemitProcess.temporaryDirectory()
         let history = folder.appendingPathComponent("history.sqlite3")
