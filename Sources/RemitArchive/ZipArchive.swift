@@ -8,7 +8,8 @@ import RemitCore
 ///
 /// Only what a remittance archive needs: stored and deflated entries, no encryption, no Zip64. Every
 /// entry name is checked before anything is written: no absolute paths, no `..`, no backslashes, no links,
-/// no two entries of one name; the limits bound the count, each entry's size, the total and the ratio.
+/// no two entries of one name, no file that is also another entry's folder; the limits bound the count,
+/// each entry's size, the total and the ratio.
 package struct ZipArchive {
     /// One entry of the central directory.
     package struct Entry: Sendable, Equatable {
@@ -65,37 +66,39 @@ package struct ZipArchive {
         guard directoryOffset + directorySize <= endOffset else {
             throw Self.problem(path, endOffset, "the central directory lies outside the file")
         }
-        let directory = try fileSystem.read(fd, at: directoryOffset, count: Int(directorySize), path: path)
         var entries: [Entry] = []
         var names: Set<String> = []
-        var at = 0
+        var at: Int64 = 0
         for index in 0..<count {
-            let offset = directoryOffset + Int64(at)
-            guard at + 46 <= directory.count, Self.u32(directory, at) == 0x0201_4b50 else {
+            let offset = directoryOffset + at
+            // Each record is read on its own: a directory that claims most of a large file costs no memory.
+            let record = at + 46 <= directorySize ? try fileSystem.read(fd, at: offset, count: 46, path: path) : []
+            guard record.count == 46, Self.u32(record, 0) == 0x0201_4b50 else {
                 throw Self.problem(path, offset, "central directory entry \(index + 1) is damaged")
             }
-            let nameLength = Int(Self.u16(directory, at + 28))
-            let extraLength = Int(Self.u16(directory, at + 30))
-            let commentLength = Int(Self.u16(directory, at + 32))
-            guard at + 46 + nameLength <= directory.count else {
+            let nameLength = Int(Self.u16(record, 28))
+            let extraLength = Int(Self.u16(record, 30))
+            let commentLength = Int(Self.u16(record, 32))
+            guard at + 46 + Int64(nameLength) <= directorySize else {
                 throw Self.problem(path, offset, "central directory entry \(index + 1) is cut short")
             }
-            let nameBytes = Array(directory[(at + 46)..<(at + 46 + nameLength)])
+            let nameBytes = try fileSystem.read(fd, at: offset + 46, count: nameLength, path: path)
             let name = String(decoding: nameBytes, as: UTF8.self)
-            let madeBy = Self.u16(directory, at + 4) >> 8
-            let external = Self.u32(directory, at + 38)
+            let madeBy = Self.u16(record, 4) >> 8
+            let external = Self.u32(record, 38)
             let entry = Entry(
-                name: name, method: Self.u16(directory, at + 10), flags: Self.u16(directory, at + 8),
-                crc32: Self.u32(directory, at + 16), compressedSize: Int64(Self.u32(directory, at + 20)),
-                size: Int64(Self.u32(directory, at + 24)), localHeaderOffset: Int64(Self.u32(directory, at + 42)),
+                name: name, method: Self.u16(record, 10), flags: Self.u16(record, 8),
+                crc32: Self.u32(record, 16), compressedSize: Int64(Self.u32(record, 20)),
+                size: Int64(Self.u32(record, 24)), localHeaderOffset: Int64(Self.u32(record, 42)),
                 isLink: madeBy == 3 && (external >> 16) & UInt32(S_IFMT) == UInt32(S_IFLNK), directoryOffset: offset)
             try Self.check(entry, nameBytes: nameBytes, in: path, limits: limits)
             guard names.insert(name).inserted else {
                 throw Self.problem(path, offset, "entry '\(name)' appears twice")
             }
             entries.append(entry)
-            at += 46 + nameLength + extraLength + commentLength
+            at += Int64(46 + nameLength + extraLength + commentLength)
         }
+        try Self.checkFilesAreNotFolders(entries, in: path)
         let total = entries.reduce(Int64(0)) { $0 + $1.size }
         guard total <= limits.maxTotalBytes else {
             throw Self.problem(path, endOffset, "entries expand to \(total) bytes, more than \(limits.maxTotalBytes)")
@@ -109,7 +112,7 @@ package struct ZipArchive {
         let name = entry.name
         if entry.isLink { throw problem(path, at, "entry '\(name)' is a symbolic link; links are refused") }
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        if name.hasPrefix("/") || nameBytes.contains(0) || nameBytes.contains(UInt8(ascii: "\\"))
+        if name.isEmpty || name.hasPrefix("/") || nameBytes.contains(0) || nameBytes.contains(UInt8(ascii: "\\"))
             || parts.contains("..") || parts.dropLast().contains("") || name.utf8.count > 255
         {
             throw problem(path, at, "entry name '\(name)' would leave the target folder or is not a plain path")
@@ -127,6 +130,26 @@ package struct ZipArchive {
         // Small text compresses well; the ratio only matters once an entry is big enough to hurt.
         if entry.size > 1 << 20, entry.size > max(entry.compressedSize, 1) * limits.maxRatio {
             throw problem(path, at, "entry '\(name)' expands more than \(limits.maxRatio) times: refused as a zip bomb")
+        }
+    }
+
+    /// Refuses a file entry whose name is also the folder of another entry (`a` beside `a/b.xml`): the two
+    /// cannot both be unpacked, and whichever comes second would fail on its own, not as the archive's problem.
+    private static func checkFilesAreNotFolders(_ entries: [Entry], in path: String) throws {
+        let written = entries.filter { !isSkipped($0) }
+        var folders: [String: String] = [:]
+        for entry in written {
+            var name = Substring(entry.name)
+            while let slash = name.lastIndex(of: "/") {
+                name = name[..<slash]
+                if folders[String(name)] == nil { folders[String(name)] = entry.name }
+            }
+        }
+        for entry in written {
+            if let inside = folders[entry.name] {
+                throw problem(
+                    path, entry.directoryOffset, "entry '\(entry.name)' is a file and the folder of '\(inside)'")
+            }
         }
     }
 

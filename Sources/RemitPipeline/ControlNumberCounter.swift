@@ -33,8 +33,7 @@ public struct ControlNumberCounter: Sendable {
         }
         defer { _ = flock(lock, LOCK_UN) }
         var last = 0
-        if FileManager.default.fileExists(atPath: path) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw failure("read", path) }
+        if let text = try savedText() {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let value = Int(trimmed), value >= 0, value <= Self.maximum else {
                 throw Diagnostic(
@@ -55,6 +54,46 @@ public struct ControlNumberCounter: Sendable {
                 .error, code: "ack.counter", "cannot save the control number: \(error)", at: .wholeFile(path))
         }
         return numbers
+    }
+
+    /// The file's text, nil when there is no file. A number needs far less than 64 bytes; a longer file is
+    /// refused, never cut (cutting `000…001` could read as 0 and repeat numbers).
+    ///
+    /// - Throws: `Diagnostic` naming the failed call and its errno (a folder in the file's place, no permission).
+    private func savedText() throws(Diagnostic) -> String? {
+        let calls = SystemCalls.live
+        let fd: Int32
+        do {
+            fd = try calls.openForReading(path)
+        } catch {
+            if error.errno == ENOENT { return nil }
+            throw unreadable(error)
+        }
+        defer { try? calls.closeFile(fd, path: path) }
+        var bytes = [UInt8](repeating: 0, count: 65)
+        var count = 0
+        do {
+            while count < bytes.count {
+                let got = try bytes.withUnsafeMutableBytes {
+                    try calls.readSome(fd, into: $0.baseAddress! + count, count: $0.count - count, path: path)
+                }
+                if got == 0 { break }
+                count += got
+            }
+        } catch {
+            throw unreadable(error)
+        }
+        guard count < bytes.count else {
+            throw Diagnostic(
+                .error, code: "ack.counter", "control number file is longer than 64 bytes, not a number",
+                at: .wholeFile(path), hint: "it must hold the last control number used, 0 to 999999999")
+        }
+        return String(decoding: bytes[0..<count], as: UTF8.self)
+    }
+
+    private func unreadable(_ error: any Error) -> Diagnostic {
+        Diagnostic(
+            .error, code: "ack.counter", "cannot read the control number file: \(error)", at: .wholeFile(path))
     }
 
     private func failure(_ call: String, _ file: String) -> Diagnostic {

@@ -55,7 +55,14 @@ struct InputFiles {
                 do {
                     expanded = try archive.expand(member, into: folder)
                 } catch let diagnostic as Diagnostic {
+                    try? fileSystem.removeTree(folder + "/" + member.name)  // what was written before the failure
                     try body(File(path: "", name: name, failure: diagnostic))
+                    continue
+                } catch let error as SystemCallError {
+                    // The member could not be written out (disk full, a name the folder refuses): its own
+                    // error, and the other members are still read.
+                    try? fileSystem.removeTree(folder + "/" + member.name)
+                    try body(File(path: "", name: name, failure: Self.unpackingFailed(member, path, error)))
                     continue
                 }
                 try body(File(path: expanded, name: name))
@@ -66,6 +73,14 @@ struct InputFiles {
             throw error
         }
         try fileSystem.removeTree(folder)
+    }
+
+    private static func unpackingFailed(_ member: ZipArchive.Entry, _ path: String, _ error: SystemCallError)
+        -> Diagnostic
+    {
+        Diagnostic(
+            .error, code: "zip.unpack-failed", "entry '\(member.name)' could not be unpacked: \(error)",
+            at: SourceLocation(file: path, line: 0, column: 0, byteOffset: member.directoryOffset))
     }
 
     /// `$TMPDIR`, else `/tmp`.

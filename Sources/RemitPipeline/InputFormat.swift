@@ -11,10 +11,14 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     /// Looks at the first bytes of a file.
     ///
     /// X12 starts with `ISA` (after an optional UTF-8 BOM and white space), BAI2 with `01,`, ISO 20022 with
-    /// `<` (an XML declaration or the `Document` element), NACHA (ACH) with a `101` file header record of 94
+    /// `<` (an XML declaration or the `Document` element; in UTF-16 after its byte order mark), NACHA (ACH) with a `101` file header record of 94
     /// characters.
     public static func detect(prefix: [UInt8]) -> InputFormat {
         if ACHReader.looksLikeACH(prefix) { return .ach }
+        // UTF-16 XML, either byte order, after its byte order mark: libxml2 decodes it as it does any encoding.
+        if prefix.starts(with: [0xFF, 0xFE, 0x3C, 0x00]) || prefix.starts(with: [0xFE, 0xFF, 0x00, 0x3C]) {
+            return .iso20022
+        }
         var start = 0
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < prefix.count, [0x20, 0x09, 0x0A, 0x0D].contains(prefix[start]) { start += 1 }

@@ -59,7 +59,13 @@ struct MatchInputs {
                     error as? Diagnostic
                     ?? Diagnostic(
                         .error, code: "zip.unreadable", "cannot unpack the archive: \(error)", at: .wholeFile(path))
-                read(InputFiles.File(path: "", name: path, failure: diagnostic))
+                var refused = InputProcessor.refused(path, diagnostic, printer: printer)
+                // The manifest still fingerprints the archive itself, so the refused file can be traced.
+                if let (sha256, size) = try? SHA256Hasher.hashFile(path, calls: calls) {
+                    refused.sha256 = sha256
+                    refused.size = size
+                }
+                inputs.append(refused)
             }
         }
 

@@ -136,6 +136,11 @@ enum X12Diagnostics {
         Diagnostic(.warning, code: "x12.unexpected-segment", "\(id) segment \(reason); ignored", at: location)
     }
 
+    /// An envelope segment out of place whose contents are still read (an ST with no GS before it).
+    static func misplacedEnvelope(_ id: String, reason: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, code: "x12.unexpected-segment", "\(id) segment \(reason); read anyway", at: location)
+    }
+
     static func unsupportedSet(_ setID: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .warning, code: "x12.unsupported-set",

@@ -106,8 +106,7 @@ struct X12Envelope {
         closeOpenEnvelopes(upTo: .group, before: "before the next GS", at: location, into: &sink)
         if interchange == nil {
             sink.report(
-                X12Diagnostics.unexpectedSegment(
-                    "GS", reason: "outside an interchange (after IEA); read anyway", at: location))
+                X12Diagnostics.misplacedEnvelope("GS", reason: "outside an interchange (after IEA)", at: location))
         }
         interchange?.groups += 1
         group = Group(
@@ -122,8 +121,8 @@ struct X12Envelope {
         let control = segment.string(2) ?? ""
         if group == nil {
             sink.report(
-                X12Diagnostics.unexpectedSegment(
-                    "ST", reason: "outside a functional group (no GS before it); read anyway", at: location))
+                X12Diagnostics.misplacedEnvelope(
+                    "ST", reason: "outside a functional group (no GS before it)", at: location))
         }
         group?.transactions += 1
         transaction = Transaction(setID: setID, control: control, startIndex: segment.index, location: location)

@@ -56,6 +56,30 @@ import Testing
         #expect(!names.contains { $0.hasSuffix(".997") })
     }
 
+    /// A folder where the counter file should be is named as such, not as a missing file (errno was stale).
+    @Test func aFolderInTheCounterFilesPlaceIsReportedAsOne() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent(".remit-ack-control-number"), withIntermediateDirectories: false)
+        let result = try RemitProcess.run(
+            ["ack", "-o", out.path] + Self.time + ["fixtures/x12/remit-820-short-pay.edi"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains("error: cannot read the control number file:")
+                && result.stderr.contains("Is a directory (errno 21)"), "\(result.stderr)")
+    }
+
+    /// A counter file longer than any number is refused whole, never read cut short (as 0, say).
+    @Test func aCounterFileLongerThanANumberIsRefused() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let counter = out.appendingPathComponent(".remit-ack-control-number")
+        try Data((String(repeating: "0", count: 70) + "41\n").utf8).write(to: counter)
+        let result = try RemitProcess.run(
+            ["ack", "-o", out.path] + Self.time + ["fixtures/x12/remit-820-short-pay.edi"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: control number file is longer than 64 bytes"), "\(result.stderr)")
+    }
+
     @Test func anInputThatIsNotX12IsReportedAndTheOthersAcknowledged() throws {
         let out = try RemitProcess.temporaryDirectory()
         let result = try RemitProcess.run(

@@ -27,6 +27,20 @@ import Testing
         #expect((source["sha256"] as? String)?.count == 64)
     }
 
+    /// libxml2 prints a failed encoding conversion on stderr itself unless told not to; every line on stderr
+    /// must be a located diagnostic or the closing line.
+    @Test func anEncodingLibxml2CannotConvertPrintsOnlyDiagnostics() throws {
+        let file = try RemitProcess.temporaryDirectory().appendingPathComponent("ebcdic.xml")
+        try Data(
+            "<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?>\n<Document><BkToCstmrStmt/></Document>\n".utf8
+        ).write(to: file)
+        let result = try RemitProcess.run(["convert", file.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.first?.hasPrefix(file.path + ":1:") == true, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix(file.path + ":") || $0.hasPrefix("remit: ") }, "\(result.stderr)")
+    }
+
     @Test func writesOneCSVTableWithARecordTypeColumn() throws {
         let out = try RemitProcess.temporaryDirectory().appendingPathComponent("records.csv")
         let result = try RemitProcess.run([

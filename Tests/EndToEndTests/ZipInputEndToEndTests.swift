@@ -71,6 +71,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("outside.xml").path))
     }
 
+    /// A refused archive is still in the manifest with its own size and SHA-256, not as an empty file.
+    @Test func reconcileFingerprintsARefusedArchive() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try Self.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--run-time", "2026-12-03T12:00:00Z",
+            "fixtures/zip/escaping-name.zip", "--out", out.path,
+        ])
+        #expect(result.status == 1, "\(result.stderr)")
+        let summary =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let inputs = (summary["manifest"] as! [String: Any])["inputs"] as! [[String: Any]]
+        let archive = try #require(inputs.first { $0["path"] as? String == "fixtures/zip/escaping-name.zip" })
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: RemitProcess.fixture("zip/escaping-name.zip")))
+        #expect(archive["size"] as? Int == bytes.count)
+        #expect((archive["sha256"] as? String)?.count == 64)
+    }
+
     /// The retail example reconciled from one archive matches exactly as from its three files; the manifest
     /// lists each member with its own fingerprint.
     @Test func reconcileReadsAnArchiveAsItsFiles() throws {

@@ -47,6 +47,17 @@ import Testing
         #expect(sink.summaries.map(\.status) == [.rejected])
     }
 
+    /// A sign stands at the start, so the reason must not say it is misplaced; it is refused for being there.
+    @Test(arguments: ["-250.00", "+250.00"])
+    func aSignedAmountIsRefusedForItsSign(text: String) throws {
+        let sink = try Fixtures.read(text: Self.notification(entry: text, remitted: "1.00"))
+        #expect(sink.records.isEmpty)
+        let error = try #require(sink.diagnostic("iso20022.amount"))
+        #expect(
+            error.message == "'\(text)' is not an amount: a sign is not allowed; the direction is given by CdtDbtInd")
+        #expect(error.location.line == 9)
+    }
+
     @Test func anImplausibleRemittedAmountIsALocatedError() throws {
         let sink = try Fixtures.read(text: Self.notification(entry: "10.00", remitted: "10.00001"))
         let error = try #require(sink.diagnostic("iso20022.amount"))

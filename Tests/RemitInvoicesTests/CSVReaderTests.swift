@@ -126,6 +126,20 @@ import Testing
         #expect(rows.map(\.isMalformed) == [true, false])
     }
 
+    /// A quote opened and not closed on its line swallows the lines after it into one rejected record; the
+    /// error names where the quote opened and which lines went, not only the place it finally noticed.
+    @Test func aQuoteLeftOpenNamesTheLinesItSwallowed() throws {
+        let events = H.events("inv,amt\nA1,\"5\nA2,6\nA3,7\n\"A4\",8\nA5,9\n")
+        let diagnostic = try #require(H.diagnostics(events).first)
+        #expect(diagnostic.code == "csv.after-quote")
+        #expect(
+            diagnostic.message
+                == "unexpected 'A' after the closing quote of a field opened at 2:4; lines 2 to 5 were read as one record"
+        )
+        #expect(diagnostic.location.line == 5)
+        #expect(H.rows(events).map(\.isMalformed) == [false, true, false])
+    }
+
     @Test func reportsAnUnterminatedQuoteAtItsOpeningQuote() throws {
         let events = H.events("h\r\na,\"bc\nd")
         let diagnostic = try #require(H.diagnostics(events).first)

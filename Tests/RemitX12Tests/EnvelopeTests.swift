@@ -126,6 +126,9 @@ import Testing
                 Located("x12.unexpected-segment", .warning, line: 2, column: 1, byte: 107, segment: 2),
                 Located("x12.version", .note, line: 2, column: 1, byte: 107, segment: 2),
             ])
+        // It is read, so the message must not also say it was ignored.
+        #expect(
+            sink.diagnostics.first?.message == "ST segment outside a functional group (no GS before it); read anyway")
         #expect(sink.summaries.map(\.status) == [.accepted])
     }
 

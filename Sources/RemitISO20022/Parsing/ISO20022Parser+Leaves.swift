@@ -237,17 +237,19 @@ extension ISO20022Parser {
     /// The current leaf as an unsigned decimal (amounts, TxsSummry sums).
     mutating func plainDecimal<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> FixedDecimal? {
         let trimmed = text
-        do throws(FixedDecimal.ParseFailure) {
-            if trimmed.first == UInt8(ascii: "-") || trimmed.first == UInt8(ascii: "+") {
-                throw .misplacedSign(at: 0)
+        let reason: String
+        if trimmed.first == UInt8(ascii: "-") || trimmed.first == UInt8(ascii: "+") {
+            reason = "a sign is not allowed; the direction is given by CdtDbtInd"
+        } else {
+            do throws(FixedDecimal.ParseFailure) {
+                return try FixedDecimal.parseAmount(trimmed)
+            } catch {
+                reason = error.description
             }
-            return try FixedDecimal.parseAmount(trimmed)
-        } catch {
-            failTransaction(
-                ISO20022Diagnostics.badAmount(Self.decode(text), reason: error.description, at: location(cursor)),
-                into: &sink)
-            return nil
         }
+        failTransaction(
+            ISO20022Diagnostics.badAmount(Self.decode(text), reason: reason, at: location(cursor)), into: &sink)
+        return nil
     }
 
     private mutating func count<Sink: RecordSink>(_ cursor: XMLCursor, into sink: inout Sink) -> Int? {

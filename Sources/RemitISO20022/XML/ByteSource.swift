@@ -5,9 +5,11 @@ import RemitCore
 /// chunks of a chosen size (tests feed 1, 2, 7, 64 bytes at a time).
 ///
 /// Some banks send several complete XML documents in one file. The source ends a document where a new
-/// XML declaration (`<?xml`) starts after the current document's first markup, so libxml2 sees each
-/// document on its own; `startNextDocument()` then serves the next one. `<?xml` cannot occur inside a
-/// document except in a comment or CDATA section, which ISO 20022 messages do not carry.
+/// XML declaration (`<?xml` and white space) starts after the current document's first markup, so libxml2
+/// sees each document on its own; `startNextDocument()` then serves the next one, with the UTF-8 byte order
+/// mark that may stand before its declaration (as `cat` of two saved files gives). A declaration cannot
+/// occur inside a document except in a comment or CDATA section, which ISO 20022 messages do not carry; a
+/// processing instruction whose name starts with `xml` (`<?xml-stylesheet`) is not one.
 final class ByteSource {
     private let pull: (UnsafeMutableRawPointer, Int) throws -> Int
     private let pullSize: Int
@@ -52,6 +54,10 @@ final class ByteSource {
     }
 
     private static let declaration: [UInt8] = Array("<?xml".utf8)
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// Bytes at the end of what was pulled that are not served until the search has looked at them: a byte
+    /// order mark, `<?xml` and the white space that makes it a declaration.
+    private static let lookahead = byteOrderMark.count + declaration.count + 1
 
     private init(
         pull: @escaping (UnsafeMutableRawPointer, Int) throws -> Int, pullSize: Int, close: @escaping () -> Void
@@ -59,7 +65,7 @@ final class ByteSource {
         self.pull = pull
         self.pullSize = pullSize
         self.close = close
-        capacity = pullSize + 2 * Self.declaration.count
+        capacity = pullSize + 2 * Self.lookahead
         buffer = .allocate(capacity: capacity)
     }
 
@@ -99,7 +105,7 @@ final class ByteSource {
         if failure != nil { return -1 }
         do {
             // Keep enough ahead to recognise a declaration that straddles two pulls.
-            while boundary == nil && !exhausted && end - start < Self.declaration.count + 1 {
+            while boundary == nil && !exhausted && end - start < Self.lookahead + 1 {
                 try refill()
             }
         } catch {
@@ -107,7 +113,7 @@ final class ByteSource {
             return -1
         }
         findBoundary()
-        var limit = boundary ?? (exhausted ? end : end - Self.declaration.count)
+        var limit = boundary ?? (exhausted ? end : end - Self.lookahead)
         limit = Swift.min(limit, start + max)
         let count = limit - start
         if count <= 0 { return 0 }
@@ -250,7 +256,8 @@ final class ByteSource {
         if count <= 0 { exhausted = true } else { end += count }
     }
 
-    /// Sets `boundary` at the next `<?xml` that follows the current document's first markup.
+    /// Sets `boundary` at the next declaration (or the byte order mark before it) that follows the current
+    /// document's first markup.
     private func findBoundary() {
         guard boundary == nil else { return }
         if searchFrom == nil {
@@ -264,9 +271,10 @@ final class ByteSource {
         var position = from + 1  // the `<` must lie at or after `from`
         while position < end, let hit = memchr(buffer + position, Int32(UInt8(ascii: "?")), end - position) {
             let index = UnsafeMutableRawPointer(hit).assumingMemoryBound(to: UInt8.self) - buffer
-            if index + 4 > end { break }
+            if index + 5 > end { break }
             if buffer[index - 1] == UInt8(ascii: "<") && buffer[index + 1] == UInt8(ascii: "x")
                 && buffer[index + 2] == UInt8(ascii: "m") && buffer[index + 3] == UInt8(ascii: "l")
+                && Self.isWhiteSpace(buffer[index + 4])
             {
                 found = index - 1
                 break
@@ -274,9 +282,21 @@ final class ByteSource {
             position = index + 1
         }
         if let found {
-            boundary = found
+            // Undecided bytes are never served, so a byte order mark before the declaration is still here.
+            let mark = found - Self.byteOrderMark.count
+            let hasMark =
+                mark >= start
+                && (0..<Self.byteOrderMark.count).allSatisfy {
+                    buffer[mark + $0] == Self.byteOrderMark[$0]
+                }
+            boundary = hasMark ? mark : found
         } else {
-            searchFrom = Swift.max(from, end - Self.declaration.count + 1)
+            searchFrom = Swift.max(from, end - Self.declaration.count)
         }
+    }
+
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: "\n")
     }
 }

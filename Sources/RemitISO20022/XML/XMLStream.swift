@@ -90,6 +90,10 @@ final class XMLStream {
             box.first = fault
         }
         xmlTextReaderSetStructuredErrorHandler(reader, handler, errorBox.toOpaque())
+        // Errors raised without a parser (a failed encoding conversion) skip the reader's handler and go to
+        // this thread's: libxml2 would print them on stderr, outside the diagnostics. The reading stops on
+        // them anyway, and the reader's handler then gets the parser's own error to report.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         var slots = [UnsafeRawPointer?](repeating: nil, count: Self.tableSize)
         var slotTags = [ISOTag](repeating: .other, count: Self.tableSize)
         for tag in ISOTag.allCases where tag != .other {

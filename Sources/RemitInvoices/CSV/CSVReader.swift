@@ -335,10 +335,15 @@ public struct CSVReader {
     }
 
     private func characterAfterClosingQuote(_ byte: UInt8, at position: CSVPosition) -> Diagnostic {
-        Diagnostic(
-            .error, code: "csv.after-quote",
-            "unexpected \(CSVReader.describe(byte)) after the closing quote of a field",
-            at: location(position),
+        var message = "unexpected \(CSVReader.describe(byte)) after the closing quote of a field"
+        if fieldStart.line < position.line {
+            // A quote left open earlier swallowed whole lines: say which, or their rows vanish unnamed.
+            message +=
+                " opened at \(fieldStart.line):\(fieldStart.column); lines \(recordStart.line) to \(position.line)"
+                + " were read as one record"
+        }
+        return Diagnostic(
+            .error, code: "csv.after-quote", message, at: location(position),
             hint: "a closing quote must be followed by the separator or a line end; write \"\" for a quote inside")
     }
 
