@@ -186,7 +186,8 @@ extension ReportAnalysis {
         // Amounts are plausible (parsers refuse more than 14 integer digits), so these few always fit.
         var left = openBefore.amount - match.appliedToPrimary.amount - match.writtenOff.amount
         if let discount = match.discountTaken { left = left - discount.amount }
-        if let openAfter = match.openAfter { left = left - openAfter.amount }
+        // `openAfter` is left out on purpose: it is what the invoice check verifies, so taking it in here
+        // would let a wrong open balance pass as deductions beyond the open amount.
         let beyond = left > .zero ? claimed - left : claimed
         return beyond > .zero ? Money(beyond.negated(), currency) : nil
     }
