@@ -11,8 +11,8 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     /// Looks at the first bytes of a file.
     ///
     /// X12 starts with `ISA` (after an optional UTF-8 BOM and white space), BAI2 with `01,`, ISO 20022 with
-    /// `<` (an XML declaration or the `Document` element; in UTF-16 after its byte order mark), NACHA (ACH) with a `101` file header record of 94
-    /// characters.
+    /// `<` (an XML declaration or the `Document` element; in UTF-16 after its byte order mark), NACHA (ACH)
+    /// with a `101` file header record of 94 characters.
     public static func detect(prefix: [UInt8]) -> InputFormat {
         if ACHReader.looksLikeACH(prefix) { return .ach }
         // UTF-16 XML, either byte order, after its byte order mark: libxml2 decodes it as it does any encoding.

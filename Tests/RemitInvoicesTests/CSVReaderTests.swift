@@ -134,7 +134,8 @@ import Testing
         #expect(diagnostic.code == "csv.after-quote")
         #expect(
             diagnostic.message
-                == "unexpected 'A' after the closing quote of a field opened at 2:4; lines 2 to 5 were read as one record"
+                == "unexpected 'A' after the closing quote of a field opened at 2:4; "
+                + "lines 2 to 5 were read as one record"
         )
         #expect(diagnostic.location.line == 5)
         #expect(H.rows(events).map(\.isMalformed) == [false, true, false])
