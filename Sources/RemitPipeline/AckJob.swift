@@ -44,6 +44,12 @@ public enum AckJob {
         var errors = 0
         var warnings = 0
         var rejected = false
+        // A file that cannot be acknowledged: its one error, counted, and the run ends in failure.
+        func reject(_ diagnostic: Diagnostic) {
+            printer.print(diagnostic)
+            errors += 1
+            rejected = true
+        }
         for path in options.inputs {
             let reader = FileReader(path: path, calls: calls)
             var prefix: [UInt8] = []
@@ -55,20 +61,15 @@ public enum AckJob {
                 }
             } catch is FirstChunkRead {
             } catch {
-                printer.print(
-                    Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)", at: .wholeFile(path)))
-                errors += 1
-                rejected = true
+                reject(Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)", at: .wholeFile(path)))
                 continue
             }
             guard prefix.withUnsafeBytes({ X12Reader.looksLikeX12($0) }) else {
-                printer.print(
+                reject(
                     Diagnostic(
                         .error, code: "ack.not-x12",
                         "not an X12 file (no ISA header at the start); nothing to acknowledge",
                         at: SourceLocation(file: path, line: 1, column: 1, byteOffset: 0)))
-                errors += 1
-                rejected = true
                 continue
             }
             let documents: [AcknowledgmentDocument]
@@ -78,10 +79,7 @@ public enum AckJob {
                     file: path, implementationAcknowledgments: options.implementationAcknowledgments
                 ) { body in _ = try reader.forEachChunk { body($0) } }
             } catch {
-                printer.print(
-                    Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)", at: .wholeFile(path)))
-                errors += 1
-                rejected = true
+                reject(Diagnostic(.error, code: "input.unreadable", "cannot read file: \(error)", at: .wholeFile(path)))
                 continue
             }
             for diagnostic in diagnostics {
@@ -90,12 +88,10 @@ public enum AckJob {
                 if diagnostic.severity == .warning { warnings += 1 }
             }
             if documents.isEmpty {
-                printer.print(
+                reject(
                     Diagnostic(
                         .error, code: "ack.no-interchange", "no interchange with a functional group to acknowledge",
                         at: .wholeFile(path)))
-                errors += 1
-                rejected = true
             }
             let base = URL(fileURLWithPath: path).lastPathComponent
             for document in documents {
