@@ -62,6 +62,17 @@ extension Payment {
         writer.field("uetr", uetr)
         writer.field("remittance_id", remittanceID)
         writer.field("remittance_text", remittanceText)
+        guard !references.isEmpty else { return }
+        writer.key("references")
+        writer.beginArray()
+        for reference in references {
+            writer.beginObject()
+            writer.field("qualifier", reference.qualifier)
+            writer.field("value", reference.value)
+            writer.field("description", reference.description)
+            writer.endObject()
+        }
+        writer.endArray()
     }
 }
 

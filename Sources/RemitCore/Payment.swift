@@ -24,6 +24,8 @@ public struct Payment: Sendable, Hashable {
     public var remittanceID: String?
     /// Free-text remittance exactly as sent (ISO 20022 `Ustrd`, several joined by line ends).
     public var remittanceText: String?
+    /// References that belong to the whole payment (X12 heading REF), in the order sent.
+    public var references: [PaymentReference]
     public var provenance: Provenance
 
     public enum Direction: String, Sendable, Hashable {
@@ -33,7 +35,8 @@ public struct Payment: Sendable, Hashable {
     public init(
         id: String, payer: Party, payee: Party, method: String?, format: String?, handlingCode: String?,
         amount: Money, direction: Direction, date: CalendarDate?, traceNumber: String?, originatorID: String?,
-        provenance: Provenance, uetr: String? = nil, remittanceID: String? = nil, remittanceText: String? = nil
+        provenance: Provenance, uetr: String? = nil, remittanceID: String? = nil, remittanceText: String? = nil,
+        references: [PaymentReference] = []
     ) {
         self.id = id
         self.payer = payer
@@ -50,5 +53,6 @@ public struct Payment: Sendable, Hashable {
         self.uetr = uetr
         self.remittanceID = remittanceID
         self.remittanceText = remittanceText
+        self.references = references
     }
 }

@@ -218,6 +218,18 @@ enum X12Diagnostics {
             at: location)
     }
 
+    static func incompleteReference(_ missing: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.ref", "heading REF has no \(missing); not kept as a payment reference", at: location,
+            hint: "REF01 is the qualifier, and REF02 or REF03 must be given")
+    }
+
+    static func tooManyReferences(limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "x12.ref-limit",
+            "more than \(limit) heading REF segments in one 820; this one and later ones are not kept", at: location)
+    }
+
     static func repeatedSegment(_ id: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, code: "x12.repeated-segment", "second \(id) in one 820; ignored", at: location)
     }

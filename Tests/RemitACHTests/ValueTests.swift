@@ -12,6 +12,7 @@ import Testing
         #expect(hilltop.amount == Money(FixedDecimal(units: 245000, scale: 2), "USD"))
         #expect(hilltop.direction == .credit)
         #expect(hilltop.traceNumber == "021000020000101")
+        #expect(hilltop.references == [PaymentReference(qualifier: "TRN", value: "HM20261203")], "the 820's TRN02")
         #expect(hilltop.date == CalendarDate(year: 2026, month: 12, day: 4))
         #expect(hilltop.payer.name == "Hilltop Markets")
         #expect(hilltop.payer.id == "C300")

@@ -43,6 +43,30 @@ import Testing
         #expect(pairing.difference == Self.usd(0))
     }
 
+    @Test func theRemittanceTraceKeptBesideAnACHTracePairsToo() throws {
+        // A CTX payment's trace is the ACH trace; the bank here reports the 820's own TRN02 instead.
+        var payment = Self.payment("p1", 245000, trace: "021000020000101")
+        payment.references = [
+            PaymentReference(qualifier: "VR", value: "HM20261203X"),
+            PaymentReference(qualifier: "TRN", value: "HM20261203"),
+        ]
+        let result = Reassociator().pair(
+            credits: [Self.credit("b1", 245000, customerReference: "HM20261203")], payments: [payment])
+        let pairing = try #require(result.pairings.first)
+        #expect(pairing.status == .paired)
+        #expect(pairing.rule == "trace")
+        #expect(pairing.evidence.contains(Evidence("trace", "HM20261203")))
+        #expect(pairing.evidence.contains(Evidence("found_in", "customer_reference")))
+    }
+
+    @Test func otherPaymentReferencesAreNoTrace() {
+        var payment = Self.payment("p1", 245000, day: nil)
+        payment.references = [PaymentReference(qualifier: "CK", value: "HM20261203")]
+        let result = Reassociator().pair(
+            credits: [Self.credit("b1", 245000, customerReference: "HM20261203")], payments: [payment])
+        #expect(result.pairings.allSatisfy { $0.rule != "trace" })
+    }
+
     @Test func traceKeysIgnoreCasePunctuationAndLeadingZeros() throws {
         let result = Reassociator().pair(
             credits: [Self.credit("b1", 100000, customerReference: "mt-2026/1202")],

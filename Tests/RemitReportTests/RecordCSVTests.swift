@@ -15,7 +15,11 @@ import Testing
                 amount: Money(
                     FixedDecimal(units: 12_345, scale: 2),
                     "USD"), direction: .credit, date: CalendarDate(year: 2026, month: 3, day: 1),
-                traceNumber: "T1", originatorID: nil, provenance: provenance)),
+                traceNumber: "T1", originatorID: nil, provenance: provenance,
+                references: [
+                    PaymentReference(qualifier: "CK", value: "40012"),
+                    PaymentReference(qualifier: "VR", value: "V-1", description: "VENDOR"),
+                ])),
         .remittanceLine(
             RemittanceLine(
                 id: "p:line:4", paymentID: "p:pay:1", referenceQualifier: "IV", reference: "INV-1",
@@ -90,6 +94,7 @@ import Testing
         #expect(payment["amount"] == .number("123.45"))
         #expect(payment["payee_id"] == .text("0042"))
         #expect(payment["date"] == .text("2026-03-01"))
+        #expect(payment["references"] == .text("CK=40012 | VR=V-1 (VENDOR)"))
         let transaction = Dictionary(
             uniqueKeysWithValues: zip(
                 RecordCSV.header(for: "bank_transaction"), RecordCSV.row(RecordCSVTests.records[3])))

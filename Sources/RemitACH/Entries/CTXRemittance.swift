@@ -114,8 +114,11 @@ struct CTXRemittance {
             }
             payment.amount = Money(entryAmount.amount, stated.currency)
             payment.direction = entry.kind == .debit ? .debit : .credit
-            // TODO: Payment has one trace field, so the 820's TRN02 is not kept once the ACH trace replaces it;
-            // a bank that reports TRN02 instead of the trace then pairs by amount, date and name only.
+            // The ACH trace is what the bank reports; the 820's own TRN02 stays as a reference, which
+            // reassociation also looks for, since some banks report it instead.
+            if let traceNumber = entry.traceNumber, let own = payment.traceNumber, own != traceNumber {
+                payment.references.append(PaymentReference(qualifier: "TRN", value: own))
+            }
             payment.traceNumber = entry.traceNumber ?? payment.traceNumber
             payment.date = entry.batch.effectiveDate ?? payment.date
             payment.payer = filledParty(payment.payer)

@@ -100,15 +100,22 @@ public struct Reassociator: Sendable {
         }
     }
 
+    /// The payment's trace number, then the 820 TRN02 kept beside an ACH trace.
+    static func traces(of payment: Payment) -> [String] {
+        [payment.traceNumber].compactMap { $0 }
+            + payment.references.filter { $0.qualifier == "TRN" }.compactMap(\.value)
+    }
+
     private func pairByTrace(
         _ credits: [BankTransaction], _ payments: [Payment], _ taken: inout [Bool], _ decisions: inout [Decision]
     ) {
+        // Each payment under its trace number and, for an 820 carried in an ACH entry, its own TRN02.
         var byTrace: [String: [Int]] = [:]
         for (index, payment) in payments.enumerated() {
-            guard let trace = payment.traceNumber.map(Self.key), trace.count >= options.minimumTraceLength else {
-                continue
+            for trace in Set(Self.traces(of: payment).map(Self.key))
+            where trace.count >= options.minimumTraceLength {
+                byTrace[trace, default: []].append(index)
             }
-            byTrace[trace, default: []].append(index)
         }
         guard !byTrace.isEmpty else { return }
         for (index, credit) in credits.enumerated() where decisions[index].payments.isEmpty {
@@ -124,10 +131,11 @@ public struct Reassociator: Sendable {
                     taken[candidate] = true
                     let payment = payments[candidate]
                     let same = payment.amount.amount == credit.amount.amount
+                    let trace = Self.traces(of: payment).first { Self.key($0) == key } ?? ""
                     decisions[index] = Decision(
                         payments: [candidate], rule: "trace", score: same ? 100 : 90,
                         evidence: [
-                            Evidence("trace", payment.traceNumber ?? ""), Evidence("found_in", place),
+                            Evidence("trace", trace), Evidence("found_in", place),
                             Evidence("bank_amount", credit.amount.description),
                             Evidence("remittance_amount", payment.amount.description),
                         ])

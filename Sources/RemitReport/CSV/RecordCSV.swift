@@ -48,6 +48,9 @@ public enum RecordCSV {
             CSVColumn("uetr") { .optional($0.uetr) },
             CSVColumn("remittance_id") { .optional($0.remittanceID) },
             CSVColumn("remittance_text") { .optional($0.remittanceText) },
+            CSVColumn("references") {
+                .optional($0.references.isEmpty ? nil : $0.references.map(\.text).joined(separator: " | "))
+            },
         ]
         + CSVColumn.source.map { $0.lifted { (payment: Payment) in payment.provenance } }
 

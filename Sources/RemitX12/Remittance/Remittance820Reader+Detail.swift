@@ -24,8 +24,9 @@ extension Remittance820Reader {
             }
         } else if inHeading && segment.tag == SegmentTag.dtm {
             readHeadingDate(segment, into: &sink)
+        } else if inHeading && segment.tag == SegmentTag.ref {
+            readHeadingReference(segment, into: &sink)
         }
-        // TODO: heading REF (vendor number, check number...) has no field in Payment yet; add one to RemitCore.
     }
 
     /// REF02/REF03 and NTE02 under an ADX become its reason text.

@@ -105,6 +105,35 @@ extension Remittance820Reader {
         headingDate = (rank, date)
     }
 
+    /// A heading REF (check number, voucher, vendor number...): kept on the payment, up to
+    /// `maximumReferences` of them so a broken file cannot make one payment hold the whole file.
+    mutating func readHeadingReference<Sink: RecordSink>(_ segment: X12Segment, into sink: inout Sink) {
+        guard let qualifier = segment.string(1) else {
+            sink.report(
+                X12Diagnostics.incompleteReference(
+                    "REF01 (qualifier)", at: segment.location(file: context.file, element: 1, name: "REF01")))
+            return
+        }
+        let value = segment.string(2)
+        let description = segment.string(3)
+        guard value != nil || description != nil else {
+            sink.report(
+                X12Diagnostics.incompleteReference(
+                    "REF02 or REF03", at: segment.location(file: context.file, element: 2, name: "REF02")))
+            return
+        }
+        guard references.count < Self.maximumReferences else {
+            if !droppedReferences {
+                droppedReferences = true
+                sink.report(
+                    X12Diagnostics.tooManyReferences(
+                        limit: Self.maximumReferences, at: segment.location(file: context.file)))
+            }
+            return
+        }
+        references.append(PaymentReference(qualifier: qualifier, value: value, description: description))
+    }
+
     /// Ends the heading at the first detail segment (or at SE): emits the payment, or rejects the
     /// transaction when it has no BPR.
     mutating func startDetail<Sink: RecordSink>(
@@ -126,7 +155,9 @@ extension Remittance820Reader {
             handlingCode: payment.handlingCode, amount: Money(signed, currency), direction: payment.direction,
             date: payment.date ?? headingDate?.date, traceNumber: trace,
             originatorID: payment.originatorID ?? traceOriginator,
-            provenance: context.provenance(payment.amountLocation))
+            provenance: context.provenance(payment.amountLocation),
+            references: references)
+        references = []
         emit(.payment(record), into: &sink)
     }
 }

@@ -24,6 +24,9 @@ struct Remittance820Reader {
     var traceOriginator: String?
     var headingDate: (rank: Int, date: CalendarDate)?
     var paymentID = ""
+    /// Heading REF segments, until the payment is emitted.
+    var references: [PaymentReference] = []
+    var droppedReferences = false
 
     // Detail.
     var line: OpenLine?
@@ -92,6 +95,8 @@ struct Remittance820Reader {
         ] as [StaticString]).map(SegmentTag.of))
 
     static let bps = SegmentTag.of("BPS")
+    /// Heading REF segments kept per payment; real 820s carry a handful.
+    static let maximumReferences = 100
 
     init(context: TransactionContext) {
         self.context = context
