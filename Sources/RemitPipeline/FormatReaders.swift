@@ -26,17 +26,53 @@ enum FormatReaders {
             path: path, name: name, format: format, sha256: sha256, settings: settings, calls: calls, into: &wrapped)
     }
 
+    private enum Blankness {
+        case empty
+        case blank(size: Int64)
+        case content
+    }
+
+    /// Whether a file that is no known format is empty, or blank (spaces, tabs, line breaks and a byte order
+    /// mark only), so the message can say so rather than call it unrecognised.
+    private static func blankness(path: String, settings: ParseSettings, calls: SystemCalls) throws -> Blankness {
+        var sawContent = false
+        var offset: Int64 = 0
+        let size = try FileReader(path: path, chunkSize: settings.chunkSize, calls: calls).forEachChunk { chunk in
+            guard !sawContent else { return }
+            for (index, byte) in chunk.enumerated() {
+                let inByteOrderMark = offset + Int64(index) < 3 && byte == [0xEF, 0xBB, 0xBF][Int(offset) + index]
+                if !inByteOrderMark && ![0x20, 0x09, 0x0A, 0x0D].contains(byte) {
+                    sawContent = true
+                    return
+                }
+            }
+            offset += Int64(chunk.count)
+        }
+        if sawContent { return .content }
+        return size == 0 ? .empty : .blank(size: size)
+    }
+
     private static func parseFormat<Sink: RecordSink>(
         path: String, name: String, format: InputFormat, sha256: String, settings: ParseSettings,
         calls: SystemCalls, into sink: inout Sink
     ) throws {
         switch format {
         case .unknown:
-            throw Diagnostic(
-                .error, code: "input.unknown-format",
-                "not a recognised remittance or bank file (expected X12 starting with ISA, BAI2 starting with 01, "
-                    + "ISO 20022 XML, or a NACHA file starting with 101)",
-                at: SourceLocation(file: name, line: 1, column: 1, byteOffset: 0))
+            let start = SourceLocation(file: name, line: 1, column: 1, byteOffset: 0)
+            switch try blankness(path: path, settings: settings, calls: calls) {
+            case .empty:
+                throw Diagnostic(.error, code: "input.empty", "the file is empty (0 bytes)", at: start)
+            case .blank(let size):
+                throw Diagnostic(
+                    .error, code: "input.empty", "the file holds only white space and line breaks (\(size) bytes)",
+                    at: start)
+            case .content:
+                throw Diagnostic(
+                    .error, code: "input.unknown-format",
+                    "not a recognised remittance or bank file (expected X12 starting with ISA, BAI2 starting with "
+                        + "01, ISO 20022 XML, or a NACHA file starting with 101)",
+                    at: start)
+            }
         case .x12:
             var reader = X12Reader(
                 file: name, fileSHA256: sha256, idPrefix: String(sha256.prefix(12)),

@@ -27,6 +27,27 @@ import Testing
         #expect((source["sha256"] as? String)?.count == 64)
     }
 
+    @Test func anEmptyOrBlankFileIsCalledSoAndTheOthersAreStillRead() throws {
+        let folder = try RemitProcess.temporaryDirectory()
+        let empty = folder.appendingPathComponent("empty.820")
+        let blank = folder.appendingPathComponent("blank.820")
+        let junk = folder.appendingPathComponent("junk.820")
+        try Data().write(to: empty)
+        try Data([0xEF, 0xBB, 0xBF, 0x0D, 0x0A, 0x20, 0x0A]).write(to: blank)
+        try Data("\n\nPAYMENT\n".utf8).write(to: junk)
+        let result = try RemitProcess.run([
+            "convert", empty.path, blank.path, junk.path, "fixtures/retail/corner-grocer-2026-12-01.820",
+        ])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(empty.path):1:1: error: the file is empty (0 bytes) [byte 0]"))
+        #expect(
+            lines.contains(
+                "\(blank.path):1:1: error: the file holds only white space and line breaks (7 bytes) [byte 0]"))
+        #expect(lines.contains { $0.hasPrefix("\(junk.path):1:1: error: not a recognised remittance or bank file") })
+        #expect(result.stdout.contains("\"record_type\":\"payment\""), "the good file is still converted")
+    }
+
     /// libxml2 prints a failed encoding conversion on stderr itself unless told not to; every line on stderr
     /// must be a located diagnostic or the closing line.
     @Test func anEncodingLibxml2CannotConvertPrintsOnlyDiagnostics() throws {
