@@ -97,8 +97,10 @@ public enum AckJob {
             for document in documents {
                 let numbers = try counter.reserve(document.controlNumbersNeeded)
                 let text = document.render(controlNumbers: numbers, stamp: stamp)
-                let name = uniqueName(
-                    base: "\(base).\(document.receivedControl)", kind: document.kind.rawValue, taken: taken)
+                let folder = options.outputDirectory
+                let name = uniqueName(base: "\(base).\(document.receivedControl)", kind: document.kind.rawValue) {
+                    taken.contains($0) || FileManager.default.fileExists(atPath: folder + "/" + $0)
+                }
                 try write(Array(text.utf8), to: options.outputDirectory + "/" + name, calls: calls)
                 written.append(name)
                 taken.insert(name)
@@ -113,13 +115,14 @@ public enum AckJob {
         )
     }
 
-    /// `BASE.KIND`, or `BASE-2.KIND`, `BASE-3.KIND`... when this run already wrote that name: two interchanges
-    /// with one control number (a resend appended to a file, or inputs of one name in two folders) each keep
-    /// their acknowledgment.
-    static func uniqueName(base: String, kind: String, taken: Set<String>) -> String {
+    /// `BASE.KIND`, or `BASE-2.KIND`, `BASE-3.KIND`... when that name is taken: written by this run or an
+    /// earlier one into the same folder. Two interchanges with one control number (a resend appended to a
+    /// file, inputs of one name in two folders, the same file acknowledged again) each keep their
+    /// acknowledgment, and one already sent to the partner is never replaced.
+    static func uniqueName(base: String, kind: String, isTaken: (String) -> Bool) -> String {
         var name = base + "." + kind
         var number = 1
-        while taken.contains(name) {
+        while isTaken(name) {
             number += 1
             name = base + "-\(number)." + kind
         }

@@ -20,11 +20,15 @@ import Testing
         let counter = out.appendingPathComponent(".remit-ack-control-number")
         #expect(try String(contentsOf: counter, encoding: .utf8) == "2\n", "one interchange and one group")
 
-        // A second run (a restart) goes on from the saved number.
+        // A second run (a restart) goes on from the saved number, beside the first acknowledgment, which
+        // may already have gone to the partner and is left as it was.
         let second = try RemitProcess.run(["ack", "-o", out.path] + Self.time + [input])
         #expect(second.status == 0)
-        let again = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+        let secondName = "remit-820-bad-amount.edi.000000909-2.997"
+        #expect(second.stderr.contains("\(out.path)/\(secondName): 997 for interchange 000000909"))
+        let again = try String(contentsOf: out.appendingPathComponent(secondName), encoding: .utf8)
         #expect(again.contains("*000000003*0*P*:~\nGS*FA*ACMEFOODS*BADAMOUNT*20261203*1200*4*X*004010~"))
+        #expect(try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8) == golden)
         #expect(try String(contentsOf: counter, encoding: .utf8) == "4\n")
     }
 
