@@ -59,4 +59,20 @@ package struct InvoiceExportSource: Sendable {
         }
         return path.hasSuffix("/") ? path + best.name : path + "/" + best.name
     }
+
+    /// Whether the folder holds an export that `current` passes over only because it changed less than the
+    /// settle time ago: one that will be usable shortly, so `--once` waits for it rather than give up.
+    package func hasSettlingExport(now: Int64) -> Bool {
+        guard let info = try? fileSystem.status(path), info.kind == .directory,
+            let names = try? fileSystem.list(path)
+        else { return false }
+        for name in names where !InboxNames.isIgnored(name) {
+            if let entry = try? fileSystem.status(path + "/" + name), entry.kind == .regular, entry.size > 0,
+                now - entry.modified < settleNanos
+            {
+                return true
+            }
+        }
+        return false
+    }
 }

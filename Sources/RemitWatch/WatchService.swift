@@ -20,6 +20,7 @@ package final class WatchService {
     private var settling: [String: FileSystem.Status] = [:]
     private var lastExportProblem: String?
     private var counts: [String: Int] = [:]
+    private let exportSource: InvoiceExportSource
 
     package init(options: WatchOptions, logger: WatchLogger, signals: ShutdownSignals?, fileSystem: FileSystem = .live)
     {
@@ -27,6 +28,8 @@ package final class WatchService {
         self.logger = logger
         self.signals = signals
         self.fileSystem = fileSystem
+        exportSource = InvoiceExportSource(
+            path: options.invoices, settleNanos: options.settleMillis * 1_000_000, fileSystem: fileSystem)
     }
 
     /// Runs until a stop is requested (or, with `once`, until the inbox is empty).
@@ -45,8 +48,6 @@ package final class WatchService {
         for folder in InboxNames.folders { try fileSystem.makeFolder(options.inbox + "/" + folder) }
         try fileSystem.makeFolder(FileSystem.parent(of: options.ledgerPath))
         let ledger = try Ledger(path: options.ledgerPath)
-        let exportSource = InvoiceExportSource(
-            path: options.invoices, settleNanos: options.settleMillis * 1_000_000, fileSystem: fileSystem)
         let inFlight = InFlightContent()
         var jobs = [
             FileJob(
@@ -199,7 +200,11 @@ package final class WatchService {
                 logger.error("no usable invoice export; files wait in the inbox", ["problem": problem])
                 lastExportProblem = problem
             }
-            if options.once { throw InvoiceExportUnavailable(problem: problem) }
+            // With --once an export still being written is waited for (the file stays settling); only one
+            // that is missing or unusable ends the run.
+            if options.once && !exportSource.hasSettlingExport(now: FileJob.nowNanos()) {
+                throw InvoiceExportUnavailable(problem: problem)
+            }
         case .quarantined(let destination, let kind):
             counts["quarantined", default: 0] += 1
             logger.error("refused", ["file": name, "kind": kind, "outcome": "quarantined", "moved_to": destination])

@@ -265,6 +265,33 @@ import Testing
         #expect(summary.contains(#""path":"exports/open-items-2.csv""#))
     }
 
+    @Test func onceWaitsForAnExportThatIsStillSettling() throws {
+        let harness = try WatchHarness()
+        let exports = harness.root.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        try harness.drop("w.820", Sample820.bytes(23))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-60)],
+            ofItemAtPath: harness.root.appendingPathComponent("inbox/w.820").path)
+        // The remittance is settled; the export, written just now, is not yet, and is waited for.
+        try Data(contentsOf: harness.root.appendingPathComponent("invoices.csv"))
+            .write(to: exports.appendingPathComponent("open-items.csv"))
+        try harness.start(["--once", "--settle-ms", "800"], invoices: "exports")
+        #expect(harness.waitForExit() == 0, "log: \(harness.log)")
+        #expect(harness.names(in: "processed") == ["w.820"])
+    }
+
+    @Test func onceStillEndsWhenTheExportFolderIsEmpty() throws {
+        let harness = try WatchHarness()
+        try FileManager.default.createDirectory(
+            at: harness.root.appendingPathComponent("exports"), withIntermediateDirectories: true)
+        try harness.drop("w.820", Sample820.bytes(24))
+        try harness.start(["--once"], invoices: "exports")
+        #expect(harness.waitForExit() == 2, "log: \(harness.log)")
+        #expect(harness.log.contains("no usable invoice export"))
+        #expect(harness.names(in: "") == ["w.820"], "the file waits in the inbox")
+    }
+
     @Test func statusShowsWhatTheLedgerHolds() throws {
         let harness = try WatchHarness()
         try harness.start()
