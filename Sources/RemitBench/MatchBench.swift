@@ -71,10 +71,13 @@ enum MatchBench {
         print("decisions digest: \(digest(result))")
     }
 
+    /// `part / whole` to hundredths of a percent, rounded down: 2 wrong in 100,000 shows as 99.99 %, never as
+    /// 100.00 %.
     static func percent(_ part: Int, _ whole: Int) -> String {
         guard whole > 0 else { return "n/a" }
-        let tenths = (part * 1000 + whole / 2) / whole
-        return "\(tenths / 10).\(tenths % 10) %"
+        let hundredths = part * 10_000 / whole
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) %"
     }
 
     /// SHA-256 over a text rendering of the whole reconciliation.
