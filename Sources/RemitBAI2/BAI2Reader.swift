@@ -43,6 +43,9 @@ public struct BAI2Reader {
             switch event {
             case .record: ledger.handle(record, into: &sink)
             case .problem(let diagnostic): sink.report(diagnostic)
+            case .skipped(let diagnostic):
+                if let diagnostic { sink.report(diagnostic) }
+                ledger.count(1)
             }
         }
         self.ledger = ledger
@@ -58,6 +61,9 @@ public struct BAI2Reader {
             switch event {
             case .record: ledger.handle(record, into: &sink)
             case .problem(let diagnostic): sink.report(diagnostic)
+            case .skipped(let diagnostic):
+                if let diagnostic { sink.report(diagnostic) }
+                ledger.count(1)
             }
         }
         ledger.finish(at: scanner.endLocation, into: &sink)

@@ -304,8 +304,10 @@ import Testing
     @Test func strayRecordsAreReported() {
         let sink = Fixtures.read(lines: [
             "88,ORPHAN", "01,SENDER,RECEIVER,240105,0800,1,,,2/", "GARBAGE", "02,RECEIVER,SENDER,1,240104,0800,,2/",
-            "16,142,100,,,,/", "07,UNKNOWN", "88,DROPPED", "03,1,,,,,/", "49,,2/", "98,0,1,5/", "99,0,1,7/",
+            "16,142,100,,,,/", "07,UNKNOWN", "88,DROPPED", "03,1,,,,,/", "49,,2/", "98,0,1,7/", "99,0,1,9/",
         ])
+        // The skipped 07 and its 88 were sent, so the 98 and 99 counts include them (7 and 9 records); the
+        // stray text and the orphan 88 before the 01 are no records of the group or file.
         #expect(
             sink.codes == [
                 "bai2.orphan-continuation", "bai2.not-a-record", "bai2.detail-outside-account", "bai2.record-code",

@@ -19,6 +19,9 @@ struct BAI2Scanner {
         /// A logical record is complete: the next physical record is not an 88, or the input ended.
         case record
         case problem(Diagnostic)
+        /// A physical record that is not read (a record code BAI2 does not define, or an 88 continuing one),
+        /// with the problem to report if any; the trailers' record counts still include it.
+        case skipped(Diagnostic?)
     }
 
     typealias Handler = (Event, BAI2LogicalRecord) -> Void
@@ -297,7 +300,9 @@ struct BAI2Scanner {
             switch code {
             case 88:
                 guard open else {
-                    if !skipping {
+                    if skipping {
+                        handle(.skipped(nil), record)
+                    } else {
                         handle(
                             .problem(BAI2Diagnostics.orphanContinuation(at: lineLocation(origin + Int64(start)))),
                             record)
@@ -316,13 +321,11 @@ struct BAI2Scanner {
                 skipping = false
                 next = scanFields(base, from: contentStart, end: end, origin: origin, continuation: false, handle)
             default:
-                // TODO: a skipped record is not added to the 49/98/99 record counts, so its trailers also report a
-                // count mismatch after the unknown-record error.
                 closeRecord(handle)
                 skipping = true
                 let codeText = String(decoding: UnsafeBufferPointer(start: base + start, count: 2), as: UTF8.self)
                 handle(
-                    .problem(BAI2Diagnostics.unknownRecordCode(codeText, at: lineLocation(origin + Int64(start)))),
+                    .skipped(BAI2Diagnostics.unknownRecordCode(codeText, at: lineLocation(origin + Int64(start)))),
                     record)
                 return
             }

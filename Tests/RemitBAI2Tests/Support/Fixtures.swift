@@ -79,6 +79,7 @@ enum Fixtures {
             switch event {
             case .record: if let decoded = decoder.decode(record, into: &sink) { records.append(decoded) }
             case .problem(let diagnostic): sink.report(diagnostic)
+            case .skipped(let diagnostic): if let diagnostic { sink.report(diagnostic) }
             }
         }
         bytes.withUnsafeBytes { scanner.feed($0, handle) }
