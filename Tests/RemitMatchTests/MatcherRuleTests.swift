@@ -82,10 +82,12 @@ import Testing
         let result = Matcher().reconcile(lines: [line], deductions: [], invoices: [invoice])
         #expect(result.matches[0].outcome == .paidInFull)
         #expect(result.matches[0].evidence.contains(Evidence("discount_check", "no payment date")))
+        #expect(result.matches[0].unearnedDiscount.isZero)
         let late = Matcher().reconcile(
             lines: [line], deductions: [], invoices: [invoice], payments: [Self.payment("f:pay:1")])
         #expect(late.matches[0].outcome == .shortPaid)
         #expect(late.matches[0].discountTaken == Make.money("0.00"))
+        #expect(late.matches[0].unearnedDiscount == Make.money("46.00"))
         #expect(late.deductions.map(\.category) == [.unearnedDiscount])
         var net = invoice
         net.terms = "NET 30"
