@@ -2,8 +2,10 @@ import RemitCore
 
 /// The decision for one remittance line: which invoice it settled, by which rule, and the arithmetic.
 ///
-/// `discountTaken` is the discount allowed: what the payer took, less any part found unearned (which becomes an
-/// `unearned_discount` deduction).
+/// `discountTaken` is the discount allowed: what the payer took, less any part found unearned, which is
+/// `unearnedDiscount` (and an `unearned_discount` deduction in the register). For an applied line, open before
+/// = applied + discount taken + unearned discount + stated deductions + unexplained + written off + open after,
+/// unless the deductions claim more than the line left open (the report's deductions beyond the open amount).
 public struct LineMatch: Sendable, Hashable {
     public var line: RemittanceLine {
         _read { yield lineSlot.value }
@@ -37,16 +39,24 @@ public struct LineMatch: Sendable, Hashable {
         get { amounts[.applied]! }
         set { amounts[.applied] = newValue }
     }
+    /// The discount allowed; nil when the line stated none.
     public var discountTaken: Money? {
         get { amounts[.discountTaken] }
         set { amounts[.discountTaken] = newValue }
+    }
+    /// The part of the discount taken that the invoice's terms do not allow (taken late, or above the terms'
+    /// percentage); matching records it as an `unearned_discount` deduction. Zero when none was found.
+    public var unearnedDiscount: Money {
+        get { amounts[.unearnedDiscount]! }
+        set { amounts[.unearnedDiscount] = newValue }
     }
     /// Deductions the payer stated against this line (X12 ADX under the RMR).
     public var statedDeductions: Money {
         get { amounts[.statedDeductions]! }
         set { amounts[.statedDeductions] = newValue }
     }
-    /// What the payer withheld without saying why: open − paid − discount − stated.
+    /// What the payer withheld without saying why: open − paid − discount − unearned discount − stated
+    /// deductions − written off.
     public var unexplained: Money {
         get { amounts[.unexplained]! }
         set { amounts[.unexplained] = newValue }
@@ -75,13 +85,13 @@ public struct LineMatch: Sendable, Hashable {
         line: RemittanceLine, invoice: Invoice?, outcome: MatchOutcome, rule: String, score: Int, evidence: [Evidence],
         openBefore: Money?, applied: Money, discountTaken: Money?, statedDeductions: Money, unexplained: Money,
         unapplied: Money, openAfter: Money?, decision: MatchDecision? = nil, writtenOff: Money? = nil,
-        allocations: [InvoiceAllocation] = []
+        allocations: [InvoiceAllocation] = [], unearnedDiscount: Money? = nil
     ) {
         self.init(
             line: SharedElement(line), invoice: invoice.map { SharedElement($0) }, outcome: outcome, rule: rule,
             score: score, evidence: evidence, openBefore: openBefore, applied: applied, discountTaken: discountTaken,
             statedDeductions: statedDeductions, unexplained: unexplained, unapplied: unapplied, openAfter: openAfter,
-            decision: decision, writtenOff: writtenOff, allocations: allocations)
+            decision: decision, writtenOff: writtenOff, allocations: allocations, unearnedDiscount: unearnedDiscount)
     }
 
     /// A decision whose line and invoice are elements of arrays the caller already holds.
@@ -89,7 +99,8 @@ public struct LineMatch: Sendable, Hashable {
         line: SharedElement<RemittanceLine>, invoice: SharedElement<Invoice>?, outcome: MatchOutcome, rule: String,
         score: Int, evidence: [Evidence], openBefore: Money?, applied: Money, discountTaken: Money?,
         statedDeductions: Money, unexplained: Money, unapplied: Money, openAfter: Money?,
-        decision: MatchDecision? = nil, writtenOff: Money? = nil, allocations: [InvoiceAllocation] = []
+        decision: MatchDecision? = nil, writtenOff: Money? = nil, allocations: [InvoiceAllocation] = [],
+        unearnedDiscount: Money? = nil
     ) {
         lineSlot = line
         invoiceSlot = invoice
@@ -103,7 +114,8 @@ public struct LineMatch: Sendable, Hashable {
         amounts = MatchAmounts(
             openBefore: openBefore, applied: applied, discountTaken: discountTaken, statedDeductions: statedDeductions,
             unexplained: unexplained, unapplied: unapplied, openAfter: openAfter,
-            writtenOff: writtenOff ?? .zero(line.value.amountPaid.currency))
+            writtenOff: writtenOff ?? .zero(line.value.amountPaid.currency),
+            unearnedDiscount: unearnedDiscount ?? .zero(line.value.amountPaid.currency))
         self.decision = decision ?? (invoice == nil ? .none : .applied)
         self.allocations = allocations
     }

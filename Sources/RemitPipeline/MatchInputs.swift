@@ -15,7 +15,8 @@ struct MatchInputs {
     /// With a run history: each payment with lines and the keys a repeat of it would share.
     var paymentKeys: [RunHistory.PaymentKeys] = []
 
-    /// Reads the export, every input (printing their diagnostics as found) and the partner files.
+    /// Reads the export, every input (printing their diagnostics as found) and the partner files, and warns
+    /// about payment terms of the export that the discount check cannot read.
     ///
     /// - Throws: when the export or its layout cannot be read at all, or a partner file is broken.
     /// - Parameter history: the run history (`--history`), whose payments of earlier runs are set aside when
@@ -28,7 +29,7 @@ struct MatchInputs {
             nameOrPath: options.invoiceLayout,
             mappingsDirectory: options.mappingsDirectory ?? "mappings")
         let (exportSHA, exportSize) = try SHA256Hasher.hashFile(options.invoicesPath, calls: calls)
-        let export = try InvoiceExportReader.read(
+        var export = try InvoiceExportReader.read(
             path: options.invoicesPath, layout: layout, calls: calls, onDiagnostic: { printer.print($0) })
 
         var inputs: [ParsedInput] = []
@@ -81,6 +82,12 @@ struct MatchInputs {
             combinationMaxCandidates: options.combinationMaxCandidates)
         if let folder = settings.mappingsDirectory {
             matchOptions.paymentTerms = try ParseSettings.loadPaymentTerms(mappingsDirectory: folder)
+        }
+        // Terms the discount check cannot read turn it off for their invoices; that is said, once per terms,
+        // on stderr and among the export's diagnostics in the report.
+        for unknown in matchOptions.paymentTerms.unknownTerms(in: export.invoices) {
+            printer.print(unknown.diagnostic)
+            export.diagnostics.append(unknown.diagnostic)
         }
         var paymentKeys: [RunHistory.PaymentKeys] = []
         if let history {

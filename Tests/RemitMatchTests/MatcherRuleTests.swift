@@ -82,10 +82,12 @@ import Testing
         let result = Matcher().reconcile(lines: [line], deductions: [], invoices: [invoice])
         #expect(result.matches[0].outcome == .paidInFull)
         #expect(result.matches[0].evidence.contains(Evidence("discount_check", "no payment date")))
+        #expect(result.matches[0].unearnedDiscount.isZero)
         let late = Matcher().reconcile(
             lines: [line], deductions: [], invoices: [invoice], payments: [Self.payment("f:pay:1")])
         #expect(late.matches[0].outcome == .shortPaid)
         #expect(late.matches[0].discountTaken == Make.money("0.00"))
+        #expect(late.matches[0].unearnedDiscount == Make.money("46.00"))
         #expect(late.deductions.map(\.category) == [.unearnedDiscount])
         var net = invoice
         net.terms = "NET 30"
@@ -118,6 +120,30 @@ import Testing
         #expect(late.matches[0].evidence.contains(Evidence("terms_key", "ZB01")))
         #expect(late.matches[0].evidence.contains(Evidence("discount_terms", "2/10")))
         #expect(table.sources["ZB01"] == "mappings/payment-terms/sap.tsv:3")
+    }
+
+    /// Terms neither read nor listed are reported once each, counted over the invoices that give them.
+    @Test func termsTheDiscountCheckCannotReadAreListedOncePerKey() throws {
+        let terms: [String?] = ["NET 30", "ZB01", "2/10 NET 30", nil, " zb01", "", "ZB03", "ZB01 ", "Due on receipt"]
+        let invoices = terms.enumerated().map { index, text in
+            var invoice = Make.invoice("10010\(index)", open: "100.00", row: index + 2)
+            invoice.terms = text
+            return invoice
+        }
+        let unlisted = PaymentTermsTable().unknownTerms(in: invoices)
+        #expect(unlisted.map(\.terms) == ["ZB01", "ZB03"])
+        #expect(unlisted.map(\.invoices) == [3, 1])
+        #expect(unlisted.map(\.first.line) == [3, 8])
+        let diagnostic = try #require(unlisted.first?.diagnostic)
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.code == "invoice.terms-unknown")
+        #expect(diagnostic.location == SourceLocation(file: "open.csv", line: 3, column: 1, byteOffset: 0))
+        #expect(diagnostic.message.contains("'ZB01' (3 invoices, this row the first)"))
+        #expect(unlisted.last?.diagnostic.message.contains("'ZB03' (1 invoice)") == true)
+
+        var table = PaymentTermsTable()
+        try table.load("ZB03\tNET 45\n", name: "mappings/payment-terms/sap.tsv", path: "sap.tsv")
+        #expect(table.unknownTerms(in: invoices).map(\.terms) == ["ZB01"])
     }
 
     @Test(arguments: [

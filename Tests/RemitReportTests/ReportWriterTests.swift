@@ -64,7 +64,7 @@ import Testing
             text.contains(
                 "\r\nabababababab:line:4,abababababab:pay:2,IV,"
                     + "\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"Click\"\")\",HYPERLINKHTTPEVILEXAMPLEXCLICK,"
-                    + "\"<script>alert(1)</script> & \"\"Co\"\"\",,,,,,,USD,,40.00,0.00,,0.00,0.00,0.00,40.00,,"
+                    + "\"<script>alert(1)</script> & \"\"Co\"\"\",,,,,,,USD,,40.00,0.00,,0.00,0.00,0.00,0.00,40.00,,"
                     + "unmatched,none,0,none,normalized_reference=HYPERLINKHTTPEVILEXAMPLEXCLICK,,,"
                     + "in/remit.820,4,1,120,4,,"
                     + F.sha + ",ST@3\r\n"))

@@ -136,7 +136,8 @@ extension MatchRun {
             discountTaken: line.discountTaken.map { Money(discount.allowed, $0.currency) },
             statedDeductions: Money(statedTotal, currency), unexplained: Money(unexplained, currency),
             unapplied: Money(unapplied, currency), openAfter: Money(.zero, currency), decision: .applied,
-            writtenOff: Money(writtenOff, currency), allocations: allocations)
+            writtenOff: Money(writtenOff, currency), allocations: allocations,
+            unearnedDiscount: Money(discount.unearned, currency))
     }
 
     private func matchingDeduction(

@@ -1,6 +1,6 @@
 import RemitCore
 
-/// The money columns of one decision: eight amounts beside one currency, instead of eight `Money` values
+/// The money columns of one decision: nine amounts beside one currency, instead of nine `Money` values
 /// that each carry a currency string. A decision shrinks by about a hundred bytes, a million of them by
 /// a hundred megabytes.
 ///
@@ -10,6 +10,7 @@ import RemitCore
 struct MatchAmounts: Sendable, Hashable {
     enum Column: Int, Sendable, Hashable {
         case openBefore, applied, discountTaken, statedDeductions, unexplained, unapplied, openAfter, writtenOff
+        case unearnedDiscount
     }
 
     /// `applied`'s currency.
@@ -22,12 +23,13 @@ struct MatchAmounts: Sendable, Hashable {
     private var unapplied: FixedDecimal
     private var openAfter: FixedDecimal?
     private var writtenOff: FixedDecimal
+    private var unearnedDiscount: FixedDecimal
     /// The currencies of columns that are not in `currency`; nil when there are none.
     private var otherCurrencies: [Column: String]?
 
     init(
         openBefore: Money?, applied: Money, discountTaken: Money?, statedDeductions: Money, unexplained: Money,
-        unapplied: Money, openAfter: Money?, writtenOff: Money
+        unapplied: Money, openAfter: Money?, writtenOff: Money, unearnedDiscount: Money
     ) {
         currency = applied.currency
         self.applied = applied.amount
@@ -38,6 +40,7 @@ struct MatchAmounts: Sendable, Hashable {
         self.unapplied = unapplied.amount
         self.openAfter = nil
         self.writtenOff = writtenOff.amount
+        self.unearnedDiscount = unearnedDiscount.amount
         self[.openBefore] = openBefore
         self[.discountTaken] = discountTaken
         self[.statedDeductions] = statedDeductions
@@ -45,6 +48,7 @@ struct MatchAmounts: Sendable, Hashable {
         self[.unapplied] = unapplied
         self[.openAfter] = openAfter
         self[.writtenOff] = writtenOff
+        self[.unearnedDiscount] = unearnedDiscount
     }
 
     subscript(column: Column) -> Money? {
@@ -58,7 +62,8 @@ struct MatchAmounts: Sendable, Hashable {
                 self = MatchAmounts(
                     openBefore: self[.openBefore], applied: newValue, discountTaken: self[.discountTaken],
                     statedDeductions: self[.statedDeductions]!, unexplained: self[.unexplained]!,
-                    unapplied: self[.unapplied]!, openAfter: self[.openAfter], writtenOff: self[.writtenOff]!)
+                    unapplied: self[.unapplied]!, openAfter: self[.openAfter], writtenOff: self[.writtenOff]!,
+                    unearnedDiscount: self[.unearnedDiscount]!)
                 return
             }
             setAmount(column, newValue?.amount)
@@ -81,6 +86,7 @@ struct MatchAmounts: Sendable, Hashable {
         case .unapplied: unapplied
         case .openAfter: openAfter
         case .writtenOff: writtenOff
+        case .unearnedDiscount: unearnedDiscount
         }
     }
 
@@ -95,6 +101,7 @@ struct MatchAmounts: Sendable, Hashable {
         case .unapplied: unapplied = amount ?? unapplied
         case .openAfter: openAfter = amount
         case .writtenOff: writtenOff = amount ?? writtenOff
+        case .unearnedDiscount: unearnedDiscount = amount ?? unearnedDiscount
         }
     }
 }

@@ -51,10 +51,13 @@ extension HTMLReport {
         html.raw("<h3>4.4 Short pays (")
         html.integer(shortPaid.count)
         html.raw(")</h3>\n")
-        // The written-off column shows only when something was, so runs without tolerances read as before.
+        // The written-off and unearned-discount columns show only when some line has one, so runs without
+        // tolerances or late discounts read as before.
         let writeOffs: [LineColumn] = shortPaid.contains { !$0.writtenOff.isZero } ? [.writtenOff] : []
+        let unearned: [LineColumn] = shortPaid.contains { !$0.unearnedDiscount.isZero } ? [.unearnedDiscount] : []
         try lineTable(
-            shortPaid, columns: [.invoice, .openBefore, .stated, .unexplained] + writeOffs, into: &html, file: &file)
+            shortPaid, columns: [.invoice, .openBefore] + unearned + [.stated, .unexplained] + writeOffs,
+            into: &html, file: &file)
 
         try unattachedDeductions(analysis.deductionPlacement.unattached, into: &html, file: &file)
         try transactions(input.files, into: &html, file: &file)
@@ -65,7 +68,7 @@ extension HTMLReport {
 
     /// Optional columns of an exception table of lines.
     private enum LineColumn {
-        case why, invoice, openBefore, stated, unexplained, writtenOff, unapplied
+        case why, invoice, openBefore, unearnedDiscount, stated, unexplained, writtenOff, unapplied
     }
 
     /// The evidence that says why a line matched no invoice: the `reason`, then what backs it.
@@ -86,6 +89,7 @@ extension HTMLReport {
             case .why: html.raw("<th>Why unmatched</th>")
             case .invoice: html.raw("<th>Invoice</th>")
             case .openBefore: html.raw("<th class=\"num\">Open before</th>")
+            case .unearnedDiscount: html.raw("<th class=\"num\">Unearned discount</th>")
             case .stated: html.raw("<th class=\"num\">Stated deductions</th>")
             case .unexplained: html.raw("<th class=\"num\">Unexplained</th>")
             case .writtenOff: html.raw("<th class=\"num\">Written off</th>")
@@ -106,6 +110,7 @@ extension HTMLReport {
                 case .why: why(match, into: &html)
                 case .invoice: html.cell(match.invoice?.number)
                 case .openBefore: html.moneyCell(match.openBefore)
+                case .unearnedDiscount: html.moneyCell(match.unearnedDiscount)
                 case .stated: html.moneyCell(match.statedDeductions)
                 case .unexplained: html.moneyCell(match.unexplained)
                 case .writtenOff: html.moneyCell(match.writtenOff)

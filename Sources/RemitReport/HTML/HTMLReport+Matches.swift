@@ -26,6 +26,7 @@ extension HTMLReport {
         html.moneyCell(MoneyTotals(matches.map(\.applied)).values)
         html.moneyCell(MoneyTotals(matches.map(\.unapplied)).values)
         var deducted = MoneyTotals(matches.map(\.statedDeductions))
+        deducted.add(MoneyTotals(matches.map(\.unearnedDiscount)))
         deducted.add(MoneyTotals(matches.map(\.unexplained)))
         html.moneyCell(deducted.values)
         html.raw("</tr>\n</tbody>\n</table>\n")
@@ -41,6 +42,7 @@ extension HTMLReport {
         html.raw("<th>Invoice</th><th>Outcome</th><th>Rule and evidence</th><th>Cur&shy;rency</th>")
         html.raw("<th class=\"num\">Open before</th>")
         html.raw("<th class=\"num\">Paid</th><th class=\"num\">Applied</th><th class=\"num\">Discount</th>")
+        html.raw("<th class=\"num\">Unearned dis&shy;count</th>")
         html.raw("<th class=\"num\">Stated deduc&shy;tions</th><th class=\"num\">Unex&shy;plained</th>")
         html.raw("<th class=\"num\">Unapplied</th><th class=\"num\">Open after</th><th>Source</th></tr></thead>\n")
         html.raw("<tbody>\n")
@@ -91,6 +93,7 @@ extension HTMLReport {
             html.moneyCell(match.line.amountPaid, in: currency)
             html.moneyCell(match.applied, in: currency)
             html.moneyCell(match.discountTaken, in: currency)
+            html.moneyCell(match.unearnedDiscount, in: currency)
             html.moneyCell(match.statedDeductions, in: currency)
             html.moneyCell(match.unexplained, in: currency)
             html.moneyCell(match.unapplied, in: currency)
@@ -110,7 +113,8 @@ extension HTMLReport {
         guard !register.isEmpty else { return }
         let placement = analysis.deductionPlacement
         html.raw("<p class=\"explain\">Deducted above counts only the deductions of lines applied to an ")
-        html.raw("invoice. The whole deduction register, as totalled in section 3, adds up so:</p>\n")
+        html.raw("invoice: stated deductions, unearned discounts and unexplained short pay. The whole deduction ")
+        html.raw("register, as totalled in section 3, adds up so:</p>\n")
         html.raw("<table>\n<thead><tr><th>Deductions in the register</th><th class=\"num\">Count</th>")
         html.raw("<th class=\"num\">Amount</th></tr></thead>\n<tbody>\n")
         let parts: [(StaticString, [Deduction])] = [

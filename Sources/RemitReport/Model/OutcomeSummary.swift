@@ -8,7 +8,8 @@ public struct OutcomeSummary: Sendable, Hashable {
     public var paid: [Money]
     public var applied: [Money]
     public var unapplied: [Money]
-    /// Stated deductions plus unexplained differences.
+    /// What the lines' payers deducted: stated deductions, unearned discounts and unexplained differences,
+    /// which are the deductions of the register on these lines.
     public var deducted: [Money]
 
     public init(
@@ -37,6 +38,7 @@ public struct OutcomeSummary: Sendable, Hashable {
                 applied.add(match.applied)
                 unapplied.add(match.unapplied)
                 deducted.add(match.statedDeductions)
+                deducted.add(match.unearnedDiscount)
                 deducted.add(match.unexplained)
             }
             return OutcomeSummary(

@@ -61,6 +61,7 @@ enum MatchOutputs {
         writer.money("amount_paid", line.amountPaid)
         writer.money("applied", match.applied)
         writer.money("discount_taken", match.discountTaken)
+        writer.money("unearned_discount", match.unearnedDiscount)
         writer.money("stated_deductions", match.statedDeductions)
         writer.money("unexplained", match.unexplained)
         writer.money("written_off", match.writtenOff)
@@ -104,6 +105,7 @@ enum MatchOutputs {
         CSVColumn("amount_paid") { amount($0.line.amountPaid, in: $0) },
         CSVColumn("applied") { amount($0.applied, in: $0) },
         CSVColumn("discount_taken") { amount($0.discountTaken, in: $0) },
+        CSVColumn("unearned_discount") { amount($0.unearnedDiscount, in: $0) },
         CSVColumn("stated_deductions") { amount($0.statedDeductions, in: $0) },
         CSVColumn("unexplained") { amount($0.unexplained, in: $0) },
         CSVColumn("written_off") { amount($0.writtenOff, in: $0) },
