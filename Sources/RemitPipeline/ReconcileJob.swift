@@ -75,6 +75,7 @@ public enum ReconcileJob {
             manifest: manifest, files: summaries, invoiceExport: exportSummary, reconciliation: reconciliation,
             reassociation: reassociation)
         reportInput.announcements = announcements
+        reportInput.rowLimit = options.reportRows == 0 ? nil : options.reportRows
         for payment in read.payments where reportInput.paymentDates[payment.id] == nil {
             reportInput.paymentDates[payment.id] = payment.date
         }

@@ -25,6 +25,10 @@ public struct ReconcileOptions: Sendable {
     /// Whether an input that is a .zip is read member by member (see `InputFiles`). `remit watch` unpacks
     /// archives itself and turns this off, so that a member that is an archive is not opened in turn.
     public var opensArchives = true
+    /// Most rows each long table of report.html lists (`--report-rows`); 0 lists every row. The CSV and
+    /// JSON outputs always hold every row.
+    public var reportRows = ReconcileOptions.defaultReportRows
+    public static let defaultReportRows = 1000
 
     public init(
         invoicesPath: String, invoiceLayout: String = "generic", inputs: [String], outputDirectory: String,
@@ -49,5 +53,6 @@ public struct ReconcileOptions: Sendable {
             "invoice-layout=\(invoiceLayout)", "strict=\(strict)", "currency=\(defaultCurrency)",
             "mappings=\(mappingsDirectory == nil ? "none" : "found")",
         ] + (historyPath == nil ? [] : ["history=used"])
+            + (reportRows == Self.defaultReportRows ? [] : ["report-rows=\(reportRows)"])
     }
 }

@@ -75,6 +75,9 @@ enum HelpText {
                                                                                    (default 200000)
           --combination-max-candidates N
                                    most open invoices of one payer the search considers (default 60)
+          --report-rows N          most rows each long table of report.html lists; counts and totals
+                                   cover every row, and the CSV and JSON outputs hold every one;
+                                   0 lists all                                           (default 1000)
           --history FILE           a SQLite file remembering the payments of earlier runs (created
                                    if missing): a payment sent again in a later file is set aside
                                    as duplicate-payment, not applied twice

@@ -160,7 +160,7 @@ enum Remit {
         "--history": "--history", "--name-similarity": "--name-similarity",
         "--combination-max-set-size": "--combination-max-set-size",
         "--combination-max-steps": "--combination-max-steps",
-        "--combination-max-candidates": "--combination-max-candidates",
+        "--combination-max-candidates": "--combination-max-candidates", "--report-rows": "--report-rows",
     ]
 
     private static func reconcile(_ arguments: [String], printer: DiagnosticPrinter) -> ExitCode {
@@ -238,6 +238,13 @@ enum Remit {
             failure = .usage
             return nil
         }
+        let reportRows = parsed.options["--report-rows"].map { Int($0) } ?? ReconcileOptions.defaultReportRows
+        guard let reportRows, reportRows >= 0 else {
+            printer.print(
+                message: "--report-rows takes a whole number, 0 for every row; see 'remit \(command) --help'")
+            failure = .usage
+            return nil
+        }
         guard let settings = settings(parsed, printer: printer, failure: &failure) else { return nil }
         var options = ReconcileOptions(
             invoicesPath: invoices, invoiceLayout: parsed.options["--invoice-layout"] ?? "generic",
@@ -250,6 +257,7 @@ enum Remit {
         options.combinationMaxSetSize = bounds.setSize
         options.combinationMaxSteps = bounds.steps
         options.combinationMaxCandidates = bounds.candidates
+        options.reportRows = reportRows
         return (options, settings)
     }
 

@@ -103,7 +103,7 @@ extension HTMLReport {
         html.raw("<table class=\"register\">\n<thead><tr><th>Deduction</th><th>Payer</th><th>Category</th>")
         html.raw("<th>Invoice reference</th><th>Memo</th><th>Origin</th><th>Date</th><th class=\"num\">Age (days)</th>")
         html.raw("<th class=\"num\">Amount</th><th>Source</th></tr></thead>\n<tbody>\n")
-        for item in aging.oldestFirst {
+        for item in html.listed(aging.oldestFirst) {
             let deduction = item.deduction
             html.raw("<tr><td class=\"id\">")
             html.text(deduction.id)
@@ -128,6 +128,7 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: aging.oldestFirst.count, everyRowIn: "deduction-register.csv")
     }
 
     /// After the outcome table of section 5.1: what matching applied on its own, by lines and by amount.

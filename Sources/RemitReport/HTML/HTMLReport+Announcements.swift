@@ -44,7 +44,7 @@ extension HTMLReport {
         html.raw("<table>\n<thead><tr><th>Memo</th><th>Payer</th><th class=\"num\">Announced</th>")
         html.raw("<th class=\"num\">Taken</th><th>Agree</th><th>Taken by</th><th>Memo source</th></tr></thead>\n")
         html.raw("<tbody>\n")
-        for link in links {
+        for link in html.listed(links) {
             html.raw("<tr>")
             html.cell(link.memoNumber)
             html.cell(link.announced[0].payer.displayName)
@@ -59,6 +59,7 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: links.count, everyRowIn: "<code>announcements</code> of summary.json")
     }
 
     private static func deductionTable(_ deductions: [Deduction], into html: inout HTMLWriter, file: inout OutputFile)
@@ -70,7 +71,7 @@ extension HTMLReport {
         }
         html.raw("<table>\n<thead><tr><th>Deduction</th><th>Payer</th><th>Memo</th><th>Invoice reference</th>")
         html.raw("<th>Category</th><th class=\"num\">Amount</th><th>Source</th></tr></thead>\n<tbody>\n")
-        for deduction in deductions {
+        for deduction in html.listed(deductions) {
             html.raw("<tr><td class=\"id\">")
             html.text(deduction.id)
             html.raw("</td>")
@@ -84,5 +85,6 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: deductions.count, everyRowIn: "deductions.csv")
     }
 }

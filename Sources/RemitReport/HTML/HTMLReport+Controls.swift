@@ -133,7 +133,7 @@ extension HTMLReport {
         html.raw("<th class=\"num\">Applied</th><th class=\"num\">Discount</th><th class=\"num\">Deducted</th>")
         html.raw("<th class=\"num\">Open after</th><th class=\"num\">Difference</th><th>Result</th></tr></thead>\n")
         html.raw("<tbody>\n")
-        for tieOut in invoices {
+        for tieOut in html.listed(invoices) {
             html.raw(tieOut.ties ? "<tr>" : "<tr class=\"failing\">")
             html.raw("<td class=\"id\">")
             html.text(tieOut.scope)
@@ -147,6 +147,7 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: invoices.count, everyRowIn: "<code>tie_outs</code> of summary.json")
     }
 
     static func verdict(_ tieOut: TieOut, into html: inout HTMLWriter) {

@@ -70,7 +70,7 @@ extension HTMLReport {
         html.raw("count in sections 3 and 6, not in the match table.</p>\n")
         html.raw("<table>\n<thead><tr><th>Deduction</th><th>Payer</th><th>Category</th><th>Reason code</th>")
         html.raw("<th>Memo</th><th class=\"num\">Amount</th><th>Source</th></tr></thead>\n<tbody>\n")
-        for deduction in deductions {
+        for deduction in html.listed(deductions) {
             html.raw("<tr><td class=\"id\">")
             html.text(deduction.id)
             html.raw("</td>")
@@ -86,6 +86,7 @@ extension HTMLReport {
         html.raw("<tr class=\"total\"><td colspan=\"5\">Total</td>")
         html.moneyCell(MoneyTotals(deductions.map(\.amount)).values)
         html.raw("<td></td></tr>\n</tbody>\n</table>\n")
+        html.rowsLeftOff(total: deductions.count, everyRowIn: "deductions.csv")
     }
 
     /// `CODE (LIST)`, or the code alone when the list is not known.
@@ -110,7 +111,7 @@ extension HTMLReport {
         html.raw("<table class=\"register\">\n<thead><tr><th>Deduction</th><th>Payer</th><th>Invoice reference</th>")
         html.raw("<th>Category</th><th>Decided by</th><th>Reason code</th><th>Reason text</th><th>Memo</th>")
         html.raw("<th>Origin</th><th class=\"num\">Amount</th><th>Source</th></tr></thead>\n<tbody>\n")
-        for deduction in deductions {
+        for deduction in html.listed(deductions) {
             html.raw("<tr><td class=\"id\">")
             html.text(deduction.id)
             html.raw("</td>")
@@ -129,6 +130,8 @@ extension HTMLReport {
             html.raw("</tr>\n")
             try html.drain(into: &file)
         }
-        html.raw("</tbody>\n</table>\n</section>\n")
+        html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: deductions.count, everyRowIn: "deduction-register.csv and deductions.csv")
+        html.raw("</section>\n")
     }
 }

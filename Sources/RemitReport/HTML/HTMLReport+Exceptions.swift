@@ -20,7 +20,7 @@ extension HTMLReport {
         } else {
             html.raw("<table>\n<thead><tr><th>Scope</th><th>Check</th><th class=\"num\">Difference</th>")
             html.raw("<th>Result</th></tr></thead>\n<tbody>\n")
-            for tieOut in failures {
+            for tieOut in html.listed(failures) {
                 html.raw("<tr class=\"failing\"><td class=\"loc\">")
                 html.text(tieOut.scope)
                 html.raw("</td><td>")
@@ -33,6 +33,7 @@ extension HTMLReport {
                 try html.drain(into: &file)
             }
             html.raw("</tbody>\n</table>\n")
+            html.rowsLeftOff(total: failures.count, everyRowIn: "<code>tie_outs</code> of summary.json")
         }
 
         let unmatched = matches.filter { $0.outcome == .unmatched }
@@ -97,9 +98,7 @@ extension HTMLReport {
             }
         }
         html.raw("<th class=\"num\">Paid</th><th>Source</th></tr></thead>\n<tbody>\n")
-        var paid = MoneyTotals()
-        for match in matches {
-            paid.add(match.line.amountPaid)
+        for match in html.listed(matches) {
             html.raw("<tr><td class=\"id\">")
             html.text(match.line.id)
             html.raw("</td>")
@@ -123,6 +122,7 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: matches.count, everyRowIn: "matches.csv")
     }
 
     /// The matcher's `reason=` for an unmatched line, with `belongs_to=` and the like under it.
@@ -158,24 +158,25 @@ extension HTMLReport {
         html.raw("<table>\n<thead><tr><th>Transaction</th><th>Kind</th><th>Status</th><th>Payment</th>")
         html.raw("<th class=\"num\">Stated total</th><th class=\"num\">Lines</th><th class=\"num\">Adjustments</th>")
         html.raw("<th class=\"num\">Imbalance</th><th>Source</th></tr></thead>\n<tbody>\n")
-        for summary in files {
-            for transaction in summary.transactionExceptions {
-                html.raw("<tr><td class=\"id\">")
-                html.text(transaction.transactionID)
-                html.raw("</td>")
-                html.cell(transaction.kind)
-                html.cell(transaction.status.rawValue)
-                html.cell(transaction.paymentID)
-                html.moneyCell(transaction.statedTotal)
-                html.moneyCell(transaction.linesTotal)
-                html.moneyCell(transaction.adjustmentsTotal)
-                html.moneyCell(transaction.imbalance)
-                html.locationCell(transaction.location)
-                html.raw("</tr>\n")
-                try html.drain(into: &file)
-            }
+        let exceptions = files.flatMap(\.transactionExceptions)
+        for transaction in html.listed(exceptions) {
+            html.raw("<tr><td class=\"id\">")
+            html.text(transaction.transactionID)
+            html.raw("</td>")
+            html.cell(transaction.kind)
+            html.cell(transaction.status.rawValue)
+            html.cell(transaction.paymentID)
+            html.moneyCell(transaction.statedTotal)
+            html.moneyCell(transaction.linesTotal)
+            html.moneyCell(transaction.adjustmentsTotal)
+            html.moneyCell(transaction.imbalance)
+            html.locationCell(transaction.location)
+            html.raw("</tr>\n")
+            try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(
+            total: exceptions.count, everyRowIn: "<code>transaction_exceptions</code> of each file in summary.json")
     }
 
     private static func diagnostics(
@@ -230,7 +231,7 @@ extension HTMLReport {
         }
         html.raw("<table>\n<thead><tr><th>Kind</th><th>Subject</th><th>Records</th><th>Detail</th></tr></thead>\n")
         html.raw("<tbody>\n")
-        for finding in findings {
+        for finding in html.listed(findings) {
             html.raw("<tr>")
             html.cell(finding.kind.rawValue)
             html.cell(finding.subject)
@@ -240,6 +241,7 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: findings.count, everyRowIn: "<code>findings</code> of summary.json")
     }
 
     /// `… and 4999000 more problems (4999000 warnings) not listed; …`, after the ones listed.

@@ -46,7 +46,7 @@ extension HTMLReport {
         html.raw("<th class=\"num\">Stated deduc&shy;tions</th><th class=\"num\">Unex&shy;plained</th>")
         html.raw("<th class=\"num\">Unapplied</th><th class=\"num\">Open after</th><th>Source</th></tr></thead>\n")
         html.raw("<tbody>\n")
-        for match in matches {
+        for match in html.listed(matches) {
             html.raw("<tr><td class=\"id\">")
             html.text(match.line.id)
             html.raw("</td><td class=\"wrap\">")
@@ -102,7 +102,9 @@ extension HTMLReport {
             html.raw("</tr>\n")
             try html.drain(into: &file)
         }
-        html.raw("</tbody>\n</table>\n</section>\n")
+        html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: matches.count, everyRowIn: "matches.csv and matches.jsonl")
+        html.raw("</section>\n")
     }
 
     /// How the Deducted total above adds up to the deduction register of sections 3 and 6.

@@ -18,7 +18,7 @@ extension HTMLReport {
         html.raw("total is <b>still open</b> in the receivables tie-out; open-invoices.csv has every column.</p>\n")
         html.raw("<table>\n<thead><tr><th>Invoice</th><th>Customer</th><th class=\"num\">Still open</th>")
         html.raw("<th>Export row</th></tr></thead>\n<tbody>\n")
-        for item in open {
+        for item in html.listed(open) {
             let invoice = item.invoice
             html.raw("<tr><td class=\"id\">")
             html.text(invoice.number)
@@ -32,6 +32,7 @@ extension HTMLReport {
         html.raw("<tr class=\"total\"><td colspan=\"2\">Total</td>")
         html.moneyCell(analysis.openRemaining)
         html.raw("<td></td></tr>\n</tbody>\n</table>\n")
+        html.rowsLeftOff(total: open.count, everyRowIn: "open-invoices.csv")
     }
 
     /// `Name (ID)`, or whichever of the two the export gave.

@@ -15,6 +15,7 @@ extension HTMLReport {
         p { margin: 0.4em 0; }
         .meta, .explain, .none { color: var(--muted); }
         .explain { max-width: 75em; }
+        .more { font-style: italic; }
         table { border-collapse: collapse; margin: 0.4em 0 1em; font-variant-numeric: tabular-nums; }
         th, td { border: 1px solid var(--rule); padding: 0.2em 0.45em; text-align: left; vertical-align: top; }
         thead th { background: var(--band); font-weight: 600; white-space: nowrap; }

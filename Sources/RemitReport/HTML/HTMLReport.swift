@@ -12,6 +12,7 @@ enum HTMLReport {
         throws(SystemCallError)
     {
         var html = HTMLWriter()
+        html.rowLimit = input.rowLimit
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         html.raw("<meta name=\"generator\" content=\"Remit ")

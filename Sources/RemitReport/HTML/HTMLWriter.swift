@@ -6,6 +6,8 @@ import RemitCore
 /// which escapes `& < > " '`, so no input value can open a tag or leave an attribute.
 struct HTMLWriter {
     private(set) var bytes: [UInt8] = []
+    /// Most rows a long table lists; nil for all (see `ReportInput.rowLimit`).
+    var rowLimit: Int?
 
     init() {
         bytes.reserveCapacity(1 << 17)
@@ -49,6 +51,23 @@ struct HTMLWriter {
 
     mutating func integer(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// The first rows of `rows` that a long table lists: all of them, or the first `rowLimit`.
+    func listed<Rows: Collection>(_ rows: Rows) -> Rows.SubSequence {
+        rows.prefix(rowLimit ?? Int.max)
+    }
+
+    /// Below a table that `listed` cut short: how many rows it left off, and the output that holds them all.
+    mutating func rowsLeftOff(total: Int, everyRowIn output: StaticString) {
+        guard let rowLimit, total > rowLimit else { return }
+        raw("<p class=\"more\">The first ")
+        integer(rowLimit)
+        raw(" of ")
+        integer(total)
+        raw(" rows are listed here (<code>--report-rows</code>); every row is in ")
+        raw(output)
+        raw(". Counts and totals above cover every row.</p>\n")
     }
 
     /// `<tag>escaped text</tag>`; `open` is the opening tag with any attributes.

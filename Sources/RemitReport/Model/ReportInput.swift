@@ -14,6 +14,9 @@ public struct ReportInput: Sendable {
     public var announcements = Announcements()
     /// The date of each payment read, by payment id: what open deductions are aged from.
     public var paymentDates: [String: CalendarDate] = [:]
+    /// Most rows a long table of report.html lists (every line, every deduction, ...); nil lists them all.
+    /// Totals and counts always cover every row, and the CSV and JSON outputs hold every one.
+    public var rowLimit: Int?
 
     public init(
         manifest: RunManifest, files: [FileSummary], invoiceExport: InvoiceExportSummary,
