@@ -108,17 +108,34 @@ enum BAI2Diagnostics {
             .warning, code: "bai2.version", "version '\(value)' is not 2; read as BAI2", at: location)
     }
 
+    /// A group whose status is not 1 (update): what its transactions now are, and what reconciliation does
+    /// with them.
     static func groupStatus(_ value: String, at location: SourceLocation) -> Diagnostic {
-        let meaning =
-            switch value {
-            case "2": "deletion: the bank withdraws data it sent before for these accounts and date"
-            case "3": "correction: the group replaces data the bank sent before for these accounts and date"
-            case "4": "test only: the group must not be posted"
-            default: "not one of 1 (update), 2 (deletion), 3 (correction), 4 (test only)"
+        let sameGroup = "the same originator, accounts and as-of date"
+        let earlierRuns = "a group read in an earlier run is not withdrawn"
+        let (message, hint): (String, String?) =
+            switch Int(value) {
+            case 2:
+                (
+                    "deletion: its transactions are marked 'deletion' and are not cash, and reconciliation sets "
+                        + "aside the credits read before it in the same run for \(sameGroup)",
+                    earlierRuns + "; reconcile the deleted file and the deletion together"
+                )
+            case 3:
+                (
+                    "correction: its transactions are marked 'correction', and reconciliation sets aside the "
+                        + "credits read before it in the same run for \(sameGroup) and counts these instead",
+                    earlierRuns + "; reconcile the original file and its correction together"
+                )
+            case 4: ("test only: its transactions are marked 'test_only' and are not cash", nil)
+            default:
+                (
+                    "not one of 1 (update), 2 (deletion), 3 (correction), 4 (test only); its transactions are read "
+                        + "as an update", nil
+                )
             }
         return Diagnostic(
-            .warning, code: "bai2.group-status", "group status '\(value)' (\(meaning)); its transactions are read",
-            at: location)
+            .warning, code: "bai2.group-status", "group status '\(value)' (\(message))", at: location, hint: hint)
     }
 
     static func negativeDetail(_ value: String, at location: SourceLocation) -> Diagnostic {

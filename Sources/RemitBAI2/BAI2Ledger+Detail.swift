@@ -33,6 +33,7 @@ extension BAI2Ledger {
             amount: Money(FixedDecimal(units: units, scale: context.scale), context.currency),
             fundsType: detail.funds?.code, bankReference: detail.bankReference,
             customerReference: detail.customerReference, text: detail.text, isReversal: code.isReversal,
+            status: context.groupStatus,
             provenance: Provenance(
                 location: detail.location, fileSHA256: fileSHA256, envelope: envelopeKeys,
                 transactionID: context.transactionID))

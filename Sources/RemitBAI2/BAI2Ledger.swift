@@ -27,7 +27,12 @@ struct BAI2Ledger {
         var location: SourceLocation
         var asOfDate: CalendarDate?
         var currency: String
+        /// Nil for an update.
+        var status: BankStatusGroup.Status?
+        var originator: String?
         var accounts = 0
+        /// The accounts of a deletion, correction or test group, for the report of the group; empty for updates.
+        var accountNames: [String] = []
         /// Σ of the 49 totals (or of the account sums, for accounts without a 49); nil once it overflowed.
         var total: Int64? = 0
 
@@ -50,6 +55,8 @@ struct BAI2Ledger {
         var scale: UInt8 = 2
         var asOfDate: CalendarDate?
         var transactionID = ""
+        /// The group's status as stamped on each transaction; nil for an update.
+        var groupStatus: String?
     }
 
     var context = DetailContext()
@@ -173,10 +180,12 @@ struct BAI2Ledger {
             }
         }
         fileState?.groups += 1
-        group = GroupState(location: header.location, asOfDate: header.asOfDate, currency: currency)
+        envelope.groupControl = header.originator.isEmpty ? nil : header.originator
+        group = GroupState(
+            location: header.location, asOfDate: header.asOfDate, currency: currency, status: header.bankStatus,
+            originator: envelope.groupControl)
         counters.hasGroup = true
         counters.groupRecords = 0
-        envelope.groupControl = header.originator.isEmpty ? nil : header.originator
         count(physical)
     }
 
@@ -199,6 +208,7 @@ struct BAI2Ledger {
             }
         }
         group?.accounts += 1
+        if group?.status != nil { group?.accountNames.append(identifier.account) }
         account = AccountState(
             location: identifier.location, account: identifier.account, currency: currency,
             scale: Currency.minorDigits(of: currency),
@@ -209,7 +219,7 @@ struct BAI2Ledger {
         counters.accountTransactions = 0
         context = DetailContext(
             account: identifier.account, currency: currency, scale: Currency.minorDigits(of: currency),
-            asOfDate: group?.asOfDate, transactionID: account!.transactionID)
+            asOfDate: group?.asOfDate, transactionID: account!.transactionID, groupStatus: group?.status?.rawValue)
         count(physical)
         for entry in identifier.entries {
             if let value = Int(entry.typeCode) {
@@ -274,8 +284,7 @@ struct BAI2Ledger {
                     "98", for: "group", openedAt: open.location, before: reason,
                     kept: "the group is incomplete", at: location))
             fileState?.add(open.total)
-            group = nil
-            counters.hasGroup = false
+            endGroup(open, into: &sink)
         }
         guard level >= .file else { return }
         if let open = fileState {
@@ -366,6 +375,17 @@ struct BAI2Ledger {
                     at: trailer.location.element(element), strict: options.strict))
         }
         fileState?.add(trailer.controlTotal ?? open.total)
+        endGroup(open, into: &sink)
+    }
+
+    /// Closes the group, reporting it to the sink when it is not an update.
+    private mutating func endGroup<Sink: RecordSink>(_ open: GroupState, into sink: inout Sink) {
+        if let status = open.status {
+            sink.statusGroupEnded(
+                BankStatusGroup(
+                    status: status, originator: open.originator, asOfDate: open.asOfDate,
+                    accounts: open.accountNames, location: open.location))
+        }
         group = nil
         counters.hasGroup = false
     }

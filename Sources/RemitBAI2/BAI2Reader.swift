@@ -15,7 +15,9 @@ import RemitCore
 ///
 /// Problems go to `sink.report` with their file, line, column, byte offset, physical record number and field.
 /// Each account (03 … 49) ends with one `sink.transactionEnded` whose `transactionID` (`03@<record>`) is
-/// stamped on its transactions and whose `statedTotal` is the 49 control total. Trailers that do not add up
+/// stamped on its transactions and whose `statedTotal` is the 49 control total. A group sent as a deletion,
+/// correction or test (02 status 2, 3 or 4) stamps that status on its transactions (`deletion`, `correction`,
+/// `test_only`) and ends with one `sink.statusGroupEnded` naming its accounts. Trailers that do not add up
 /// are warnings (errors under `strict`); a missing trailer is an error, and what was read before it is kept.
 public struct BAI2Reader {
     public let file: String

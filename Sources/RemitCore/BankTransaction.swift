@@ -16,7 +16,9 @@ public struct BankTransaction: Sendable, Hashable {
     public var text: String?
     /// True when the bank reports this entry as reversing an earlier one.
     public var isReversal: Bool
-    /// The bank's entry status as sent (ISO 20022 `Sts`: `BOOK`, `PDNG`, `INFO`, `FUTR`); only booked entries are cash.
+    /// The bank's status for the entry: ISO 20022 `Sts` as sent (`BOOK`, `PDNG`, `INFO`, `FUTR`; only booked
+    /// entries are cash), or for BAI2 the raw value of the group's `BankStatusGroup.Status` (`deletion`,
+    /// `correction`, `test_only`), nil for a group sent as an update.
     public var status: String?
     public var provenance: Provenance
 

@@ -9,10 +9,15 @@ public protocol RecordSink {
     /// A transaction's records are emitted together, after the previous transaction ended and before this
     /// call, with no record of another transaction between them; sinks rely on it to set a rejected one aside.
     mutating func transactionEnded(_ summary: TransactionSummary)
+    /// Called when a bank group sent as a deletion, correction or test closes (a BAI2 02 with status 2, 3 or 4),
+    /// after the records and transaction ends of its accounts. Groups sent as updates are not reported.
+    mutating func statusGroupEnded(_ group: BankStatusGroup)
 }
 
 extension RecordSink {
     public mutating func transactionEnded(_ summary: TransactionSummary) {}
+
+    public mutating func statusGroupEnded(_ group: BankStatusGroup) {}
 }
 
 /// The tie-out of one transaction: what the payer said it paid against what its lines add up to.

@@ -10,6 +10,10 @@ enum CashReassociation {
     /// carrying a payment in the type-code table (lockbox, ACH, EDI, wire, check or other deposits); an ISO
     /// 20022 entry when it is a booked (or status-less) credit that reverses nothing. NACHA entries are not
     /// bank transactions: the account statement reports the same credits.
+    ///
+    /// The credits of BAI2 groups sent as test only or deletion, and those a deletion or correction group
+    /// withdraws, are handed over all the same, with each deletion and correction group placed among them:
+    /// the reassociator sets them aside in the open rather than have them vanish.
     static func run(inputs: [ParsedInput], settings: ParseSettings) -> Reassociation {
         var typeCodes = settings.bai2TypeCodes ?? BAI2TypeCodeTable()
         if settings.bai2TypeCodes == nil, inputs.contains(where: { $0.format == .bai2 }),
@@ -21,11 +25,20 @@ enum CashReassociation {
         }
         // TODO: a run with a NACHA file and no statement shows every ACH payment as remittance without cash;
         // an option could let the NACHA entries stand as the cash when no bank file covers their account.
+        // TODO: a deletion or correction group withdraws only what this run read; the group it replaces, when
+        // reconciled in an earlier run, stays counted there (the run history keeps no bank credits).
         var credits: [BankTransaction] = []
+        var withdrawals: [GroupWithdrawal] = []
         for input in inputs {
-            credits += input.bankTransactions.filter { isCustomerCash($0, format: input.format, typeCodes: typeCodes) }
+            let cash = input.bankTransactions.filter { isCustomerCash($0, format: input.format, typeCodes: typeCodes) }
+            for group in input.statusGroups where group.status != .testOnly {
+                // Records of one file come in file order: those before the group's header were read before it.
+                let before = cash.count { $0.provenance.location.byteOffset < group.location.byteOffset }
+                withdrawals.append(GroupWithdrawal(group: group, creditsBefore: credits.count + before))
+            }
+            credits += cash
         }
-        return Reassociator().pair(credits: credits, payments: inputs.flatMap(\.payments))
+        return Reassociator().pair(credits: credits, payments: inputs.flatMap(\.payments), withdrawals: withdrawals)
     }
 
     static func isCustomerCash(_ transaction: BankTransaction, format: InputFormat, typeCodes: BAI2TypeCodeTable)

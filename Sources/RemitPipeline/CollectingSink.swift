@@ -9,6 +9,7 @@ struct CollectingSink: RecordSink {
     var lines: [RemittanceLine] = []
     var deductions: [Deduction] = []
     var bankTransactions: [BankTransaction] = []
+    var statusGroups: [BankStatusGroup] = []
     /// Under `--strict`, warnings are kept and printed as errors.
     var diagnostics = DiagnosticList()
     var transactions: [TransactionSummary] = []
@@ -61,6 +62,8 @@ struct CollectingSink: RecordSink {
         rejectedLines += max(linesBefore - lines.count, summary.linesRead)
         rejectedRecords += before - (payments.count + lines.count + deductions.count + bankTransactions.count)
     }
+
+    mutating func statusGroupEnded(_ group: BankStatusGroup) { statusGroups.append(group) }
 
     private static func dropTail<Record: HasProvenance>(of records: inout [Record], transactionID: String) {
         var keep = records.count

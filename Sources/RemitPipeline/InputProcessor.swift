@@ -61,6 +61,7 @@ public enum InputProcessor {
         parsed.lines = sink.lines
         parsed.deductions = sink.deductions
         parsed.bankTransactions = sink.bankTransactions
+        parsed.statusGroups = sink.statusGroups
         parsed.transactions = sink.transactions
         parsed.diagnostics = sink.diagnostics
         parsed.rejectedLines = sink.rejectedLines

@@ -10,6 +10,8 @@ public struct ParsedInput: Sendable {
     public var lines: [RemittanceLine]
     public var deductions: [Deduction]
     public var bankTransactions: [BankTransaction]
+    /// The bank groups sent as a deletion, correction or test (BAI2 02 status 2, 3, 4), in file order.
+    public var statusGroups: [BankStatusGroup] = []
     public var transactions: [TransactionSummary]
     /// The first problems found in full, all of them counted.
     public var diagnostics: DiagnosticList

@@ -16,4 +16,6 @@ struct RecategorizingSink<Base: RecordSink>: RecordSink {
     mutating func report(_ diagnostic: Diagnostic) { base.report(diagnostic) }
 
     mutating func transactionEnded(_ summary: TransactionSummary) { base.transactionEnded(summary) }
+
+    mutating func statusGroupEnded(_ group: BankStatusGroup) { base.statusGroupEnded(group) }
 }

@@ -112,7 +112,8 @@ public enum ReconcileJob {
                     + counted(
                         reassociation.pairings.filter { $0.bankTransaction != nil && !$0.payments.isEmpty }.count,
                         "credit")
-                    + " paired, \(reassociation.with(.cashWithoutRemittance).count) without remittance)")
+                    + " paired, \(reassociation.with(.cashWithoutRemittance).count) without remittance"
+                    + setAsideNote(reassociation) + ")")
             + "; \(ties); \(counted(errors, "error")), \(counted(warnings, "warning")); wrote \(folder)report.html"
         return JobOutcome(
             inputRejected: rejected, recordsWritten: reconciliation.matches.count, errors: errors,
@@ -129,6 +130,12 @@ public enum ReconcileJob {
         let here = Set(announcedHere.compactMap(\.memoNumber).compactMap(MemoLinker.key))
         return try history.earlierAnnouncements(
             memoKeys: quoted.subtracting(here), excluding: Set(inputs.map(\.sha256)))
+    }
+
+    /// `, 3 set aside` when the bank withdrew credits or sent them as a test; empty otherwise.
+    static func setAsideNote(_ reassociation: Reassociation) -> String {
+        let count = reassociation.with(.setAside).count
+        return count == 0 ? "" : ", \(count) set aside"
     }
 
     /// `; 1 suggested, 2 duplicates` when matching suggested lines or found duplicates; empty otherwise.

@@ -4,7 +4,7 @@ import RemitCore
 public struct BAI2GroupHeader: Sendable, Hashable {
     public var ultimateReceiver: String?
     public var originator: String
-    /// 1 update, 2 deletion, 3 correction, 4 test only.
+    /// 1 update, 2 deletion, 3 correction, 4 test only; nil when blank or not a number.
     public var status: Int?
     public var asOfDate: CalendarDate?
     public var asOfTime: BAI2Time?
@@ -13,4 +13,15 @@ public struct BAI2GroupHeader: Sendable, Hashable {
     /// 1 interim previous-day, 2 final previous-day, 3 interim same-day, 4 final same-day.
     public var asOfDateModifier: Int?
     public var location: SourceLocation
+
+    /// What the status makes of the group; nil for an update, and for a value that is none of the four (read as an
+    /// update, with a warning).
+    public var bankStatus: BankStatusGroup.Status? {
+        switch status {
+        case 2: .deletion
+        case 3: .correction
+        case 4: .testOnly
+        default: nil
+        }
+    }
 }

@@ -42,15 +42,14 @@ struct BAI2RecordDecoder {
     }
 
     private func groupHeader<Sink: RecordSink>(_ record: BAI2LogicalRecord, into sink: inout Sink) -> BAI2GroupHeader {
-        let status = record.string(3)
-        // TODO: deletion (2) and correction (3) groups replace data sent before; they are read like updates, with
-        // a warning, until the pipeline can set aside earlier figures for the same account and date.
-        if status != "1" {
-            if let status {
-                sink.report(BAI2Diagnostics.groupStatus(status, at: record.location(file: file, field: 3)))
-            } else {
-                sink.report(BAI2Diagnostics.missingField("group status", at: record.location(file: file, field: 3)))
-            }
+        let statusText = record.string(3)
+        let status = statusText.flatMap { Int($0) }
+        // Deletion, correction and test groups are read in full; the ledger marks their transactions and reports
+        // the group, and reconciliation decides what they take out of the cash.
+        if let statusText, status != 1 {
+            sink.report(BAI2Diagnostics.groupStatus(statusText, at: record.location(file: file, field: 3)))
+        } else if statusText == nil {
+            sink.report(BAI2Diagnostics.missingField("group status", at: record.location(file: file, field: 3)))
         }
         if record.isEmpty(2) {
             sink.report(
@@ -59,7 +58,7 @@ struct BAI2RecordDecoder {
         let modifier = record.string(7)
         return BAI2GroupHeader(
             ultimateReceiver: record.string(1), originator: record.string(2) ?? "",
-            status: status.flatMap { Int($0) }, asOfDate: date(record, 4, required: true, into: &sink),
+            status: status, asOfDate: date(record, 4, required: true, into: &sink),
             asOfTime: time(record, 5, into: &sink), currency: record.string(6),
             asOfDateModifier: modifier.flatMap { Int($0) }, location: record.location(file: file))
     }

@@ -11,15 +11,18 @@ public struct CashPairing: Sendable, Hashable {
         case cashWithoutRemittance = "cash_without_remittance"
         /// A remittance advice whose cash no bank file shows yet.
         case remittanceWithoutCash = "remittance_without_cash"
+        /// A bank credit that is not cash by the bank's own word: sent in a test-only or deletion group, or
+        /// withdrawn by a later deletion or correction group for the same originator, account and date.
+        case setAside = "set_aside"
     }
 
     public var status: Status
     /// The bank credit; nil for remittance without cash.
     public var bankTransaction: BankTransaction?
     /// The payments the credit funds, in input order (several when one bank entry carries a batch); empty for
-    /// cash without remittance.
+    /// cash without remittance and for a credit set aside.
     public var payments: [Payment]
-    /// `same-entry`, `trace`, `amount-date-payer`, `amount-date`, or `none`.
+    /// `same-entry`, `trace`, `amount-date-payer`, `amount-date`, `group-status` (set aside), or `none`.
     public var rule: String
     /// 0–100: how sure the rule is.
     public var score: Int

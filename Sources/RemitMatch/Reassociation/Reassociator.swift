@@ -12,6 +12,10 @@ import RemitCore
 ///    payer's name in the credit's text.
 /// 4. `amount-date` (50): same amount and currency within the window, and neither side has another candidate.
 ///
+/// Before the rules, the credits the bank itself says are not cash are set aside (`group-status`): those of a
+/// BAI2 group sent as test only or as a deletion, and those a later deletion or correction group of the run
+/// withdraws (see `groupStatusSetAside`). They take part in no rule and keep their place in the output.
+///
 /// Only credits in a payment (positive, not zero) take part; the caller chooses which bank transactions are
 /// customer cash. One credit may fund several payments only under `same-entry`.
 public struct Reassociator: Sendable {
@@ -32,8 +36,17 @@ public struct Reassociator: Sendable {
     /// - Parameters:
     ///   - credits: bank transactions that bring customer cash in, in input order.
     ///   - payments: every payment read, in input order; debits and zero payments are left out here.
-    /// - Returns: one pairing per credit in input order, then one per payment left without cash.
-    public func pair(credits: [BankTransaction], payments: [Payment]) -> Reassociation {
+    ///   - withdrawals: the deletion and correction groups of the bank inputs, in input order, each placed
+    ///     among `credits`.
+    /// - Returns: one pairing per credit in input order (`set_aside` for those the bank withdrew), then one per
+    ///   payment left without cash.
+    public func pair(
+        credits allCredits: [BankTransaction], payments: [Payment], withdrawals: [GroupWithdrawal] = []
+    ) -> Reassociation {
+        let setAside = Self.groupStatusSetAside(allCredits, withdrawals: withdrawals)
+        // The rules see only the credits not set aside.
+        let credits =
+            setAside.isEmpty ? allCredits : allCredits.indices.filter { setAside[$0] == nil }.map { allCredits[$0] }
         let eligible = payments.filter { $0.direction == .credit && !$0.amount.isZero }
         var taken = [Bool](repeating: false, count: eligible.count)
         var decisions = [Decision](repeating: Decision(), count: credits.count)
@@ -46,8 +59,16 @@ public struct Reassociator: Sendable {
         pairByAmountDate(credits, eligible, &taken, &decisions)
 
         var pairings: [CashPairing] = []
-        for (index, credit) in credits.enumerated() {
-            let decision = decisions[index]
+        var decided = decisions.makeIterator()
+        for (position, credit) in allCredits.enumerated() {
+            if let evidence = setAside[position] {
+                pairings.append(
+                    CashPairing(
+                        status: .setAside, bankTransaction: credit, payments: [], rule: "group-status", score: 100,
+                        evidence: evidence))
+                continue
+            }
+            let decision = decided.next()!
             if decision.payments.isEmpty {
                 pairings.append(
                     CashPairing(

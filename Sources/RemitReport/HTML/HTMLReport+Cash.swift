@@ -2,8 +2,8 @@ import RemitCore
 import RemitMatch
 
 extension HTMLReport {
-    /// Section 7: per bank account the customer credits in, paired and unpaired; the bank files' trailer
-    /// checks; then every reassociation decision with its rule and evidence.
+    /// Section 7: per bank account the customer credits in, paired and unpaired, and apart from them those set
+    /// aside; the bank files' trailer checks; then every reassociation decision with its rule and evidence.
     static func cash(_ input: ReportInput, into html: inout HTMLWriter, file: inout OutputFile)
         throws(SystemCallError)
     {
@@ -11,7 +11,10 @@ extension HTMLReport {
         html.raw("<section id=\"cash\">\n<h2>7. Cash</h2>\n")
         html.raw("<p class=\"explain\">Customer credits on the bank files (BAI2 details whose type code carries ")
         html.raw("a payment, booked ISO 20022 credit entries) paired with the remittance that funds them: by ")
-        html.raw("trace number, then by amount, date and payer name. reassociation.csv has every column.</p>\n")
+        html.raw("trace number, then by amount, date and payer name. reassociation.csv has every column. ")
+        html.raw("Credits the bank says are not cash are set aside and are not among the credits in: those of a ")
+        html.raw("BAI2 group sent as test only or as a deletion, and those a later deletion or correction group ")
+        html.raw("of this run withdraws (same originator, account and as-of date).</p>\n")
         html.raw("<h3>7.1 By bank account</h3>\n")
         if cash.accounts.isEmpty {
             html.raw("<p class=\"none\">No customer credits: no bank file was read, or it held none.</p>\n")
@@ -21,6 +24,7 @@ extension HTMLReport {
                 "<th class=\"num\">Amount in</th><th class=\"num\">Paired</th><th class=\"num\">Amount paired</th>")
             html.raw("<th class=\"num\">Unpaired</th><th class=\"num\">Unapplied cash</th>")
             html.raw("<th class=\"num\">Amount differences</th><th class=\"num\">Bank &minus; remittance</th>")
+            html.raw("<th class=\"num\">Set aside</th><th class=\"num\">Amount set aside</th>")
             html.raw("</tr></thead>\n<tbody>\n")
             for account in cash.accounts {
                 html.raw("<tr><td class=\"id\">")
@@ -35,6 +39,8 @@ extension HTMLReport {
                 html.moneyCell(account.money(account.unpairedTotal), in: account.currency)
                 html.countCell(account.differences)
                 html.moneyCell(account.money(account.differenceTotal), in: account.currency)
+                html.countCell(account.setAside)
+                html.moneyCell(account.money(account.setAsideTotal), in: account.currency)
                 html.raw("</tr>\n")
             }
             html.raw("</tbody>\n</table>\n")

@@ -3,6 +3,9 @@ import RemitMatch
 
 /// The cash side of a run: per bank account, the customer credits in and what reassociation made of them,
 /// and per bank file, whether its trailer control totals tie out.
+///
+/// Credits set aside (a test-only or deletion group's, or those a later group withdrew) are counted apart:
+/// they are not credits in, so credits in = paired + unpaired still holds.
 public struct CashSummary: Sendable {
     /// One bank account in one currency.
     public struct Account: Sendable, Hashable {
@@ -19,6 +22,9 @@ public struct CashSummary: Sendable {
         /// Paired credits whose amount differs from the remittance, and Σ (bank − remittance).
         public var differences = 0
         public var differenceTotal: FixedDecimal = .zero
+        /// Credits the bank said are not cash (`set_aside`); not part of the credits in.
+        public var setAside = 0
+        public var setAsideTotal: FixedDecimal = .zero
 
         func money(_ value: FixedDecimal) -> Money { Money(value, currency) }
     }
@@ -58,6 +64,12 @@ public struct CashSummary: Sendable {
             }
             let key = credit.account + "\u{0}" + credit.amount.currency
             var account = byAccount[key] ?? Account(account: credit.account, currency: credit.amount.currency)
+            if pairing.status == .setAside {
+                account.setAside += 1
+                account.setAsideTotal = account.setAsideTotal + credit.amount.amount
+                byAccount[key] = account
+                continue
+            }
             account.creditsIn += 1
             account.creditsInTotal = account.creditsInTotal + credit.amount.amount
             if pairing.payments.isEmpty {

@@ -2,8 +2,8 @@ import RemitCore
 import RemitMatch
 
 extension SummaryJSON {
-    /// `"cash":{…}`: reassociation counts by status, per bank account credits in, paired and unpaired, and
-    /// per bank file its trailer checks.
+    /// `"cash":{…}`: reassociation counts by status, per bank account credits in, paired, unpaired and set
+    /// aside, and per bank file its trailer checks.
     static func cash(_ input: ReportInput, into writer: inout JSONWriter) {
         let cash = CashSummary(input)
         writer.key("cash")
@@ -34,6 +34,8 @@ extension SummaryJSON {
             writer.money("unpaired_total", account.money(account.unpairedTotal))
             writer.field("amount_differences", account.differences)
             writer.money("difference_total", account.money(account.differenceTotal))
+            writer.field("set_aside", account.setAside)
+            writer.money("set_aside_total", account.money(account.setAsideTotal))
             writer.endObject()
         }
         writer.endArray()

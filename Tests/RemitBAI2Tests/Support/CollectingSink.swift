@@ -6,6 +6,7 @@ struct CollectingSink: RecordSink {
         case record(CanonicalRecord)
         case diagnostic(Diagnostic)
         case summary(TransactionSummary)
+        case statusGroup(BankStatusGroup)
     }
 
     var events: [Event] = []
@@ -13,6 +14,7 @@ struct CollectingSink: RecordSink {
     mutating func emit(_ record: CanonicalRecord) { events.append(.record(record)) }
     mutating func report(_ diagnostic: Diagnostic) { events.append(.diagnostic(diagnostic)) }
     mutating func transactionEnded(_ summary: TransactionSummary) { events.append(.summary(summary)) }
+    mutating func statusGroupEnded(_ group: BankStatusGroup) { events.append(.statusGroup(group)) }
 
     var transactions: [BankTransaction] {
         events.compactMap {
@@ -26,6 +28,10 @@ struct CollectingSink: RecordSink {
 
     var summaries: [TransactionSummary] {
         events.compactMap { if case .summary(let summary) = $0 { summary } else { nil } }
+    }
+
+    var statusGroups: [BankStatusGroup] {
+        events.compactMap { if case .statusGroup(let group) = $0 { group } else { nil } }
     }
 
     /// Diagnostic codes in order, for compact assertions.
