@@ -41,6 +41,24 @@ import Testing
         #expect(!fullHTML.contains("rows are listed here"))
     }
 
+    @Test func theCashTableIsCutToo() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/cash/open-items.csv", "--out", out.path, "--report-rows", "2",
+            "fixtures/cash/acme-bank-2026-12-04.bai2", "fixtures/cash/acme-ach-2026-12-04.ach",
+            "fixtures/cash/corner-grocer-2026-12-03.820", "fixtures/cash/mapletree-2026-12-02.820",
+        ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let pairings = try String(contentsOf: out.appendingPathComponent("reassociation.jsonl"), encoding: .utf8)
+            .split(separator: "\n").count
+        #expect(pairings > 2)
+        #expect(
+            html.contains(
+                "The first 2 of \(pairings) rows are listed here (<code>--report-rows</code>); every row is in "
+                    + "reassociation.csv and reassociation.jsonl."))
+    }
+
     @Test func zeroListsEveryRowAndANegativeCountIsAUsageError() throws {
         let out = try RemitProcess.temporaryDirectory()
         let all = try RemitProcess.run(ReconcileEndToEndTests.arguments + ["--out", out.path, "--report-rows", "0"])

@@ -92,7 +92,7 @@ extension HTMLReport {
         html.raw("<table class=\"matches\">\n<thead><tr><th>Status</th><th>Rule and evidence</th>")
         html.raw("<th>Bank credit</th><th class=\"num\">Bank amount</th><th>Payments</th>")
         html.raw("<th class=\"num\">Remittance amount</th><th class=\"num\">Difference</th></tr></thead>\n<tbody>\n")
-        for pairing in reassociation.pairings {
+        for pairing in html.listed(reassociation.pairings) {
             html.raw("<tr>")
             html.cell(pairing.status.rawValue)
             html.raw("<td class=\"wrap\">")
@@ -139,5 +139,6 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: reassociation.pairings.count, everyRowIn: "reassociation.csv and reassociation.jsonl")
     }
 }
