@@ -8,8 +8,11 @@ enum CashReassociation {
     ///
     /// A BAI2 detail is customer cash when it is a credit, not a reversal, and its type code is marked as
     /// carrying a payment in the type-code table (lockbox, ACH, EDI, wire, check or other deposits); an ISO
-    /// 20022 entry when it is a booked (or status-less) credit that reverses nothing. NACHA entries are not
-    /// bank transactions: the account statement reports the same credits.
+    /// 20022 entry when it is a credit that reverses nothing. NACHA entries are not bank transactions: the
+    /// account statement reports the same credits.
+    ///
+    /// An ISO 20022 credit whose status is not `BOOK` (`PDNG`, `INFO`, `FUTR`) is handed over too, and set
+    /// aside by the reassociator with its status, so it is shown rather than left out.
     ///
     /// The credits of BAI2 groups sent as test only or deletion, and those a deletion or correction group
     /// withdraws, are handed over all the same, with each deletion and correction group placed among them:
@@ -52,7 +55,7 @@ enum CashReassociation {
             guard let value = Int(transaction.typeCode) else { return false }
             return typeCodes.classify(value, code: transaction.typeCode, inDetail: true).carriesPayment
         case .iso20022:
-            return transaction.status == nil || transaction.status == "BOOK"
+            return true
         case .x12, .ach, .unknown:
             return false
         }

@@ -182,4 +182,29 @@ import Testing
         Self.expectAccountAddsUp(run.account)
         #expect(run.stderr.contains("(6 credits paired, 2 without remittance)"))
     }
+
+    @Test func anISOCreditThatIsNotBookedIsSetAsideNotLeftOut() throws {
+        let folder = try RemitProcess.temporaryDirectory()
+        let notification = folder.appendingPathComponent("pending.xml")
+        try Data(
+            ("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn><Ntfctn>"
+                + "<Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>"
+                + "<Ntry><Amt Ccy=\"USD\">2450.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts>"
+                + "<BookgDt><Dt>2026-12-04</Dt></BookgDt></Ntry>"
+                + "</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>\n").utf8
+        ).write(to: notification)
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/cash/open-items.csv", "--run-time", "2026-12-04T12:00:00Z",
+            notification.path, "--out", out.path,
+        ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let rows = try String(contentsOf: out.appendingPathComponent("reassociation.jsonl"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline)
+        #expect(rows.count == 1)
+        let row = try #require(try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any])
+        #expect(row["status"] as? String == "set_aside")
+        #expect(row["rule"] as? String == "entry-status")
+        #expect(row["evidence"] as? [[String: String]] == [["name": "entry_status", "value": "PDNG"]])
+    }
 }

@@ -36,6 +36,21 @@ import Testing
         ReassociatorTests.payment("p2", 64000, trace: "OR5512"),
     ]
 
+    @Test(arguments: ["PDNG", "INFO", "FUTR"])
+    func anISOCreditThatIsNotBookedIsSetAsideWithItsStatus(status: String) throws {
+        let result = Reassociator().pair(
+            credits: [
+                Self.credit("b1", 245000, status: status, line: 9, file: "n.xml", reference: "HM20261203"),
+                Self.credit("b2", 64000, status: "BOOK", line: 19, file: "n.xml", reference: "OR5512"),
+            ],
+            payments: Self.payments)
+        #expect(result.pairings.map(\.status) == [.setAside, .paired, .remittanceWithoutCash])
+        let setAside = try #require(result.pairings.first)
+        #expect(setAside.rule == "entry-status")
+        #expect(setAside.evidence == [Evidence("entry_status", status)])
+        #expect(result.pairings.last?.payments.map(\.id) == ["p1"])
+    }
+
     @Test func aTestOnlyCreditIsSetAsideAndItsRemittanceStaysWithoutCash() throws {
         let result = Reassociator().pair(
             credits: [Self.credit("t1", 64000, status: "test_only", line: 4, reference: "OR5512")],

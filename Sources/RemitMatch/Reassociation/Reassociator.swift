@@ -14,7 +14,8 @@ import RemitCore
 ///
 /// Before the rules, the credits the bank itself says are not cash are set aside (`group-status`): those of a
 /// BAI2 group sent as test only or as a deletion, and those a later deletion or correction group of the run
-/// withdraws (see `groupStatusSetAside`). They take part in no rule and keep their place in the output.
+/// withdraws (see `groupStatusSetAside`); and ISO 20022 credits whose entry status is not `BOOK`
+/// (`entry-status`: `PDNG`, `INFO`, `FUTR`). They take part in no rule and keep their place in the output.
 ///
 /// Only credits in a payment (positive, not zero) take part; the caller chooses which bank transactions are
 /// customer cash. One credit may fund several payments only under `same-entry`.
@@ -43,7 +44,15 @@ public struct Reassociator: Sendable {
     public func pair(
         credits allCredits: [BankTransaction], payments: [Payment], withdrawals: [GroupWithdrawal] = []
     ) -> Reassociation {
-        let setAside = Self.groupStatusSetAside(allCredits, withdrawals: withdrawals)
+        var setAside = Self.groupStatusSetAside(allCredits, withdrawals: withdrawals).mapValues {
+            (rule: "group-status", evidence: $0)
+        }
+        for (index, credit) in allCredits.enumerated() where setAside[index] == nil {
+            // A BAI2 group status is the group rule's to judge; any other status but BOOK is ISO 20022's.
+            if let status = credit.status, status != "BOOK", BankStatusGroup.Status(rawValue: status) == nil {
+                setAside[index] = (rule: "entry-status", evidence: [Evidence("entry_status", status)])
+            }
+        }
         // The rules see only the credits not set aside.
         let credits =
             setAside.isEmpty ? allCredits : allCredits.indices.filter { setAside[$0] == nil }.map { allCredits[$0] }
@@ -61,10 +70,10 @@ public struct Reassociator: Sendable {
         var pairings: [CashPairing] = []
         var decided = decisions.makeIterator()
         for (position, credit) in allCredits.enumerated() {
-            if let evidence = setAside[position] {
+            if let (rule, evidence) = setAside[position] {
                 pairings.append(
                     CashPairing(
-                        status: .setAside, bankTransaction: credit, payments: [], rule: "group-status", score: 100,
+                        status: .setAside, bankTransaction: credit, payments: [], rule: rule, score: 100,
                         evidence: evidence))
                 continue
             }
