@@ -58,7 +58,9 @@ final class WatchHarness {
         environment["REMIT_MAPPINGS"] = Self.packageRoot.appendingPathComponent("mappings").path
         process.environment = environment
         if !FileManager.default.fileExists(atPath: logURL.path) {
-            FileManager.default.createFile(atPath: logURL.path, contents: nil)
+            guard FileManager.default.createFile(atPath: logURL.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
         }
         let handle = try FileHandle(forWritingTo: logURL)
         handle.seekToEndOfFile()
@@ -130,8 +132,9 @@ final class WatchHarness {
         let all = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return all.filter { name in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder)
-            return folder != "" || !isFolder.boolValue
+            let exists = FileManager.default.fileExists(
+                atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder)
+            return exists && (folder != "" || !isFolder.boolValue)
         }.sorted()
     }
 
