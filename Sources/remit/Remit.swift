@@ -131,7 +131,8 @@ enum Remit {
             let outcome = try ConvertJob.run(options, printer: printer)
             if outcome.errors + outcome.warnings > 0 {
                 printer.print(
-                    message: "\(outcome.recordsWritten) records written; \(outcome.errors) "
+                    message: "\(outcome.recordsWritten) " + (outcome.recordsWritten == 1 ? "record" : "records")
+                        + " written; \(outcome.errors) "
                         + (outcome.errors == 1 ? "error" : "errors") + ", \(outcome.warnings) "
                         + (outcome.warnings == 1 ? "warning" : "warnings"))
             }
