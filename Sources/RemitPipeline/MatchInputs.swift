@@ -94,7 +94,8 @@ struct MatchInputs {
             // Payments of earlier runs: one read again is set aside, not applied twice.
             paymentKeys = Self.paymentKeys(inputs, matcher: Matcher(options: matchOptions))
             matchOptions.earlierPayments = try history.earlierPayments(
-                matching: paymentKeys, excluding: Set(inputs.map(\.sha256)), runTime: options.runTime)
+                matching: paymentKeys, excluding: Set(inputs.map(\.sha256)),
+                runTime: options.historyRunKey ?? options.runTime)
         }
         var read = MatchInputs(
             export: export, exportSHA256: exportSHA, exportSize: exportSize, inputs: inputs, partners: partners,

@@ -85,7 +85,8 @@ public enum ReconcileJob {
             let repeats = Set(reconciliation.matches.filter { $0.rule == "duplicate-payment" }.map(\.line.paymentID))
             try history.record(
                 read.paymentKeys.filter { !repeats.contains($0.payment.id) }, announcements: announcedHere,
-                inputs: inputs.filter { !$0.unreadable }.map { ($0.sha256, $0.path) }, runTime: options.runTime)
+                inputs: inputs.filter { !$0.unreadable }.map { ($0.sha256, $0.path) },
+                runTime: options.historyRunKey ?? options.runTime)
         }
 
         // The lists keep only the first diagnostics of each input; their counts are exact.

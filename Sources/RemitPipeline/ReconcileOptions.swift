@@ -17,6 +17,8 @@ public struct ReconcileOptions: Sendable {
     public var suggestScore: Int
     /// The run history (`--history FILE`): payments of earlier runs, so one sent again is not applied twice.
     public var historyPath: String?
+    /// What this run's rows are keyed by in the history (see `RunTime.historyKey`); nil for `runTime`.
+    public var historyRunKey: String?
     /// Matching bounds and thresholds beyond the two scores (`--name-similarity`, `--combination-*`).
     public var nameSimilarity: Int = 85
     public var combinationMaxSetSize: Int = 5

@@ -30,6 +30,19 @@ public enum RunTime {
         return format(now)
     }
 
+    /// The key a run's rows carry in the run history (`--history`), which tells a rerun from a resend: a run
+    /// whose time was pinned (`--run-time` or `SOURCE_DATE_EPOCH`) is keyed by it, so running it again replaces
+    /// its own rows. Otherwise the key is the clock to the nanosecond: two runs in the same second (a script
+    /// reconciling files back to back) are two runs, and a file the second reads again is a resend.
+    public static func historyKey(option: String?, environment: [String: String], runTime: String) -> String {
+        guard option == nil, environment["SOURCE_DATE_EPOCH"] == nil else { return runTime }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let seconds = format(Date(timeIntervalSince1970: TimeInterval(now.tv_sec)))
+        let nanos = String(now.tv_nsec)
+        return seconds.dropLast() + "." + String(repeating: "0", count: max(0, 9 - nanos.count)) + nanos + "Z"
+    }
+
     static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -254,6 +254,8 @@ enum Remit {
         options.autoApplyScore = autoApply
         options.suggestScore = suggest
         options.historyPath = parsed.options["--history"]
+        options.historyRunKey = RunTime.historyKey(
+            option: parsed.options["--run-time"], environment: environment, runTime: runTime)
         options.nameSimilarity = bounds.nameSimilarity
         options.combinationMaxSetSize = bounds.setSize
         options.combinationMaxSteps = bounds.steps

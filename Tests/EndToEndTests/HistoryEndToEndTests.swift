@@ -74,6 +74,30 @@ import Testing
         #expect(evidence.contains("duplicate_source=\(Self.first) (run of 2026-12-01T18:00:00Z)"), "\(evidence)")
     }
 
+    /// Without a pinned run time, two runs in one second are two runs: a script that reconciles a file and
+    /// then a resend of it straight after must not apply the payment twice.
+    @Test func aResendReconciledInTheSameSecondWithoutARunTimeIsSetAside() throws {
+        let folder = try RemitProcess.temporaryDirectory()
+        let history = folder.appendingPathComponent("history.sqlite3")
+        let copy = folder.appendingPathComponent("corner-sent-again.820")
+        try FileManager.default.copyItem(atPath: Self.first, toPath: copy.path)
+        var rules: [[String]] = []
+        for (name, input) in [("one", Self.first), ("two", copy.path)] {
+            let out = folder.appendingPathComponent(name)
+            let result = try RemitProcess.run(
+                ["reconcile", "--invoices", "fixtures/matching/open-items.csv", "--out", out.path, "--history",
+                    history.path, input])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            rules.append(try Self.rules(out))
+        }
+        #expect(rules == [["exact-reference"], ["duplicate-payment"]])
+        let second = try JSONLines.read(folder.appendingPathComponent("two/matches.jsonl"))[0]
+        let evidence = (second["evidence"] as! [[String: Any]]).map {
+            ($0["name"] as! String) + "=" + ($0["value"] as! String)
+        }
+        #expect(evidence.contains { $0.hasPrefix("duplicate_source=\(Self.first) (run of ") }, "\(evidence)")
+    }
+
     @Test func readingTheSameFileAgainGivesTheSameOutputs() throws {
         let folder = try RemitProcess.temporaryDirectory()
         let history = folder.appendingPathComponent("history.sqlite3")
