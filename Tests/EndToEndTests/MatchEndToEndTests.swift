@@ -37,6 +37,7 @@ import Testing
         let decisions = summary["decisions"] as! [String: Int]
         #expect(decisions == ["applied": 2, "suggested": 1, "none": 1])
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+            .replacingOccurrences(of: "<wbr>", with: "")
         #expect(report.contains("4.8 Duplicates found by matching (1)"))
         #expect(report.contains("sets=900501+900502 | 900503+900504"))
     }

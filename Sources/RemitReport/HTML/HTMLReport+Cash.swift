@@ -59,7 +59,7 @@ extension HTMLReport {
             html.raw("<th>Trailer control totals and counts</th></tr></thead>\n<tbody>\n")
             for bankFile in cash.files {
                 html.raw("<tr><td class=\"loc\">")
-                html.text(bankFile.path)
+                html.breakableText(bankFile.path)
                 html.raw("</td>")
                 html.cell(bankFile.format)
                 html.countCell(bankFile.bankTransactions)
@@ -104,7 +104,7 @@ extension HTMLReport {
             }
             if !pairing.evidence.isEmpty {
                 html.raw("<br><span class=\"small\">")
-                html.text(MatchOutputs.evidenceText(pairing.evidence))
+                html.breakableText(MatchOutputs.evidenceText(pairing.evidence))
                 html.raw("</span>")
             }
             html.raw("</td>")
@@ -113,7 +113,7 @@ extension HTMLReport {
                 html.text(
                     "\(credit.account) \(credit.typeCode) \(ReassociationOutputs.bankDate(credit)?.description ?? "")")
                 html.raw("<br><span class=\"small loc\">")
-                html.text(HTMLWriter.describe(credit.provenance.location))
+                html.breakableText(HTMLWriter.describe(credit.provenance.location))
                 html.raw("</span></td>")
                 html.moneyCell(credit.amount)
             } else {
@@ -128,7 +128,7 @@ extension HTMLReport {
                     html.text(payment.payer.name ?? payment.id)
                     if let trace = payment.traceNumber { html.text(" trace " + trace) }
                     html.raw("<br><span class=\"small loc\">")
-                    html.text(HTMLWriter.describe(payment.provenance.location))
+                    html.breakableText(HTMLWriter.describe(payment.provenance.location))
                     html.raw("</span>")
                 }
                 html.raw("</td>")

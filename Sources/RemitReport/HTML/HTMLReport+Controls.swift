@@ -25,7 +25,7 @@ extension HTMLReport {
         for tieOut in analysis.tieOuts where tieOut.check != .invoice {
             html.raw(tieOut.ties ? "<tr>" : "<tr class=\"failing\">")
             html.raw("<td class=\"loc\">")
-            html.text(tieOut.scope)
+            html.breakableText(tieOut.scope)
             html.raw("</td><td><b>")
             html.text(tieOut.check.rawValue)
             html.raw("</b><br><span class=\"small\">")
@@ -69,7 +69,7 @@ extension HTMLReport {
 
     private static func countRow(_ summary: FileSummary, _ counts: DiagnosticCounts, into html: inout HTMLWriter) {
         html.raw("<td class=\"loc\">")
-        html.text(summary.path)
+        html.breakableText(summary.path)
         html.raw("</td>")
         html.cell(summary.format)
         html.cell(summary.status.rawValue)
@@ -104,7 +104,7 @@ extension HTMLReport {
 
     private static func moneyRow(_ summary: FileSummary, into html: inout HTMLWriter) {
         html.raw("<td class=\"loc\">")
-        html.text(summary.path)
+        html.breakableText(summary.path)
         html.raw("</td>")
         let lists = [
             summary.paymentsTotal, summary.linesPaidTotal, summary.adjustmentsTotal, summary.imbalanceTotal,

@@ -22,7 +22,7 @@ extension HTMLReport {
             html.raw("<th>Result</th></tr></thead>\n<tbody>\n")
             for tieOut in html.listed(failures) {
                 html.raw("<tr class=\"failing\"><td class=\"loc\">")
-                html.text(tieOut.scope)
+                html.breakableText(tieOut.scope)
                 html.raw("</td><td>")
                 html.text(tieOut.equation)
                 html.raw("</td><td class=\"num\">")
@@ -138,7 +138,7 @@ extension HTMLReport {
         for (index, evidence) in backing.enumerated() {
             if reason != nil || index > 0 { html.raw("<br>") }
             html.raw("<span class=\"small\">")
-            html.text(evidence.description)
+            html.breakableText(evidence.description)
             html.raw("</span>")
         }
         html.raw("</td>")

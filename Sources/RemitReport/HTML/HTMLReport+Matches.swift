@@ -84,7 +84,7 @@ extension HTMLReport {
             html.raw(match.decision == .suggested ? ") suggested" : ")")
             for evidence in match.evidence {
                 html.raw("<br>")
-                html.text(evidence.description)
+                html.breakableText(evidence.description)
             }
             html.raw("</td>")
             let currency = match.line.amountPaid.currency

@@ -24,10 +24,11 @@ extension HTMLReport {
         td.num, th.num { text-align: right; white-space: nowrap; }
         .ccy { color: var(--muted); font-size: 0.82em; }
         td.loc, td.id, code, .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em; }
-        td.loc, td.id { word-break: break-all; min-width: 8em; }
+        td.loc { overflow-wrap: break-word; min-width: 8em; }
+        td.id { white-space: nowrap; }
         .hash { word-break: break-all; }
         td.small, .small { font-size: 0.85em; }
-        td.wrap { overflow-wrap: anywhere; }
+        td.wrap { overflow-wrap: break-word; }
         .nowrap { white-space: nowrap; }
         table.matches, table.register { width: 100%; font-size: 0.92em; }
         table.matches thead th { white-space: normal; }

@@ -137,7 +137,7 @@ enum HTMLReport {
             html.raw("<tr>")
             html.cell(file.role)
             html.raw("<td class=\"loc\">")
-            html.text(file.path)
+            html.breakableText(file.path)
             html.raw("</td><td class=\"num\">")
             html.text(String(file.size))
             html.raw("</td><td class=\"hash\">")
@@ -147,7 +147,7 @@ enum HTMLReport {
         html.raw("</tbody>\n</table>\n")
         let export = input.invoiceExport
         html.raw("<h3>Invoice export</h3>\n<table class=\"kv\">\n<tbody>\n<tr><th>Path</th><td class=\"loc\">")
-        html.text(export.path)
+        html.breakableText(export.path)
         html.raw("</td></tr>\n<tr><th>Layout</th>")
         html.cell(export.layout)
         html.raw("</tr>\n<tr><th>Rows read</th>")

@@ -141,8 +141,20 @@ struct HTMLWriter {
     /// A source location as `file:line:col`, with segment and path when known, in a `<td class="loc">`.
     mutating func locationCell(_ location: SourceLocation) {
         raw("<td class=\"loc\">")
-        text(HTMLWriter.describe(location))
+        breakableText(HTMLWriter.describe(location))
         raw("</td>")
+    }
+
+    /// Data, escaped, with a line-break opportunity (`<wbr>`) after each `/ : | = + ,`: paths, places and
+    /// evidence wrap between their parts, never inside a number or a name.
+    mutating func breakableText(_ value: String) {
+        var piece = Substring(value)
+        while let index = piece.firstIndex(where: { "/:|=+,".contains($0) }) {
+            text(String(piece[...index]))
+            raw("<wbr>")
+            piece = piece[piece.index(after: index)...]
+        }
+        text(String(piece))
     }
 
     /// `file:line:col segment 12 /Document/...`: how a report cell names a place in an input.
@@ -157,7 +169,7 @@ struct HTMLWriter {
     /// A row of the invoice export as `file:line:col row 12`, in a `<td class="loc">`.
     mutating func exportRowCell(_ location: SourceLocation) {
         raw("<td class=\"loc\">")
-        text(HTMLWriter.describeExportRow(location))
+        breakableText(HTMLWriter.describeExportRow(location))
         raw("</td>")
     }
 
