@@ -196,15 +196,18 @@ package final class WatchService {
             logger.debug("still being written", ["file": name])
         case .waitingForExport(let problem):
             if let info = try fileSystem.status(options.inbox + "/" + name) { settling[name] = info }
+            // An export still being written is waited for (the file stays settling), and is no error; one that
+            // is missing or unusable is, and ends a --once run.
+            let settlingExport = exportSource.hasSettlingExport(now: FileJob.nowNanos())
             if problem != lastExportProblem {
-                logger.error("no usable invoice export; files wait in the inbox", ["problem": problem])
+                if settlingExport {
+                    logger.info("waiting for the invoice export to settle", ["invoices": options.invoices])
+                } else {
+                    logger.error("no usable invoice export; files wait in the inbox", ["problem": problem])
+                }
                 lastExportProblem = problem
             }
-            // With --once an export still being written is waited for (the file stays settling); only one
-            // that is missing or unusable ends the run.
-            if options.once && !exportSource.hasSettlingExport(now: FileJob.nowNanos()) {
-                throw InvoiceExportUnavailable(problem: problem)
-            }
+            if options.once && !settlingExport { throw InvoiceExportUnavailable(problem: problem) }
         case .quarantined(let destination, let kind):
             counts["quarantined", default: 0] += 1
             logger.error("refused", ["file": name, "kind": kind, "outcome": "quarantined", "moved_to": destination])

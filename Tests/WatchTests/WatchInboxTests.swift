@@ -279,6 +279,8 @@ import Testing
         try harness.start(["--once", "--settle-ms", "800"], invoices: "exports")
         #expect(harness.waitForExit() == 0, "log: \(harness.log)")
         #expect(harness.names(in: "processed") == ["w.820"])
+        #expect(harness.log.contains("waiting for the invoice export to settle"), "log: \(harness.log)")
+        #expect(!harness.log.contains(" error remit.watch"), "a settling export is no error; log: \(harness.log)")
     }
 
     @Test func onceStillEndsWhenTheExportFolderIsEmpty() throws {
