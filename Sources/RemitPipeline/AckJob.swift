@@ -38,6 +38,9 @@ public enum AckJob {
             throw Diagnostic(.error, code: "ack.time", "run time '\(options.runTime)' is not UTC", at: .wholeFile(""))
         }
         try ReconcileJob.createOutputDirectory(options.outputDirectory)
+        // `-o acks/` names files `acks/NAME`, not `acks//NAME`.
+        var folder = options.outputDirectory
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
         let counter = ControlNumberCounter(path: options.counterPath)
         var written: [String] = []
         var taken: Set<String> = []
@@ -97,15 +100,14 @@ public enum AckJob {
             for document in documents {
                 let numbers = try counter.reserve(document.controlNumbersNeeded)
                 let text = document.render(controlNumbers: numbers, stamp: stamp)
-                let folder = options.outputDirectory
                 let name = uniqueName(base: "\(base).\(document.receivedControl)", kind: document.kind.rawValue) {
                     taken.contains($0) || FileManager.default.fileExists(atPath: folder + "/" + $0)
                 }
-                try write(Array(text.utf8), to: options.outputDirectory + "/" + name, calls: calls)
+                try write(Array(text.utf8), to: folder + "/" + name, calls: calls)
                 written.append(name)
                 taken.insert(name)
                 printer.print(
-                    message: "\(options.outputDirectory)/\(name): \(document.kind.rawValue) for interchange "
+                    message: "\(folder)/\(name): \(document.kind.rawValue) for interchange "
                         + "\(document.receivedControl), groups " + document.groupStatuses.joined(separator: ", "))
             }
         }

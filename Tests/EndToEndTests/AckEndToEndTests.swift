@@ -32,6 +32,15 @@ import Testing
         #expect(try String(contentsOf: counter, encoding: .utf8) == "4\n")
     }
 
+    @Test func anOutputFolderWithATrailingSlashNamesFilesWithOne() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(
+            ["ack", "-o", out.path + "/"] + Self.time + ["fixtures/x12/remit-820-bad-amount.edi"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("remit: \(out.path)/remit-820-bad-amount.edi.000000909.997: 997"))
+        #expect(!result.stderr.contains("//"), "\(result.stderr)")
+    }
+
     @Test func aSharedCounterFileAnd999sOnRequest() throws {
         let out = try RemitProcess.temporaryDirectory()
         let counter = out.appendingPathComponent("counter")
