@@ -36,7 +36,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var description: String {
         var text = "\(location.compilerStyle): \(severity.rawValue): \(message)"
         var place: [String] = []
-        if let segment = location.segmentIndex { place.append("segment \(segment)") }
+        if let index = location.segmentIndex {
+            place.append((location.indexUnit == .row ? "row " : "segment ") + String(index))
+        }
         if let element = location.element { place.append(element) }
         if let path = location.path { place.append(path) }
         // Offset 0 is only printed for the file's first byte: readers that know a line but no offset (an ISO

@@ -17,10 +17,17 @@ public struct SourceLocation: Sendable, Hashable {
     public var element: String?
     /// XPath-like path for XML inputs, e.g. `/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]/Amt`.
     public var path: String?
+    /// What `segmentIndex` counts, as messages name it: X12 segments (and BAI2 records), or CSV rows.
+    public var indexUnit: IndexUnit
+
+    public enum IndexUnit: UInt8, Sendable, Hashable {
+        case segment
+        case row
+    }
 
     public init(
         file: String, line: Int, column: Int, byteOffset: Int64, segmentIndex: Int? = nil,
-        element: String? = nil, path: String? = nil
+        element: String? = nil, path: String? = nil, indexUnit: IndexUnit = .segment
     ) {
         self.file = file
         self.line = line
@@ -29,6 +36,7 @@ public struct SourceLocation: Sendable, Hashable {
         self.segmentIndex = segmentIndex
         self.element = element
         self.path = path
+        self.indexUnit = indexUnit
     }
 
     /// A location that names only the file, for problems that belong to the whole file.

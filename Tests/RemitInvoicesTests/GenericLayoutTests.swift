@@ -27,7 +27,8 @@ import Testing
         #expect(
             first.location
                 == SourceLocation(
-                    file: Fixtures.path("generic.csv"), line: 2, column: 1, byteOffset: 111, segmentIndex: 2))
+                    file: Fixtures.path("generic.csv"), line: 2, column: 1, byteOffset: 111, segmentIndex: 2,
+                    indexUnit: .row))
 
         let second = export.invoices[1]
         #expect(second.amount.amount == Fixtures.amount("2400.50"))

@@ -50,7 +50,8 @@ import Testing
         #expect(export.diagnostics.map(\.code) == ["csv.after-quote", "csv.unterminated-quote"])
         #expect(
             export.invoices[1].location
-                == SourceLocation(file: "m.csv", line: 7, column: 1, byteOffset: 48, segmentIndex: 7))
+                == SourceLocation(file: "m.csv", line: 7, column: 1, byteOffset: 48, segmentIndex: 7, indexUnit: .row))
+        #expect(export.diagnostics.first?.description.contains("[row ") == true, "a CSV row is no segment")
     }
 
     @Test func prefersTheLayoutsFirstSpellingAndWarnsAboutARepeatedHeader() throws {

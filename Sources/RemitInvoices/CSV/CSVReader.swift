@@ -324,7 +324,7 @@ public struct CSVReader {
     private func location(_ position: CSVPosition) -> SourceLocation {
         SourceLocation(
             file: file, line: position.line, column: position.column, byteOffset: position.byteOffset,
-            segmentIndex: recordCount)
+            segmentIndex: recordCount, indexUnit: .row)
     }
 
     private func quoteInUnquotedField(at position: CSVPosition) -> Diagnostic {

@@ -22,7 +22,8 @@ struct HeaderMap {
         var indices: [InvoiceField: Int] = [:]
         var missing: [String] = []
         let location = SourceLocation(
-            file: file, line: row.start.line, column: 1, byteOffset: row.start.byteOffset, segmentIndex: row.index)
+            file: file, line: row.start.line, column: 1, byteOffset: row.start.byteOffset, segmentIndex: row.index,
+            indexUnit: .row)
         for field in InvoiceField.allCases {
             let spellings = layout.columns[field] ?? []
             let required =

@@ -102,7 +102,8 @@ extension InvoiceExportBuilder {
             .error, code: "invoice.columns",
             "row has \(count) cells but the header has \(header.count); no cells for \(missing)",
             at: SourceLocation(
-                file: file, line: last.line, column: last.column, byteOffset: last.byteOffset, segmentIndex: row.index))
+                file: file, line: last.line, column: last.column, byteOffset: last.byteOffset, segmentIndex: row.index,
+                indexUnit: .row))
     }
 
     func extraCell(_ row: CSVRow, index: Int, value: String, header: HeaderMap) -> Diagnostic {
@@ -112,7 +113,7 @@ extension InvoiceExportBuilder {
             "row has \(row.fields.count) cells but the header has \(header.count); cell \(index + 1) holds '\(value)'",
             at: SourceLocation(
                 file: file, line: start.line, column: start.column, byteOffset: start.byteOffset,
-                segmentIndex: row.index),
+                segmentIndex: row.index, indexUnit: .row),
             hint: "a separator inside an unquoted value splits it; quote such values")
     }
 }

@@ -21,12 +21,13 @@ struct RowCells {
         let start = row.fieldStarts[index]
         return SourceLocation(
             file: file, line: start.line, column: start.column, byteOffset: start.byteOffset, segmentIndex: row.index,
-            element: header.names[index])
+            element: header.names[index], indexUnit: .row)
     }
 
     var rowLocation: SourceLocation {
         SourceLocation(
-            file: file, line: row.start.line, column: 1, byteOffset: row.start.byteOffset, segmentIndex: row.index)
+            file: file, line: row.start.line, column: 1, byteOffset: row.start.byteOffset, segmentIndex: row.index,
+            indexUnit: .row)
     }
 
     /// The invoice this record describes, or nil with at least one error in `problems`.
