@@ -14,9 +14,10 @@ public struct PaymentReference: Sendable, Hashable {
         self.description = description
     }
 
-    /// `CK=40012`, or `CK=40012 (SECOND NOTICE)` with a description; how the CSV output lists it.
+    /// `CK=40012`, `CK=40012 (SECOND NOTICE)` with a description, `ZZ (SECOND NOTICE)` with a description
+    /// alone; how the CSV output lists it.
     public var text: String {
-        var text = qualifier + "=" + (value ?? "")
+        var text = qualifier + (value.map { "=" + $0 } ?? "")
         if let description { text += " (" + description + ")" }
         return text
     }

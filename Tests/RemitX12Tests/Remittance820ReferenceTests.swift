@@ -21,7 +21,7 @@ import Testing
                 PaymentReference(qualifier: "ZZ", value: nil, description: "SECOND NOTICE"),
             ])
         #expect(
-            payment.references.map(\.text) == ["CK=40012", "VR=V-7712 (VENDOR NUMBER AT PAYER)", "ZZ= (SECOND NOTICE)"])
+            payment.references.map(\.text) == ["CK=40012", "VR=V-7712 (VENDOR NUMBER AT PAYER)", "ZZ (SECOND NOTICE)"])
         #expect(sink.lines.first?.purchaseOrder == "PO-1", "a REF under the RMR is the line's")
     }
 
