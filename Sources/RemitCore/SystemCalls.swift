@@ -82,9 +82,12 @@ public struct SystemCalls: Sendable {
 
     /// Opens `path` for reading.
     ///
+    /// Non-blocking, so a FIFO nobody writes to opens at once and can be refused as not a regular file instead of
+    /// hanging in `open`; the flag changes nothing for regular files and folders.
+    ///
     /// - Throws: `SystemCallError` from `open`.
     public func openForReading(_ path: String) throws(SystemCallError) -> Int32 {
-        try retrying("open", path: path) { Int(open(path, O_RDONLY | O_CLOEXEC, 0)) }.int32
+        try retrying("open", path: path) { Int(open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0)) }.int32
     }
 
     /// Creates or truncates `path` for writing with mode 0644 (narrowed by the umask).
