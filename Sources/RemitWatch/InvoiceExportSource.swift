@@ -62,13 +62,16 @@ package struct InvoiceExportSource: Sendable {
 
     /// Whether the folder holds an export that `current` passes over only because it changed less than the
     /// settle time ago: one that will be usable shortly, so `--once` waits for it rather than give up.
+    ///
+    /// One stamped further ahead of `now` than the settle time (a wrong clock where it was written) is not:
+    /// `current` would pass over it until that time comes, however long that is.
     package func hasSettlingExport(now: Int64) -> Bool {
         guard let info = try? fileSystem.status(path), info.kind == .directory,
             let names = try? fileSystem.list(path)
         else { return false }
         for name in names where !InboxNames.isIgnored(name) {
             if let entry = try? fileSystem.status(path + "/" + name), entry.kind == .regular, entry.size > 0,
-                now - entry.modified < settleNanos
+                now - entry.modified < settleNanos, entry.modified - now < settleNanos
             {
                 return true
             }

@@ -112,6 +112,21 @@ import Testing
         #expect(try reopened.outputFolderTaken("a.820"))
     }
 
+    @Test func anExportDatedInTheFutureIsNotSettlingForEver() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("remit-exports-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent("open-items.csv")
+        try Data("invoice,amount\n".utf8).write(to: export)
+        let source = InvoiceExportSource(path: folder.path, settleNanos: 1_000_000_000)
+        #expect(source.hasSettlingExport(now: FileJob.nowNanos()), "written just now: settling")
+        // An export stamped a day ahead (the exporting host's clock is wrong) would be 'settling' until that
+        // day, and `watch --once` waited for it that long; it is no export that will do shortly.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(86_400)], ofItemAtPath: export.path)
+        #expect(!source.hasSettlingExport(now: FileJob.nowNanos()))
+    }
+
     @Test func logLinesQuoteValuesWithSpaces() {
         let logger = WatchLogger(sink: { _ in })
         let line = logger.line(
