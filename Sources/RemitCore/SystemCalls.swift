@@ -130,6 +130,16 @@ public struct SystemCalls: Sendable {
         _ = try retrying("rename", path: from) { Int(rename(from, to)) }
     }
 
+    /// Gives the file `from` the second name `to`; fails with `EEXIST` rather than replace whatever is at `to`.
+    public func linkFile(_ from: String, to: String) throws(SystemCallError) {
+        _ = try retrying("link", path: to) { Int(link(from, to)) }
+    }
+
+    /// Removes the name `path`.
+    public func removeFile(_ path: String) throws(SystemCallError) {
+        _ = try retrying("unlink", path: path) { Int(unlink(path)) }
+    }
+
     private func retrying(_ call: String, path: String, _ body: () -> Int) throws(SystemCallError) -> Int {
         while true {
             let result = body()
