@@ -45,11 +45,15 @@ package struct FileSystem: Sendable {
         }
     }
 
-    /// `lstat(2)`; nil when nothing is there.
-    package func status(_ path: String) throws(SystemCallError) -> Status? {
+    /// `lstat(2)`, or `stat(2)` when `followingLink`; nil when nothing is there.
+    package func status(_ path: String, followingLink: Bool = false) throws(SystemCallError) -> Status? {
         var info = stat()
         do {
-            try retrying("lstat", path) { lstat(path, &info) }
+            if followingLink {
+                try retrying("stat", path) { stat(path, &info) }
+            } else {
+                try retrying("lstat", path) { lstat(path, &info) }
+            }
         } catch  where error.errno == ENOENT {
             return nil
         }

@@ -82,9 +82,12 @@ public struct SystemCalls: Sendable {
 
     /// Opens `path` for reading.
     ///
+    /// Non-blocking, so a FIFO nobody writes to opens at once and can be refused as not a regular file instead of
+    /// hanging in `open`; the flag changes nothing for regular files and folders.
+    ///
     /// - Throws: `SystemCallError` from `open`.
     public func openForReading(_ path: String) throws(SystemCallError) -> Int32 {
-        try retrying("open", path: path) { Int(open(path, O_RDONLY | O_CLOEXEC, 0)) }.int32
+        try retrying("open", path: path) { Int(open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0)) }.int32
     }
 
     /// Creates or truncates `path` for writing with mode 0644 (narrowed by the umask).
@@ -125,6 +128,16 @@ public struct SystemCalls: Sendable {
 
     public func renameFile(_ from: String, to: String) throws(SystemCallError) {
         _ = try retrying("rename", path: from) { Int(rename(from, to)) }
+    }
+
+    /// Gives the file `from` the second name `to`; fails with `EEXIST` rather than replace whatever is at `to`.
+    public func linkFile(_ from: String, to: String) throws(SystemCallError) {
+        _ = try retrying("link", path: to) { Int(link(from, to)) }
+    }
+
+    /// Removes the name `path`.
+    public func removeFile(_ path: String) throws(SystemCallError) {
+        _ = try retrying("unlink", path: path) { Int(unlink(path)) }
     }
 
     private func retrying(_ call: String, path: String, _ body: () -> Int) throws(SystemCallError) -> Int {

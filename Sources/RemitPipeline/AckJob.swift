@@ -100,10 +100,9 @@ public enum AckJob {
             for document in documents {
                 let numbers = try counter.reserve(document.controlNumbersNeeded)
                 let text = document.render(controlNumbers: numbers, stamp: stamp)
-                let name = uniqueName(base: "\(base).\(document.receivedControl)", kind: document.kind.rawValue) {
-                    taken.contains($0) || FileManager.default.fileExists(atPath: folder + "/" + $0)
-                }
-                try write(Array(text.utf8), to: folder + "/" + name, calls: calls)
+                let name = try publish(
+                    Array(text.utf8), in: folder, base: "\(base).\(document.receivedControl)",
+                    kind: document.kind.rawValue, taken: &taken, calls: calls)
                 written.append(name)
                 taken.insert(name)
                 printer.print(
@@ -131,9 +130,44 @@ public enum AckJob {
         return name
     }
 
+    /// Writes `bytes` under a temporary name of this process, syncs it, and links it into `folder` under the first
+    /// name `uniqueName` finds free. `link` fails rather than replace a file, so a name another run (or anything
+    /// else) took since it was found free is passed over for the next: nothing already there is replaced.
+    ///
+    /// - Returns: the name written.
+    static func publish(
+        _ bytes: [UInt8], in folder: String, base: String, kind: String, taken: inout Set<String>,
+        calls: SystemCalls
+    ) throws(SystemCallError) -> String {
+        let temporary = folder + "/.\(base).\(kind).\(getpid()).tmp"
+        try writeSynced(bytes, to: temporary, calls: calls)
+        defer { try? calls.removeFile(temporary) }
+        while true {
+            let name = uniqueName(base: base, kind: kind) {
+                taken.contains($0) || FileManager.default.fileExists(atPath: folder + "/" + $0)
+            }
+            do {
+                try calls.linkFile(temporary, to: folder + "/" + name)
+                return name
+            } catch where error.errno == EEXIST {
+                taken.insert(name)
+            } catch where error.errno == EPERM || error.errno == EOPNOTSUPP {
+                // A file system without hard links: the rename of before, which a concurrent run can race.
+                try calls.renameFile(temporary, to: folder + "/" + name)
+                return name
+            }
+        }
+    }
+
     /// Writes `bytes` under a temporary name, syncs and renames it into place.
     static func write(_ bytes: [UInt8], to path: String, calls: SystemCalls) throws(SystemCallError) {
         let temporary = path + ".tmp"
+        try writeSynced(bytes, to: temporary, calls: calls)
+        try calls.renameFile(temporary, to: path)
+    }
+
+    /// Writes `bytes` to `temporary` and syncs it.
+    static func writeSynced(_ bytes: [UInt8], to temporary: String, calls: SystemCalls) throws(SystemCallError) {
         let fd = try calls.openForWriting(temporary)
         let failure = bytes.withUnsafeBytes { buffer -> SystemCallError? in
             do {
@@ -151,7 +185,6 @@ public enum AckJob {
             throw failure
         }
         try calls.closeFile(fd, path: temporary)
-        try calls.renameFile(temporary, to: path)
     }
 }
 

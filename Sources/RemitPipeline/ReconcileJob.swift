@@ -16,7 +16,7 @@ public enum ReconcileJob {
         let history = try options.historyPath.map { path throws(Diagnostic) in try RunHistory(path: path) }
         let read = try MatchInputs.read(options, settings: settings, printer: printer, calls: calls, history: history)
         let export = read.export
-        let inputs = read.inputs
+        var inputs = read.inputs
         let reconciliation = Matcher(options: read.matchOptions).reconcile(
             lines: read.lines, deductions: read.deductionsToMatch, invoices: export.invoices, payments: read.payments)
         let announcedHere = read.deductions.filter { $0.origin == .announced }
@@ -34,7 +34,11 @@ public enum ReconcileJob {
         let earlierIDs = Set(earlierAnnounced.map(\.id))
         announcements.notYetTaken.removeAll { earlierIDs.contains($0.id) }
         announcements.superseded.removeAll { earlierIDs.contains($0.id) }
-        let reassociation = CashReassociation.run(inputs: inputs, settings: settings)
+        let (reassociation, orderWarnings) = CashReassociation.run(inputs: inputs, settings: settings)
+        for (index, warning) in orderWarnings {
+            printer.print(warning)
+            inputs[index].diagnostics.append(warning)
+        }
         var summaries = FileSummaryBuilder.summaries(inputs: inputs, reconciliation: reconciliation)
         for index in summaries.indices {
             summaries[index].transactionExceptions = inputs[index].transactions.filter {

@@ -23,7 +23,8 @@ package struct InvoiceExportSource: Sendable {
     package func current(now: Int64) throws(Diagnostic) -> String {
         let info: FileSystem.Status?
         do {
-            info = try fileSystem.status(path)
+            // The operator named this path: a link to the export or its folder is followed.
+            info = try fileSystem.status(path, followingLink: true)
         } catch {
             throw Diagnostic(.error, code: "watch.invoices-unreadable", "\(error)", at: .wholeFile(path))
         }
@@ -62,13 +63,16 @@ package struct InvoiceExportSource: Sendable {
 
     /// Whether the folder holds an export that `current` passes over only because it changed less than the
     /// settle time ago: one that will be usable shortly, so `--once` waits for it rather than give up.
+    ///
+    /// One stamped further ahead of `now` than the settle time (a wrong clock where it was written) is not:
+    /// `current` would pass over it until that time comes, however long that is.
     package func hasSettlingExport(now: Int64) -> Bool {
-        guard let info = try? fileSystem.status(path), info.kind == .directory,
+        guard let info = try? fileSystem.status(path, followingLink: true), info.kind == .directory,
             let names = try? fileSystem.list(path)
         else { return false }
         for name in names where !InboxNames.isIgnored(name) {
             if let entry = try? fileSystem.status(path + "/" + name), entry.kind == .regular, entry.size > 0,
-                now - entry.modified < settleNanos
+                now - entry.modified < settleNanos, entry.modified - now < settleNanos
             {
                 return true
             }

@@ -183,6 +183,20 @@ import Testing
         #expect(run.stderr.contains("(6 credits paired, 2 without remittance)"))
     }
 
+    @Test func anUpdateReadAfterACorrectionOfItsAccountAndDateIsReported() throws {
+        // The correction given first (a glob sorts `...-correction.bai2` before `....bai2`): nothing read
+        // before it is withdrawn and the original's credits, read after, count as cash beside the correction's.
+        // That may be a later update of the day, so it is not set aside, but it must not go unremarked.
+        let run = try Self.reconcile([Self.folder + "acme-bank-2026-12-04-correction.bai2", Self.original])
+        #expect(run.rows.filter { $0.status == "set_aside" }.isEmpty)
+        let warnings = run.stderr.split(separator: "\n").filter { $0.contains("credit of an update read after") }
+        #expect(warnings.count == 1, "stderr: \(run.stderr)")
+        #expect(
+            warnings.first?.hasPrefix(Self.original + ":4:") == true,
+            "located at the first credit of the update: \(warnings)")
+        #expect(warnings.first?.contains(Self.folder + "acme-bank-2026-12-04-correction.bai2:2") == true)
+    }
+
     @Test func anISOCreditThatIsNotBookedIsSetAsideNotLeftOut() throws {
         let folder = try RemitProcess.temporaryDirectory()
         let notification = folder.appendingPathComponent("pending.xml")

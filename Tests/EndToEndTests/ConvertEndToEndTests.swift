@@ -122,6 +122,42 @@ import Testing
         }
     }
 
+    @Test func aFIFONobodyWritesToIsRefusedWithoutWaitingForAWriter() throws {
+        let dir = try RemitProcess.temporaryDirectory()
+        let fifo = dir.appendingPathComponent("drop.820")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let invoices = RemitProcess.fixture("retail/open-items.csv")
+        let good = RemitProcess.fixture("retail/bigmart-2026-11-30.820")
+        let runs: [(arguments: [String], status: Int32)] = [
+            (["convert", fifo.path], 1),
+            (["reconcile", "--invoices", invoices, "--out", dir.appendingPathComponent("a").path, fifo.path], 1),
+            (["reconcile", "--invoices", fifo.path, "--out", dir.appendingPathComponent("b").path, good], 2),
+        ]
+        for run in runs {
+            // A child blocked in open(2) on the FIFO is released after 10 s by a writer opening it (again at
+            // each later open), so the test ends either way; `rescued` says it had to be.
+            let finished = DispatchSemaphore(value: 0)
+            let rescued = Rescue()
+            let path = fifo.path
+            DispatchQueue.global().async {
+                var wait = 10.0
+                while finished.wait(timeout: .now() + wait) == .timedOut {
+                    wait = 0.05
+                    let writer = open(path, O_WRONLY | O_NONBLOCK)
+                    if writer >= 0 {
+                        rescued.set()
+                        close(writer)
+                    }
+                }
+            }
+            let result = try RemitProcess.run(run.arguments)
+            finished.signal()
+            #expect(!rescued.value, "\(run.arguments[0]) waited for a writer on the FIFO")
+            #expect(result.status == run.status, "\(result.stderr)")
+            #expect(result.stderr.contains("not a regular file"), "\(result.stderr)")
+        }
+    }
+
     @Test func inputCannotForgeDiagnosticLinesOrReachTheTerminal() throws {
         let dir = try RemitProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("inject.820")
@@ -224,4 +260,15 @@ import Testing
             if result.status == 1 { #expect(result.stderr.contains("\(path):"), "\(name): \(result.stderr)") }
         }
     }
+}
+
+/// A flag set on one thread and read on another.
+private final class Rescue: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var done = false
+
+    func set() { lock.withLock { done = true } }
+
+    var value: Bool { lock.withLock { done } }
 }

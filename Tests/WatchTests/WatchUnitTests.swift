@@ -112,6 +112,42 @@ import Testing
         #expect(try reopened.outputFolderTaken("a.820"))
     }
 
+    @Test func anExportDatedInTheFutureIsNotSettlingForEver() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("remit-exports-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent("open-items.csv")
+        try Data("invoice,amount\n".utf8).write(to: export)
+        let source = InvoiceExportSource(path: folder.path, settleNanos: 1_000_000_000)
+        #expect(source.hasSettlingExport(now: FileJob.nowNanos()), "written just now: settling")
+        // An export stamped a day ahead (the exporting host's clock is wrong) would be 'settling' until that
+        // day, and `watch --once` waited for it that long; it is no export that will do shortly.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(86_400)], ofItemAtPath: export.path)
+        #expect(!source.hasSettlingExport(now: FileJob.nowNanos()))
+    }
+
+    @Test func anExportNamedThroughASymbolicLinkIsUsed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("remit-exports-\(UUID())")
+        let real = root.appendingPathComponent("erp")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let export = real.appendingPathComponent("open-items.csv")
+        try Data("invoice,amount\n".utf8).write(to: export)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: export.path)
+        // `--invoices /srv/remit/exports`, a link to where the ERP writes: the operator named it, so it is
+        // followed (links inside the folder are still passed over), as `remit reconcile --invoices` does.
+        let folderLink = root.appendingPathComponent("exports")
+        try FileManager.default.createSymbolicLink(at: folderLink, withDestinationURL: real)
+        #expect(
+            try InvoiceExportSource(path: folderLink.path).current(now: FileJob.nowNanos())
+                == folderLink.path + "/open-items.csv")
+        let fileLink = root.appendingPathComponent("current.csv")
+        try FileManager.default.createSymbolicLink(at: fileLink, withDestinationURL: export)
+        #expect(try InvoiceExportSource(path: fileLink.path).current(now: FileJob.nowNanos()) == fileLink.path)
+    }
+
     @Test func logLinesQuoteValuesWithSpaces() {
         let logger = WatchLogger(sink: { _ in })
         let line = logger.line(
