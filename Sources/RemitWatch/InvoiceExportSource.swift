@@ -56,7 +56,8 @@ package struct InvoiceExportSource: Sendable {
             throw Diagnostic(
                 .error, code: "watch.invoices-none", "the folder holds no complete invoice export",
                 at: .wholeFile(path),
-                hint: "an export counts once it has a visible, non-temporary name and has not changed for a second")
+                hint: "an export counts once it has a visible, non-temporary name and has not changed for "
+                    + "\(settleNanos / 1_000_000) ms (--settle-ms)")
         }
         return path.hasSuffix("/") ? path + best.name : path + "/" + best.name
     }
