@@ -61,6 +61,7 @@ extension Payment {
         writer.field("originator_id", originatorID)
         writer.field("uetr", uetr)
         writer.field("remittance_id", remittanceID)
+        writer.field("related_remittance_id", relatedRemittanceID)
         writer.field("remittance_text", remittanceText)
         guard !references.isEmpty else { return }
         writer.key("references")

@@ -22,6 +22,9 @@ public struct Payment: Sendable, Hashable {
     public var uetr: String?
     /// The id of a separate remittance advice for this payment (ISO 20022 `RmtInf/RmtId` in remt.001).
     public var remittanceID: String?
+    /// The id of the separate remittance advice the bank says this payment goes with (ISO 20022 camt
+    /// `RltdRmtInf/RmtId`): the `remittanceID` of a remt.001 payment.
+    public var relatedRemittanceID: String?
     /// Free-text remittance exactly as sent (ISO 20022 `Ustrd`, several joined by line ends).
     public var remittanceText: String?
     /// References that belong to the whole payment (X12 heading REF), in the order sent.
@@ -36,7 +39,7 @@ public struct Payment: Sendable, Hashable {
         id: String, payer: Party, payee: Party, method: String?, format: String?, handlingCode: String?,
         amount: Money, direction: Direction, date: CalendarDate?, traceNumber: String?, originatorID: String?,
         provenance: Provenance, uetr: String? = nil, remittanceID: String? = nil, remittanceText: String? = nil,
-        references: [PaymentReference] = []
+        references: [PaymentReference] = [], relatedRemittanceID: String? = nil
     ) {
         self.id = id
         self.payer = payer
@@ -54,5 +57,6 @@ public struct Payment: Sendable, Hashable {
         self.remittanceID = remittanceID
         self.remittanceText = remittanceText
         self.references = references
+        self.relatedRemittanceID = relatedRemittanceID
     }
 }

@@ -145,6 +145,28 @@ import Testing
         #expect(pairing.status == .paired)
     }
 
+    @Test func aDetailNamingItsAdviceIsPaidAsTheAdviceSaysAndOneNamingNoAdviceStays() throws {
+        var named = Self.payment("p1", 10000, file: "camt054.xml", transactionID: "Ntry@5")
+        named.relatedRemittanceID = "RA-1"
+        var unknown = Self.payment("p2", 20000, file: "camt054.xml", transactionID: "Ntry@5")
+        unknown.relatedRemittanceID = "RA-404"
+        var advice = Self.payment("a1", 10000, file: "remt.xml", transactionID: "RmtInf@4")
+        advice.remittanceID = "RA-1"
+        let result = Reassociator().pair(
+            credits: [Self.credit("b1", 30000, file: "camt054.xml", transactionID: "Ntry@5")],
+            payments: [named, unknown, advice])
+        #expect(result.pairings.count == 1, "the detail stands for no second payment: \(result.pairings)")
+        let pairing = try #require(result.pairings.first)
+        #expect(pairing.rule == "related-remittance")
+        #expect(pairing.payments.map(\.id) == ["p2", "a1"])
+        #expect(pairing.paymentsTotal == Self.usd(30000))
+        #expect(
+            pairing.evidence == [
+                Evidence("entry", "Ntry@5"), Evidence("payments", "2"), Evidence("bank_detail", "p1"),
+                Evidence("related_remittance", "RA-1"),
+            ])
+    }
+
     @Test func debitsAndZeroPaymentsTakeNoPart() {
         let result = Reassociator().pair(
             credits: [],

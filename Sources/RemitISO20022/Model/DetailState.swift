@@ -11,6 +11,8 @@ struct DetailState {
     var endToEndID: String?
     var uetr: String?
     var remittanceID: String?
+    /// camt `RltdRmtInf/RmtId`: the remt.001 advice sent apart for this payment.
+    var relatedRemittanceID: String?
     var date: CalendarDate?
     var debtor = Party()
     var creditor = Party()

@@ -145,7 +145,8 @@ extension ISO20022Parser {
             amount: Money(signed, amount.currency), direction: direction, date: date,
             traceNumber: endToEnd ?? detail.uetr, originatorID: nil,
             provenance: Provenance(location: place(amount.location), origin: origin), uetr: detail.uetr,
-            remittanceID: detail.remittanceID, remittanceText: remittanceText)
+            remittanceID: detail.remittanceID, remittanceText: remittanceText,
+            relatedRemittanceID: detail.relatedRemittanceID)
         sink.emit(.payment(payment))
         var context = PaymentContext(
             paymentID: paymentID, payer: payer, currency: amount.currency, amount: amount.value,

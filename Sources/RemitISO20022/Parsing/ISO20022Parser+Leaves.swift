@@ -88,6 +88,9 @@ extension ISO20022Parser {
         case .endToEndId where path.tag(1) == .refs: detail?.endToEndID = Self.nonEmpty(text)
         case .uetr where path.tag(1) == .refs: detail?.uetr = Self.nonEmpty(text)
         case .rmtId where path.depth == detailDepth + 1: detail?.remittanceID = Self.nonEmpty(text)
+        case .rmtId where path.depth == detailDepth + 2 && path.tag(1) == .rltdRmtInf:
+            // The first one: a payment's advice sent apart, should the bank list several.
+            if detail?.relatedRemittanceID == nil { detail?.relatedRemittanceID = Self.nonEmpty(text) }
         case .amt where path.depth == detailDepth + 1:
             let found = amount(cursor, into: &sink)
             detail?.amount = found

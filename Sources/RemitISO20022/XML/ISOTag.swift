@@ -96,6 +96,7 @@ enum ISOTag: UInt8, CaseIterable {
     case reqdExctnDt
     case eqvtAmt
     case lineDtls
+    case rltdRmtInf
 
     /// The element's local name as written in the XML.
     var name: String {
@@ -194,6 +195,7 @@ enum ISOTag: UInt8, CaseIterable {
         case .reqdExctnDt: return "ReqdExctnDt"
         case .eqvtAmt: return "EqvtAmt"
         case .lineDtls: return "LineDtls"
+        case .rltdRmtInf: return "RltdRmtInf"
         }
     }
 

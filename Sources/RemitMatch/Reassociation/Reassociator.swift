@@ -60,8 +60,6 @@ public struct Reassociator: Sendable {
         var taken = [Bool](repeating: false, count: eligible.count)
         var decisions = [Decision](repeating: Decision(), count: credits.count)
 
-        // TODO: a camt entry's RltdRmtInf/RmtId naming a remt.001 RmtId is not read yet, so a separate ISO 20022
-        // advice pairs by trace or amount only.
         pairSameEntry(credits, eligible, &taken, &decisions)
         pairByTrace(credits, eligible, &taken, &decisions)
         pairByAmountDatePayer(credits, eligible, &taken, &decisions)
@@ -112,8 +110,12 @@ public struct Reassociator: Sendable {
         _ credits: [BankTransaction], _ payments: [Payment], _ taken: inout [Bool], _ decisions: inout [Decision]
     ) {
         var byEntry: [String: [Int]] = [:]
-        for (index, payment) in payments.enumerated() where !payment.provenance.transactionID.isEmpty {
-            byEntry[Self.entryKey(payment.provenance), default: []].append(index)
+        var byRemittanceID: [String: [Int]] = [:]
+        for (index, payment) in payments.enumerated() {
+            if !payment.provenance.transactionID.isEmpty {
+                byEntry[Self.entryKey(payment.provenance), default: []].append(index)
+            }
+            if let id = payment.remittanceID { byRemittanceID[id, default: []].append(index) }
         }
         for (index, credit) in credits.enumerated() {
             let key = Self.entryKey(credit.provenance)
@@ -121,12 +123,28 @@ public struct Reassociator: Sendable {
             let free = found.filter { !taken[$0] && payments[$0].amount.currency == credit.amount.currency }
             guard !free.isEmpty else { continue }
             for payment in free { taken[payment] = true }
+            // A detail that names its remittance advice (camt RltdRmtInf/RmtId) is paid as that advice says: the
+            // advice's payments stand for it, and the detail is named in the evidence.
+            var paid: [Int] = []
+            var evidence = [Evidence("entry", credit.provenance.transactionID)]
+            for payment in free {
+                let advices = payments[payment].relatedRemittanceID.flatMap { byRemittanceID[$0] }?.filter {
+                    !taken[$0] && payments[$0].amount.currency == credit.amount.currency
+                }
+                guard let advices, !advices.isEmpty else {
+                    paid.append(payment)
+                    continue
+                }
+                for advice in advices { taken[advice] = true }
+                paid += advices
+                evidence.append(Evidence("bank_detail", payments[payment].id))
+                evidence.append(Evidence("related_remittance", payments[payment].relatedRemittanceID ?? ""))
+            }
+            paid.sort()  // input order, as in every pairing
+            evidence.insert(Evidence("payments", String(paid.count)), at: 1)
             decisions[index] = Decision(
-                payments: free, rule: "same-entry", score: 100,
-                evidence: [
-                    Evidence("entry", credit.provenance.transactionID),
-                    Evidence("payments", String(free.count)),
-                ])
+                payments: paid, rule: paid == free ? "same-entry" : "related-remittance", score: 100,
+                evidence: evidence)
         }
     }
 

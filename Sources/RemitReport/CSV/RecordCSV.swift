@@ -47,6 +47,7 @@ public enum RecordCSV {
             CSVColumn("originator_id") { .optional($0.originatorID) },
             CSVColumn("uetr") { .optional($0.uetr) },
             CSVColumn("remittance_id") { .optional($0.remittanceID) },
+            CSVColumn("related_remittance_id") { .optional($0.relatedRemittanceID) },
             CSVColumn("remittance_text") { .optional($0.remittanceText) },
             CSVColumn("references") {
                 .optional($0.references.isEmpty ? nil : $0.references.map(\.text).joined(separator: " | "))
