@@ -64,7 +64,8 @@ enum FormatReaders {
                 throw Diagnostic(.error, code: "input.empty", "the file is empty (0 bytes)", at: start)
             case .blank(let size):
                 throw Diagnostic(
-                    .error, code: "input.empty", "the file holds only white space and line breaks (\(size) " + (size == 1 ? "byte)" : "bytes)"),
+                    .error, code: "input.empty",
+                    "the file holds only white space and line breaks (\(size) \(size == 1 ? "byte" : "bytes"))",
                     at: start)
             case .content:
                 throw Diagnostic(
