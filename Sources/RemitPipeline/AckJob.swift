@@ -38,9 +38,10 @@ public enum AckJob {
             throw Diagnostic(.error, code: "ack.time", "run time '\(options.runTime)' is not UTC", at: .wholeFile(""))
         }
         try ReconcileJob.createOutputDirectory(options.outputDirectory)
-        // `-o acks/` names files `acks/NAME`, not `acks//NAME`.
+        // `-o acks/` names files `acks/NAME`, not `acks//NAME` (and `-o /` names them `/NAME`): paths are
+        // `folder + "/" + NAME`, so the folder is kept without its trailing slashes.
         var folder = options.outputDirectory
-        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        while folder.hasSuffix("/") { folder.removeLast() }
         let counter = ControlNumberCounter(path: options.counterPath)
         var written: [String] = []
         var taken: Set<String> = []

@@ -59,6 +59,24 @@ import Testing
                     + "reassociation.csv and reassociation.jsonl."))
     }
 
+    @Test func notesNameTheOutputThatHoldsEachTablesRows() throws {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run([
+            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--out", out.path, "--report-rows", "1",
+            "fixtures/retail/bigmart-2026-11-25.812",
+        ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let notYetTaken = try #require(html.range(of: "<h4>Announced, not yet taken (4)</h4>"))
+        #expect(
+            html[notYetTaken.upperBound...].contains(
+                "The first 1 of 4 rows are listed here (<code>--report-rows</code>); every row is in "
+                    + "deduction-register.csv."))
+        let perInput = try #require(html.range(of: "<h3>2.2 Tie-outs per input and for the run</h3>"))
+        #expect(html[perInput.upperBound...].contains("every row is in <code>tie_outs</code> of summary.json"))
+        #expect(!html.contains("every row is in deductions.csv"), "no table of this run is in deductions.csv")
+    }
+
     @Test func zeroListsEveryRowAndANegativeCountIsAUsageError() throws {
         let out = try RemitProcess.temporaryDirectory()
         let all = try RemitProcess.run(ReconcileEndToEndTests.arguments + ["--out", out.path, "--report-rows", "0"])

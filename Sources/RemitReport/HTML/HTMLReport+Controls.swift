@@ -22,7 +22,8 @@ extension HTMLReport {
         html.raw("(listed in 2.4).</p>\n")
         html.raw("<table class=\"tieouts\">\n<thead><tr><th>Scope</th><th>Check</th><th>Left side</th>")
         html.raw("<th>Right side</th><th class=\"num\">Difference</th><th>Result</th></tr></thead>\n<tbody>\n")
-        for tieOut in analysis.tieOuts where tieOut.check != .invoice {
+        let checks = analysis.tieOuts.filter { $0.check != .invoice }
+        for tieOut in html.listed(checks) {
             html.raw(tieOut.ties ? "<tr>" : "<tr class=\"failing\">")
             html.raw("<td class=\"loc\">")
             html.breakableText(tieOut.scope)
@@ -43,6 +44,7 @@ extension HTMLReport {
             html.raw("</tr>\n")
         }
         html.raw("</tbody>\n</table>\n")
+        html.rowsLeftOff(total: checks.count, everyRowIn: "<code>tie_outs</code> of summary.json")
         try invoiceTieOuts(analysis, into: &html, file: &file)
         try openInvoices(input, analysis, into: &html, file: &file)
         html.raw("</section>\n")
