@@ -98,6 +98,35 @@ import Testing
         #expect(evidence.contains { $0.hasPrefix("duplicate_source=\(Self.first) (run of ") }, "\(evidence)")
     }
 
+    /// The deductions of a resent payment are those of the payment it repeats: not open a second time.
+    @Test func theDeductionsOfAResentPaymentAreNotOpenAgain() throws {
+        let folder = try RemitProcess.temporaryDirectory()
+        let history = folder.appendingPathComponent("history.sqlite3")
+        let copy = folder.appendingPathComponent("bigmart-resent.820")
+        try FileManager.default.copyItem(atPath: "fixtures/retail/bigmart-2026-11-30.820", toPath: copy.path)
+        var open: [(count: Int, register: Int)] = []
+        for (day, input) in [("2026-11-30", "fixtures/retail/bigmart-2026-11-30.820"), ("2026-12-01", copy.path)] {
+            let out = folder.appendingPathComponent(day)
+            let result = try RemitProcess.run(
+                ["reconcile", "--invoices", "fixtures/retail/open-items.csv", "--run-time", day + "T18:00:00Z",
+                    "--out", out.path, "--history", history.path, input])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+                    as? [String: Any])
+            let aging = try #require(summary["open_deductions"] as? [String: Any])
+            let register = try String(
+                contentsOf: out.appendingPathComponent("deduction-register.csv"), encoding: .utf8)
+            open.append(
+                (aging["of_repeated_payments_count"] as? Int ?? -1,
+                 register.split(whereSeparator: \.isNewline).count - 1))
+        }
+        #expect(open[0].count == 0)
+        #expect(open[0].register == 9, "six stated deductions, two short pays and an unearned discount")
+        #expect(open[1].count == 8, "the resend's deductions repeat the first payment's")
+        #expect(open[1].register == 0)
+    }
+
     @Test func readingTheSameFileAgainGivesTheSameOutputs() throws {
         let folder = try RemitProcess.temporaryDirectory()
         let history = folder.appendingPathComponent("history.sqlite3")

@@ -30,6 +30,13 @@ extension HTMLReport {
         } else {
             html.raw(". Open are all the deductions of the register")
         }
+        if !aging.ofRepeatedPayments.isEmpty {
+            html.raw(", except those of payments set aside as repeats of a payment read before (")
+            html.integer(aging.ofRepeatedPayments.count)
+            html.raw(aging.ofRepeatedPayments.count == 1 ? " deduction, " : " deductions, ")
+            html.money(MoneyTotals(aging.ofRepeatedPayments.map(\.amount)).values)
+            html.raw("; section 4.8): the payment they repeat carries them")
+        }
         if aging.writtenOff.isEmpty {
             html.raw(". No shortfall was written off within tolerance (a write-off never becomes a deduction).</p>\n")
         } else {

@@ -5,7 +5,8 @@ import RemitMatch
 /// bucket, per category and per payer.
 ///
 /// Open are the register's deductions (stated, short pay, found by matching) except those an 820 took for a
-/// memo an 812 of the run announced, plus the memos announced and not yet taken. A shortfall written off
+/// memo an 812 of the run announced and those of a payment set aside as a repeat of one read before (its
+/// deductions repeat that payment's), plus the memos announced and not yet taken. A shortfall written off
 /// within the payer's tolerance never becomes a deduction; its total is given beside them. A deduction's date
 /// is its payment's; an announced memo's is the memo's (BCD01).
 public struct DeductionAging: Sendable, Hashable {
@@ -18,6 +19,9 @@ public struct DeductionAging: Sendable, Hashable {
     public var byPayer: [AgingRow]
     /// Register deductions that took a memo announced in an 812 of this run: not open.
     public var linkedToMemos: [Deduction]
+    /// Register deductions of payments matching set aside as repeats (rule `duplicate-payment`): the payment
+    /// they repeat carries them already, in this run or an earlier one, so they are not open twice.
+    public var ofRepeatedPayments: [Deduction]
     /// Σ of the shortfalls written off within tolerance, per currency: never deductions.
     public var writtenOff: [Money]
 
@@ -25,11 +29,17 @@ public struct DeductionAging: Sendable, Hashable {
     public init(_ input: ReportInput) {
         asOf = DeductionAging.date(ofRunTime: input.manifest.runTime)
         let linked = Set(input.announcements.linked.flatMap { $0.takenBy.map(\.id) })
+        let repeated = Set(input.reconciliation.findings.filter { $0.kind == .paymentRepeated }.map(\.subject))
         var open: [OpenDeduction] = []
         var linkedToMemos: [Deduction] = []
+        var ofRepeatedPayments: [Deduction] = []
         for deduction in input.reconciliation.deductions {
             guard !linked.contains(deduction.id) else {
                 linkedToMemos.append(deduction)
+                continue
+            }
+            if let paymentID = deduction.paymentID, repeated.contains(paymentID) {
+                ofRepeatedPayments.append(deduction)
                 continue
             }
             let date = deduction.paymentID.flatMap { input.paymentDates[$0] }
@@ -40,6 +50,7 @@ public struct DeductionAging: Sendable, Hashable {
         }
         self.open = open
         self.linkedToMemos = linkedToMemos
+        self.ofRepeatedPayments = ofRepeatedPayments
         total = AgingRow(key: "Total", id: nil, open)
         byCategory = AgingRow.rows(open) { ($0.deduction.category.rawValue, nil) }
         byPayer = AgingRow.rows(open) { ($0.deduction.payer.name ?? "(no name)", $0.deduction.payer.qualifiedID) }

@@ -34,6 +34,9 @@ extension SummaryJSON {
         writer.endArray()
         writer.field("linked_to_memos_count", aging.linkedToMemos.count)
         writer.moneyList("linked_to_memos_total", MoneyTotals(aging.linkedToMemos.map(\.amount)).values)
+        writer.field("of_repeated_payments_count", aging.ofRepeatedPayments.count)
+        writer.moneyList(
+            "of_repeated_payments_total", MoneyTotals(aging.ofRepeatedPayments.map(\.amount)).values)
         writer.moneyList("written_off_total", aging.writtenOff)
         writer.endObject()
     }
