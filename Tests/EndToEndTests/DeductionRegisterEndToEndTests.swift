@@ -48,7 +48,7 @@ import Testing
         #expect(rate["lines_applied"] as? Int == 15 && rate["lines"] as? Int == 17)
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("<h3 id=\"aging\">3.3 Open deductions by age (9)</h3>"))
-        #expect(report.contains("<th>Open over 90 days</th><td class=\"num\">0</td>"))
+        #expect(report.contains("<th>Open over 90 days</th><td class=\"num none\">\u{2013}</td>"))
     }
 
     @Test func sourceDateEpochPinsTheAsOfDateAsRunTimeDoes() throws {

@@ -152,7 +152,7 @@ import Testing
         #expect(
             html.contains(
                 "<tr><td>On lines that matched no invoice (section 4.2)</td><td class=\"num\">0</td>"
-                    + "<td class=\"num\">0</td></tr>"))
+                    + "<td class=\"num none\">\u{2013}</td></tr>"))
         #expect(html.contains("<h3>4.5 Deductions not attached to any line (0)</h3>\n<p class=\"none\">None.</p>"))
     }
 }

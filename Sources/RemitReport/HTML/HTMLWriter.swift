@@ -87,8 +87,15 @@ struct HTMLWriter {
         if let value, !value.isEmpty { cell(value) } else { raw("<td class=\"none\">\u{2013}</td>") }
     }
 
-    /// A right-aligned cell with one amount per line, each with its currency's minor digits.
+    /// A right-aligned cell with one amount per currency, or an en dash when there is no amount at all (a sum
+    /// over nothing has no currency to show a zero in).
     mutating func moneyCell(_ values: [Money], class extra: StaticString = "") {
+        guard !values.isEmpty else {
+            raw("<td class=\"num none")
+            raw(extra)
+            raw("\">\u{2013}</td>")
+            return
+        }
         raw("<td class=\"num")
         raw(extra)
         raw("\">")
