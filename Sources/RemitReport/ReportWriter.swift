@@ -3,7 +3,8 @@ import RemitCore
 /// Writes the output files of `remit reconcile --out DIR`.
 ///
 /// Outputs: `deductions.jsonl`, `deductions.csv`, `deduction-register.csv`, `matches.jsonl`, `matches.csv`,
-/// `open-invoices.csv`, `reassociation.jsonl`, `reassociation.csv`, `summary.json` and `report.html`,
+/// `open-invoices.csv`, `reassociation.jsonl`, `reassociation.csv`, `invoice-tie-outs.jsonl`, `summary.json`
+/// and `report.html`,
 /// described in `docs/reports.md`. The same input gives byte-identical
 /// files: nothing depends on the clock, the locale or hash order.
 public enum ReportWriter {
@@ -19,6 +20,7 @@ public enum ReportWriter {
         case openInvoicesCSV = "open-invoices.csv"
         case reassociationJSONLines = "reassociation.jsonl"
         case reassociationCSV = "reassociation.csv"
+        case invoiceTieOuts = "invoice-tie-outs.jsonl"
         case summary = "summary.json"
         case html = "report.html"
     }
@@ -56,6 +58,7 @@ public enum ReportWriter {
                 case .reassociationJSONLines:
                     try ReassociationOutputs.writeJSONLines(input.reassociation, to: &file)
                 case .reassociationCSV: try ReassociationOutputs.writeCSV(input.reassociation, to: &file)
+                case .invoiceTieOuts: try SummaryJSON.writeInvoiceTieOuts(analysis, to: &file)
                 case .summary: try SummaryJSON.write(input, analysis, to: &file)
                 case .html: try HTMLReport.write(input, analysis, to: &file)
                 }

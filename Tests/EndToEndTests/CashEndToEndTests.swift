@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct CashEndToEndTests {
     static let outputs = [
         "deductions.jsonl", "deductions.csv", "deduction-register.csv", "matches.jsonl", "matches.csv",
-        "open-invoices.csv",
+        "open-invoices.csv", "invoice-tie-outs.jsonl",
         "reassociation.jsonl", "reassociation.csv", "summary.json", "report.html",
     ]
     static let arguments = [

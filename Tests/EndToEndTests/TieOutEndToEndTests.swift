@@ -11,7 +11,13 @@ import Testing
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
                 as? [String: Any])
-        return (summary["all_tie"] as? Bool ?? false, try #require(summary["tie_outs"] as? [[String: Any]]))
+        // The checks per input and for the run, then each matched invoice's, which has a file of its own.
+        let invoices = try String(contentsOf: out.appendingPathComponent("invoice-tie-outs.jsonl"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline)
+            .map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let checks = try #require(summary["tie_outs"] as? [[String: Any]])
+            .filter { $0["check"] as? String != "invoice" }
+        return (summary["all_tie"] as? Bool ?? false, checks + invoices)
     }
 
     /// The amounts of the term labelled `label` in the check whose scope is `scope`, or nil without one.

@@ -110,12 +110,18 @@ import Testing
         #expect((file["adjustments_total"] as? [[String: String]]) == [])
         #expect((file["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "x12.se-count")
         let tieOuts = try #require(summary["tie_outs"] as? [[String: Any]])
+        // The invoice checks that tie are in invoice-tie-outs.jsonl, counted here.
         #expect(
             tieOuts.map { $0["check"] as? String } == [
                 "lines", "cash", "application", "deductions", "lines", "cash", "application", "deductions",
-                "receivables", "invoice", "invoice", "invoice",
+                "receivables",
             ])
         #expect(tieOuts.allSatisfy { $0["ties"] as? Bool == true })
+        let invoiceTieOuts = try #require(summary["invoice_tie_outs"] as? [String: Any])
+        #expect(invoiceTieOuts["count"] as? Int == 3 && invoiceTieOuts["tie"] as? Int == 3)
+        #expect(invoiceTieOuts["file"] as? String == "invoice-tie-outs.jsonl")
+        let invoiceChecks = out.text("invoice-tie-outs.jsonl").split(separator: "\n").map { try? F.json(String($0)) }
+        #expect(invoiceChecks.map { $0?["check"] as? String } == ["invoice", "invoice", "invoice"])
         let receivables = tieOuts[8]
         #expect(
             (receivables["left"] as? [String: Any])?["amounts"] as? [[String: String]] == [

@@ -149,7 +149,7 @@ extension HTMLReport {
             try html.drain(into: &file)
         }
         html.raw("</tbody>\n</table>\n")
-        html.rowsLeftOff(total: invoices.count, everyRowIn: "<code>tie_outs</code> of summary.json")
+        html.rowsLeftOff(total: invoices.count, everyRowIn: "invoice-tie-outs.jsonl")
     }
 
     static func verdict(_ tieOut: TieOut, into html: inout HTMLWriter) {

@@ -186,7 +186,7 @@ enum HTMLReport {
         html.raw(" for the run of ")
         html.text(input.manifest.runTime)
         html.raw(". The same directory holds deductions.csv, deductions.jsonl, deduction-register.csv, matches.csv, ")
-        html.raw("matches.jsonl, open-invoices.csv, reassociation.csv, reassociation.jsonl and summary.json with the ")
-        html.raw("figures shown here.</footer>\n")
+        html.raw("matches.jsonl, open-invoices.csv, reassociation.csv, reassociation.jsonl, invoice-tie-outs.jsonl ")
+        html.raw("and summary.json with the figures shown here.</footer>\n")
     }
 }

@@ -27,12 +27,21 @@ enum SummaryJSON {
         writer.key("overall")
         fileSummary(analysis.overall, includeDiagnostics: false, into: &writer)
         invoiceExport(input.invoiceExport, into: &writer)
+        // One tie-out per matched invoice is in invoice-tie-outs.jsonl (a million of them at a million lines);
+        // those that do not tie are here too, beside the checks per input and for the run.
         writer.key("tie_outs")
         writer.beginArray()
-        for tieOut in analysis.tieOuts {
+        for tieOut in analysis.tieOuts where tieOut.check != .invoice || !tieOut.ties {
             self.tieOut(tieOut, into: &writer)
         }
         writer.endArray()
+        let invoices = analysis.tieOuts.filter { $0.check == .invoice }
+        writer.key("invoice_tie_outs")
+        writer.beginObject()
+        writer.field("count", invoices.count)
+        writer.field("tie", invoices.filter(\.ties).count)
+        writer.field("file", "invoice-tie-outs.jsonl")
+        writer.endObject()
         outcomes(analysis.outcomes, into: &writer)
         deductions(input.reconciliation.deductions, analysis, into: &writer)
         openDeductions(analysis.deductionAging, into: &writer)
@@ -134,6 +143,17 @@ enum SummaryJSON {
     }
 
     /// `{"check":…,"scope":…,"equation":…,"ties":…,"left":{…},"right":[…],"right_total":{…},"difference":{…}}`.
+    /// `invoice-tie-outs.jsonl`: the tie-out of every matched invoice, one object per line, as in `tie_outs`.
+    static func writeInvoiceTieOuts(_ analysis: ReportAnalysis, to file: inout OutputFile) throws(SystemCallError) {
+        var writer = JSONWriter()
+        for tieOut in analysis.tieOuts where tieOut.check == .invoice {
+            self.tieOut(tieOut, into: &writer)
+            writer.newline()
+            try file.write(writer.bytes)
+            writer.removeAll()
+        }
+    }
+
     private static func tieOut(_ tieOut: TieOut, into writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("check", tieOut.check.rawValue)
