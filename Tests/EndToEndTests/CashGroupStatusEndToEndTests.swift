@@ -198,25 +198,12 @@ import Testing
     }
 
     @Test func anISOCreditThatIsNotBookedIsSetAsideNotLeftOut() throws {
-        let folder = try RemitProcess.temporaryDirectory()
-        let notification = folder.appendingPathComponent("pending.xml")
-        try Data(
-            ("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn><Ntfctn>"
-                + "<Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>"
-                + "<Ntry><Amt Ccy=\"USD\">2450.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts>"
-                + "<BookgDt><Dt>2026-12-04</Dt></BookgDt></Ntry>"
-                + "</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>\n").utf8
-        ).write(to: notification)
-        let out = try RemitProcess.temporaryDirectory()
-        let result = try RemitProcess.run([
-            "reconcile", "--invoices", "fixtures/cash/open-items.csv", "--run-time", "2026-12-04T12:00:00Z",
-            notification.path, "--out", out.path,
-        ])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let rows = try String(contentsOf: out.appendingPathComponent("reassociation.jsonl"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline)
+        let notification = try Self.camt054(
+            entry: "<Ntry><Amt Ccy=\"USD\">2450.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts>"
+                + "<BookgDt><Dt>2026-12-04</Dt></BookgDt></Ntry>")
+        let rows = try Self.reassociationRows("fixtures/cash/open-items.csv", [notification.path])
         #expect(rows.count == 1)
-        let row = try #require(try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any])
+        let row = try #require(rows.first)
         #expect(row["status"] as? String == "set_aside")
         #expect(row["rule"] as? String == "entry-status")
         #expect(row["evidence"] as? [[String: String]] == [["name": "entry_status", "value": "PDNG"]])
@@ -224,26 +211,13 @@ import Testing
 
     /// A camt.054 entry whose detail names a remt.001 advice (`RltdRmtInf/RmtId`) is paired with that advice.
     @Test func aCamtDetailNamingARemittanceAdviceIsPairedWithIt() throws {
-        let folder = try RemitProcess.temporaryDirectory()
-        let notification = folder.appendingPathComponent("credit.xml")
-        try Data(
-            ("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn><Ntfctn>"
-                + "<Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>"
-                + "<Ntry><Amt Ccy=\"USD\">3990.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+        let notification = try Self.camt054(
+            entry: "<Ntry><Amt Ccy=\"USD\">3990.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
                 + "<BookgDt><Dt>2026-12-02</Dt></BookgDt><NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId>"
                 + "</Refs><Amt Ccy=\"USD\">3990.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>"
-                + "<RltdRmtInf><RmtId>RA-555</RmtId></RltdRmtInf></TxDtls></NtryDtls></Ntry>"
-                + "</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>\n").utf8
-        ).write(to: notification)
-        let out = try RemitProcess.temporaryDirectory()
-        let result = try RemitProcess.run([
-            "reconcile", "--invoices", "fixtures/retail/open-items.csv", "--run-time", "2026-12-04T12:00:00Z",
-            notification.path, "fixtures/iso20022/remit-remt001-v04-two-invoices.xml", "--out", out.path,
-        ])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let rows = try String(contentsOf: out.appendingPathComponent("reassociation.jsonl"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline)
-            .map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+                + "<RltdRmtInf><RmtId>RA-555</RmtId></RltdRmtInf></TxDtls></NtryDtls></Ntry>")
+        let advice = "fixtures/iso20022/remit-remt001-v04-two-invoices.xml"
+        let rows = try Self.reassociationRows("fixtures/retail/open-items.csv", [notification.path, advice])
         #expect(rows.map { $0["status"] as? String } == ["paired"], "nothing left without cash: \(rows)")
         let row = try #require(rows.first)
         #expect(row["rule"] as? String == "related-remittance")
@@ -252,5 +226,27 @@ import Testing
         let evidence = (row["evidence"] as? [[String: String]] ?? []).map { $0["name"]! + "=" + $0["value"]! }
         #expect(evidence.contains("related_remittance=RA-555"), "\(evidence)")
         #expect(evidence.contains { $0.hasPrefix("bank_detail=") }, "\(evidence)")
+    }
+
+    /// A camt.054 notification for account DE02120300000000202051 holding `entry`, written to a new folder.
+    static func camt054(entry: String) throws -> URL {
+        let file = try RemitProcess.temporaryDirectory().appendingPathComponent("notification.xml")
+        try Data(
+            ("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn><Ntfctn>"
+                + "<Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>" + entry
+                + "</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>\n").utf8
+        ).write(to: file)
+        return file
+    }
+
+    /// The rows of reassociation.jsonl after `remit reconcile` of `inputs` against `invoices`.
+    static func reassociationRows(_ invoices: String, _ inputs: [String]) throws -> [[String: Any]] {
+        let out = try RemitProcess.temporaryDirectory()
+        let result = try RemitProcess.run(
+            ["reconcile", "--invoices", invoices, "--run-time", "2026-12-04T12:00:00Z"] + inputs + ["--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        return try String(contentsOf: out.appendingPathComponent("reassociation.jsonl"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline)
+            .map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
     }
 }
