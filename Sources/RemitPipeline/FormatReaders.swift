@@ -35,22 +35,32 @@ enum FormatReaders {
     /// Whether a file that is no known format is empty, or blank (spaces, tabs, line breaks and a byte order
     /// mark only), so the message can say so rather than call it unrecognised.
     private static func blankness(path: String, settings: ParseSettings, calls: SystemCalls) throws -> Blankness {
-        var sawContent = false
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
         var offset: Int64 = 0
-        let size = try FileReader(path: path, chunkSize: settings.chunkSize, calls: calls).forEachChunk { chunk in
-            guard !sawContent else { return }
-            for (index, byte) in chunk.enumerated() {
-                let inByteOrderMark = offset + Int64(index) < 3 && byte == [0xEF, 0xBB, 0xBF][Int(offset) + index]
-                if !inByteOrderMark && ![0x20, 0x09, 0x0A, 0x0D].contains(byte) {
-                    sawContent = true
-                    return
+        // Bytes at the start taken for a byte order mark; only a whole one counts as blank.
+        var markBytes = 0
+        let size: Int64
+        do {
+            size = try FileReader(path: path, chunkSize: settings.chunkSize, calls: calls).forEachChunk { chunk in
+                for (index, byte) in chunk.enumerated() {
+                    let position = offset + Int64(index)
+                    if position < 3 && byte == byteOrderMark[Int(position)] && markBytes == position {
+                        markBytes += 1
+                    } else if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                        throw ContentFound()  // no need to read on
+                    }
                 }
+                offset += Int64(chunk.count)
             }
-            offset += Int64(chunk.count)
+        } catch is ContentFound {
+            return .content
         }
-        if sawContent { return .content }
+        if markBytes != 0 && markBytes != 3 { return .content }
         return size == 0 ? .empty : .blank(size: size)
     }
+
+    /// Stops reading a file once a byte that is not white space shows it is not blank.
+    private struct ContentFound: Error {}
 
     private static func parseFormat<Sink: RecordSink>(
         path: String, name: String, format: InputFormat, sha256: String, settings: ParseSettings,

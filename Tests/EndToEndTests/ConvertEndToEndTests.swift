@@ -35,8 +35,10 @@ import Testing
         try Data().write(to: empty)
         try Data([0xEF, 0xBB, 0xBF, 0x0D, 0x0A, 0x20, 0x0A]).write(to: blank)
         try Data("\n\nPAYMENT\n".utf8).write(to: junk)
+        let halfMark = folder.appendingPathComponent("half-mark.820")
+        try Data([0xEF, 0xBB, 0x0A]).write(to: halfMark)
         let result = try RemitProcess.run([
-            "convert", empty.path, blank.path, junk.path, "fixtures/retail/corner-grocer-2026-12-01.820",
+            "convert", empty.path, blank.path, junk.path, halfMark.path, "fixtures/retail/corner-grocer-2026-12-01.820",
         ])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
@@ -45,6 +47,9 @@ import Testing
             lines.contains(
                 "\(blank.path):1:1: error: the file holds only white space and line breaks (7 bytes) [byte 0]"))
         #expect(lines.contains { $0.hasPrefix("\(junk.path):1:1: error: not a recognised remittance or bank file") })
+        #expect(
+            lines.contains { $0.hasPrefix("\(halfMark.path):1:1: error: not a recognised") },
+            "two bytes of a byte order mark are no blank: \(lines)")
         #expect(result.stdout.contains("\"record_type\":\"payment\""), "the good file is still converted")
     }
 
